@@ -1,0 +1,3 @@
+from op25b_wizard.cli import main
+
+raise SystemExit(main())

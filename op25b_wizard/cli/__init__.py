@@ -1,0 +1,48 @@
+"""The command line: ``op25b-wizard COMMAND ...`` for the helpdesk; no command opens the wizard.
+
+Each command lives in its own module with ``register(subparsers)``; the module sets
+``func`` on its parser, which returns the exit status.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from op25b_wizard import __version__
+from op25b_wizard.cli.common import CliError, fail
+
+COMMAND_MODULES: tuple[str, ...] = (
+    "op25b_wizard.cli.diagnose",
+)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="op25b-wizard",
+        description="Gets your mail sending again when a network blocks port 25. "
+        "Without a command, opens the setup wizard.",
+    )
+    parser.add_argument("--version", action="version", version=f"op25b-wizard {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "command", None):
+        parser.print_help()
+        return 0
+    try:
+        return int(args.func(args) or 0)
+    except CliError as e:
+        return fail(str(e), e.exit_code)
+    except KeyboardInterrupt:
+        print(file=sys.stderr)
+        return 130

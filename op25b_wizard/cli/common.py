@@ -1,0 +1,49 @@
+"""What every CLI command shares: one-line errors, language, reading secrets from stdin."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from op25b_wizard import i18n
+from op25b_wizard.core.i18n import QT_TRANSLATE_NOOP
+
+EXIT_OK = 0
+EXIT_FAILED = 1
+EXIT_USAGE = 2
+
+
+class CliError(Exception):
+    """A plain-words error for the user: printed on one line, never as a traceback."""
+
+    def __init__(self, message: str, exit_code: int = EXIT_USAGE) -> None:
+        super().__init__(message)
+        self.exit_code = exit_code
+
+
+def fail(message: str, exit_code: int = EXIT_USAGE) -> int:
+    prefix = i18n.tr("Cli", QT_TRANSLATE_NOOP("Cli", "op25b-wizard: error:"))
+    print(f"{prefix} {message}", file=sys.stderr)
+    return exit_code
+
+
+def add_lang_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--lang", choices=i18n.LANGUAGES, default=None,
+        help="language of the output (default: from the system locale)",
+    )
+
+
+def apply_lang(args: argparse.Namespace) -> str:
+    return i18n.set_language(getattr(args, "lang", None))
+
+
+def read_password_stdin() -> str:
+    """Read a password from standard input (first line, newline stripped)."""
+    if sys.stdin is None:
+        raise CliError(i18n.tr("Cli", QT_TRANSLATE_NOOP("Cli", "no standard input to read the password from")))
+    line = sys.stdin.readline()
+    password = line.rstrip("\r\n")
+    if not password:
+        raise CliError(i18n.tr("Cli", QT_TRANSLATE_NOOP("Cli", "the password read from standard input is empty")))
+    return password

@@ -1,0 +1,47 @@
+"""Translation markers for the Qt-free core.
+
+The core never translates: it marks English source strings with :func:`QT_TRANSLATE_NOOP`
+so that ``pyside6-lupdate`` extracts them into the one catalogue, and the CLI and GUI layers
+translate them with Qt (``op25b_wizard.i18n``). A marked string is a :class:`Msg`, which
+remembers its context and formats its placeholders after translation.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+Translate = Callable[[str, str], str]
+
+
+def QT_TRANSLATE_NOOP(context: str, source: str) -> str:  # noqa: N802 - name lupdate knows
+    """Mark *source* for extraction under *context*; returns it unchanged."""
+    return source
+
+
+@dataclass(frozen=True)
+class Msg:
+    """A user-visible message: its context, English source and format arguments."""
+
+    context: str
+    source: str
+    args: dict[str, Any] = field(default_factory=dict)
+
+    def render(self, translate: Translate | None = None) -> str:
+        """Translate (if a translator is given) and fill in the placeholders."""
+        text = translate(self.context, self.source) if translate else self.source
+        try:
+            return text.format(**self.args)
+        except (KeyError, IndexError, ValueError):
+            return self.source.format(**self.args)
+
+    def __str__(self) -> str:
+        return self.render()
+
+
+def msg(context: str, source: str, **args: Any) -> Msg:
+    """Build a :class:`Msg`; *source* must come from :func:`QT_TRANSLATE_NOOP`."""
+    return Msg(context, source, args)
+
+

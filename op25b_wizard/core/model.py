@@ -1,0 +1,263 @@
+"""The data the port-test engine takes and gives: plain dataclasses, JSON-ready.
+
+These names and the JSON they produce are a contract shared by the CLI, the GUI, the exports
+and helpdesk scripts (see ``docs/diagnose-json.md``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any, Literal
+
+Mode = Literal["tls", "starttls", "relay"]
+"""How a port is spoken to: implicit TLS, STARTTLS required, or the relay port (TLS tried)."""
+
+Security = Literal["tls", "starttls", "none"]
+
+Outcome = Literal[
+    "ok",
+    "auth_ok",
+    "auth_failed",
+    "timeout",
+    "refused",
+    "unreachable",
+    "dns_error",
+    "banner_refused",
+    "not_smtp",
+    "no_starttls",
+    "tls_error",
+    "protocol_error",
+]
+OUTCOMES: tuple[str, ...] = Outcome.__args__  # type: ignore[attr-defined]
+
+Stage = Literal[
+    "dns", "connect", "greeting", "ehlo", "starttls", "tls", "auth", "message", "done"
+]
+STAGES: tuple[str, ...] = Stage.__args__  # type: ignore[attr-defined]
+
+TlsProblem = Literal[
+    "expired",
+    "not_yet_valid",
+    "wrong_name",
+    "unknown_issuer",
+    "self_signed",
+    "handshake_failed",
+    "injection",
+]
+
+AuthResult = Literal[
+    "ok",
+    "bad_credentials",  # 535
+    "mechanism_too_weak",  # 534
+    "encryption_required",  # 538
+    "temporary",  # 454
+    "auth_required",  # 530
+    "not_offered",  # no usable mechanism advertised
+    "plaintext_refused",  # not attempted: no TLS and plaintext not allowed
+    "error",  # anything else
+]
+
+DEFAULT_PORTS: tuple[int, ...] = (25, 587, 465)
+SUBMISSION_PORTS: tuple[int, ...] = (465, 587)
+
+
+@dataclass(frozen=True)
+class PortSpec:
+    """One port to probe and how to speak to it."""
+
+    port: int
+    mode: Mode
+
+    @classmethod
+    def for_port(cls, port: int) -> PortSpec:
+        """The usual mode for a port: 465 implicit TLS, 25 relay, anything else STARTTLS."""
+        if port == 465:
+            return cls(port, "tls")
+        if port == 25:
+            return cls(port, "relay")
+        return cls(port, "starttls")
+
+    @classmethod
+    def parse(cls, text: str) -> PortSpec:
+        """Parse ``N`` or ``N/tls``, ``N/starttls``, ``N/relay``; ValueError on bad input."""
+        number, _, mode = text.strip().partition("/")
+        if not number.isdigit():
+            raise ValueError(f"not a port number: {text!r}")
+        port = int(number)
+        if not 1 <= port <= 65535:
+            raise ValueError(f"port out of range (1-65535): {port}")
+        if not mode:
+            return cls.for_port(port)
+        if mode not in ("tls", "starttls", "relay"):
+            raise ValueError(f"unknown port mode {mode!r} (tls, starttls or relay)")
+        return cls(port, mode)  # type: ignore[arg-type]
+
+    @property
+    def is_submission(self) -> bool:
+        return self.mode != "relay"
+
+
+@dataclass
+class Credentials:
+    """A user name and password for one AUTH attempt. The password never leaves this object
+    except inside the AUTH exchange itself."""
+
+    username: str
+    password: str = field(repr=False)
+
+    def __post_init__(self) -> None:
+        if not self.username:
+            raise ValueError("empty user name")
+
+
+@dataclass
+class ProbeOptions:
+    timeout: float = 10.0
+    """Seconds for each stage (connect, greeting, EHLO, TLS, AUTH) on its own."""
+    cafile: str | None = None
+    """Extra trusted CA certificates (PEM), added to the system trust store."""
+    credentials: Credentials | None = None
+    allow_plaintext_auth: bool = False
+    """Send AUTH over a connection without TLS. Only on the user's explicit consent."""
+    auth_mechanism: str | None = None
+    """Force one SASL mechanism (PLAIN, LOGIN, CRAM-MD5); default picks the best offered."""
+    test_message_to: str | None = None
+    """Send one short test message to this address (the user's own) after a successful AUTH."""
+    ehlo_name: str | None = None
+    """Name sent in EHLO; default is the local address as an address literal."""
+    happy_eyeballs_delay: float = 0.25
+    use_system_trust: bool = True
+
+
+@dataclass
+class ProbeRequest:
+    host: str
+    ports: list[PortSpec] = field(default_factory=lambda: [PortSpec.for_port(p) for p in DEFAULT_PORTS])
+    options: ProbeOptions = field(default_factory=ProbeOptions)
+
+
+@dataclass
+class AddressAttempt:
+    """One TCP connect attempt to one resolved address."""
+
+    address: str
+    family: Literal["ipv4", "ipv6"]
+    result: Literal["connected", "timeout", "refused", "unreachable", "error", "abandoned"]
+    elapsed_s: float
+    error: str | None = None
+
+
+@dataclass
+class TlsInfo:
+    version: str | None = None
+    cipher: str | None = None
+    issuer: str | None = None
+    subject: str | None = None
+    names: list[str] = field(default_factory=list)
+    not_before: str | None = None
+    not_after: str | None = None
+    fingerprint_sha256: str | None = None
+    verified: bool = False
+    problem: TlsProblem | None = None
+    error: str | None = None
+
+
+@dataclass
+class AuthInfo:
+    mechanism: str | None
+    result: AuthResult
+    code: int | None = None
+    message: str | None = None
+
+
+@dataclass
+class Capabilities:
+    starttls: bool = False
+    auth: list[str] = field(default_factory=list)
+    size: int | None = None
+    eightbitmime: bool = False
+    smtputf8: bool = False
+    pipelining: bool = False
+    other: list[str] = field(default_factory=list)
+
+
+@dataclass
+class PortResult:
+    port: int
+    mode: Mode
+    security: Security
+    outcome: Outcome
+    stage: Stage
+    """The stage reached: where it failed, or ``done``."""
+    elapsed_s: float = 0.0
+    address: str | None = None
+    family: Literal["ipv4", "ipv6"] | None = None
+    attempts: list[AddressAttempt] = field(default_factory=list)
+    greeting_code: int | None = None
+    greeting_host: str | None = None
+    greeting: str | None = None
+    ehlo_host: str | None = None
+    capabilities: Capabilities | None = None
+    auth_before_tls: bool = False
+    """The server advertised AUTH before TLS (on a port without STARTTLS: a downgrade sign)."""
+    tls: TlsInfo | None = None
+    auth: AuthInfo | None = None
+    relay_denied: bool | None = None
+    message_sent: bool | None = None
+    error: str | None = None
+
+    @property
+    def connected(self) -> bool:
+        """TCP got through (whatever happened after)."""
+        return self.outcome not in ("timeout", "refused", "unreachable", "dns_error") or (
+            self.stage not in ("dns", "connect")
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        d["elapsed_s"] = round(self.elapsed_s, 3)
+        for a in d["attempts"]:
+            a["elapsed_s"] = round(a["elapsed_s"], 3)
+        return d
+
+
+@dataclass
+class TranscriptLine:
+    t: float
+    port: int | None
+    direction: Literal["C", "S", "*"]
+    """C: client to server, S: server to client, *: a note from the engine."""
+    text: str
+
+    def format(self) -> str:
+        where = f"{self.port:>5}" if self.port is not None else "    -"
+        arrow = {"C": "->", "S": "<-", "*": "**"}[self.direction]
+        return f"{self.t:7.3f} {where} {arrow} {self.text}"
+
+
+@dataclass
+class ProbeReport:
+    host: str
+    addresses: dict[str, list[str]] = field(default_factory=dict)
+    dns_error: str | None = None
+    ports: list[PortResult] = field(default_factory=list)
+    elapsed_s: float = 0.0
+    cancelled: bool = False
+    transcript: list[TranscriptLine] = field(default_factory=list)
+
+    def port(self, number: int) -> PortResult | None:
+        return next((p for p in self.ports if p.port == number), None)
+
+
+EventKind = Literal["dns", "port_started", "stage", "port_done", "done"]
+
+
+@dataclass
+class ProbeEvent:
+    """Progress from the engine; the GUI shows these live."""
+
+    kind: EventKind
+    port: int | None = None
+    stage: Stage | None = None
+    result: PortResult | None = None
+    text: str = ""

@@ -1,0 +1,82 @@
+"""Translation for the CLI and GUI layers (Qt's catalogue; the core only marks strings).
+
+The compiled catalogues ``op25b_wizard_<lang>.qm`` live beside this file; their sources are
+``resources/i18n/*.ts``. Qt's own ``qtbase_<lang>.qm`` comes from PySide6.
+"""
+
+from __future__ import annotations
+
+import locale
+import os
+from pathlib import Path
+
+from PySide6.QtCore import QLibraryInfo, QTranslator
+
+from op25b_wizard.core.i18n import Msg
+
+LANGUAGES = ("en", "ja")
+CATALOGUE_DIR = Path(__file__).resolve().parent
+
+_translator: QTranslator | None = None
+_language = "en"
+
+
+def system_language() -> str:
+    """``ja`` when the environment or system locale is Japanese, else ``en``."""
+    for var in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
+        value = os.environ.get(var)
+        if value:
+            return "ja" if value.lower().startswith("ja") else "en"
+    try:
+        loc = locale.getlocale()[0] or ""
+    except ValueError:
+        loc = ""
+    if loc.lower().startswith("ja"):
+        return "ja"
+    from PySide6.QtCore import QLocale
+
+    return "ja" if QLocale.system().name().startswith("ja") else "en"
+
+
+def catalogue_path(lang: str) -> Path:
+    return CATALOGUE_DIR / f"op25b_wizard_{lang}.qm"
+
+
+def qt_catalogue_dir() -> str:
+    return QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+
+
+def set_language(lang: str | None) -> str:
+    """Load the catalogue for *lang* (default: the system's) for :func:`tr`; returns it."""
+    global _translator, _language
+    lang = lang or system_language()
+    if lang not in LANGUAGES:
+        lang = "en"
+    _language = lang
+    _translator = None
+    if lang != "en":
+        t = QTranslator()
+        if t.load(str(catalogue_path(lang))):
+            _translator = t
+    return lang
+
+
+def language() -> str:
+    return _language
+
+
+def translate(context: str, source: str) -> str:
+    """Translate one source string; falls back to English."""
+    if _translator is None:
+        return source
+    text = _translator.translate(context, source)
+    return text or source
+
+
+def tr(context: str, source: str, **args: object) -> str:
+    """Translate and format; *source* must be marked with QT_TRANSLATE_NOOP where it is written."""
+    return Msg(context, source, dict(args)).render(translate)
+
+
+def render(message: Msg) -> str:
+    return message.render(translate)
