@@ -31,10 +31,11 @@ class Msg:
     def render(self, translate: Translate | None = None) -> str:
         """Translate (if a translator is given) and fill in the placeholders."""
         text = translate(self.context, self.source) if translate else self.source
+        args = {k: v.render(translate) if isinstance(v, Msg) else v for k, v in self.args.items()}
         try:
-            return text.format(**self.args)
+            return text.format(**args)
         except (KeyError, IndexError, ValueError):
-            return self.source.format(**self.args)
+            return self.source.format(**args)
 
     def __str__(self) -> str:
         return self.render()

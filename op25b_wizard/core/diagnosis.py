@@ -1,0 +1,241 @@
+"""From port results to verdicts, one recommended route and a support code."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any, Literal
+
+from op25b_wizard.core import support_code
+from op25b_wizard.core.model import PortResult, ProbeReport
+from op25b_wizard.core.verdicts import VERDICT_IDS, Verdict, make
+
+AuthMethod = Literal["normal", "encrypted", "oauth2", "none"]
+CERT_PROBLEMS = ("expired", "not_yet_valid", "wrong_name", "unknown_issuer", "self_signed")
+_CONNECT_FAILURES = ("timeout", "refused", "unreachable", "dns_error")
+
+EXIT_OK = 0
+EXIT_NO_ROUTE = 1
+EXIT_LOGIN_FAILED = 3
+EXIT_CANCELLED = 4
+
+
+@dataclass(frozen=True)
+class Route:
+    """A way to send: what the mail client's outgoing-server settings should say."""
+
+    host: str
+    port: int
+    security: Literal["tls", "starttls", "none"]
+    auth: AuthMethod = "normal"
+    username: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class Diagnosis:
+    report: ProbeReport
+    verdicts: list[Verdict]
+    op25b: bool | None
+    recommended: Route | None
+    login_verified: bool | None
+    """True/False when a password was tested on the recommended route, else None."""
+    support_code: str
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def verdict_ids(self) -> list[str]:
+        return [v.id for v in self.verdicts]
+
+    @property
+    def headline(self) -> Verdict | None:
+        """The verdict to show first: the most important problem, else the good news."""
+        return self.verdicts[0] if self.verdicts else None
+
+    @property
+    def exit_status(self) -> int:
+        if self.report.cancelled:
+            return EXIT_CANCELLED
+        if self.recommended is None:
+            return EXIT_NO_ROUTE
+        if self.login_verified is False:
+            return EXIT_LOGIN_FAILED
+        return EXIT_OK
+
+    def to_json(self, *, transcript: bool = False) -> dict[str, Any]:
+        ports = []
+        for p in self.report.ports:
+            d = p.to_dict()
+            ports.append(d)
+        out: dict[str, Any] = {
+            "host": self.report.host,
+            "addresses": self.report.addresses,
+            "ports": ports,
+            "op25b": self.op25b,
+            "verdicts": self.verdict_ids,
+            "verdict_details": [v.to_dict() for v in self.verdicts],
+            "recommended": self.recommended.to_dict() if self.recommended else None,
+            "login_verified": self.login_verified,
+            "support_code": self.support_code,
+            "elapsed_s": round(self.report.elapsed_s, 3),
+            "cancelled": self.report.cancelled,
+        }
+        if self.report.dns_error:
+            out["dns_error"] = self.report.dns_error
+        if transcript:
+            out["transcript"] = [line.format() for line in self.report.transcript]
+        return out
+
+
+def base_domain(name: str) -> str:
+    """``mx1.mail.example.co.jp`` → ``example.co.jp`` (a small built-in suffix heuristic)."""
+    labels = name.lower().rstrip(".").split(".")
+    if len(labels) <= 2:
+        return ".".join(labels)
+    second = labels[-2]
+    if len(labels[-1]) == 2 and (len(second) <= 3 or second in ("gov", "ac", "co", "ne", "or")):
+        return ".".join(labels[-3:])
+    return ".".join(labels[-2:])
+
+
+def _auth_method(p: PortResult) -> AuthMethod:
+    if p.auth and p.auth.result == "ok" and p.auth.mechanism:
+        return "encrypted" if p.auth.mechanism == "CRAM-MD5" else "normal"
+    offered = p.capabilities.auth if p.capabilities else []
+    if "PLAIN" in offered or "LOGIN" in offered:
+        return "normal"
+    if "CRAM-MD5" in offered:
+        return "encrypted"
+    if "XOAUTH2" in offered or "OAUTHBEARER" in offered:
+        return "oauth2"
+    return "normal" if offered else "none"
+
+
+def _secure_submission(p: PortResult) -> bool:
+    """Reached over a verified TLS channel on a submission port."""
+    return (p.mode != "relay" and p.outcome in ("ok", "auth_ok", "auth_failed")
+            and p.tls is not None and p.tls.verified)
+
+
+def recommend(report: ProbeReport, preferred: list[Route] | None = None,
+              username: str | None = None) -> tuple[Route | None, PortResult | None]:
+    """The route to configure: a provider's documented one first, else RFC 8314 order."""
+    candidates = [p for p in report.ports if _secure_submission(p)]
+    if not candidates:
+        return None, None
+
+    def rank(p: PortResult) -> tuple[int, int, int, int]:
+        pref = next((i for i, r in enumerate(preferred or [])
+                     if r.port == p.port and r.security == p.security), len(preferred or []))
+        return (1 if p.outcome == "auth_failed" else 0, pref, 0 if p.mode == "tls" else 1, p.port)
+
+    best = min(candidates, key=rank)
+    documented = next((r for r in preferred or []
+                       if r.port == best.port and r.security == best.security), None)
+    auth = documented.auth if documented else _auth_method(best)
+    user = username or (documented.username if documented else None)
+    return Route(report.host, best.port, best.security, auth, user), best
+
+
+def _intercepted(report: ProbeReport) -> dict[str, Any] | None:
+    relay = [p for p in report.ports if p.mode == "relay" and p.greeting_host]
+    subs = [p for p in report.ports if p.mode != "relay" and p.greeting_host]
+    if not relay or not subs:
+        return None
+    expected = {base_domain(p.greeting_host or "") for p in subs}
+    for p in relay:
+        seen = base_domain(p.greeting_host or "")
+        if seen not in expected:
+            return {"port": p.port, "seen": p.greeting_host, "expected": subs[0].greeting_host}
+        if p.tls and p.tls.problem == "wrong_name" and any(s.tls and s.tls.verified for s in subs):
+            return {"port": p.port, "seen": p.tls.error or "?", "expected": subs[0].greeting_host}
+    return None
+
+
+def diagnose(report: ProbeReport, *, preferred: list[Route] | None = None,
+             username: str | None = None, credentials_tested: bool = False) -> Diagnosis:
+    """Turn *report* into verdicts and one recommendation.
+
+    *preferred*: the provider's documented routes (from lookup), best first.
+    *username*: the user name to put in the recommendation.
+    """
+    found: dict[str, dict[str, Any]] = {}
+
+    def add(vid: str, **details: Any) -> None:
+        found.setdefault(vid, details)
+
+    relay = [p for p in report.ports if p.mode == "relay"]
+    submission = [p for p in report.ports if p.mode != "relay"]
+    connected = [p for p in report.ports if p.outcome not in _CONNECT_FAILURES]
+
+    if report.cancelled:
+        add("cancelled")
+    if report.dns_error:
+        add("unreachable", host=report.host, reason="dns")
+    elif report.ports and not connected and not report.cancelled:
+        add("unreachable", host=report.host, reason="connect")
+
+    intercepted = _intercepted(report)
+    if intercepted:
+        add("intercepted", **intercepted)
+
+    for p in submission:
+        if p.outcome == "tls_error" and p.tls is not None:
+            if p.tls.problem in CERT_PROBLEMS:
+                add("certificate", port=p.port, problem=p.tls.problem)
+            else:
+                add("tls_failed", port=p.port, problem=p.tls.problem or "handshake_failed")
+        elif p.outcome == "no_starttls":
+            add("no_encryption", port=p.port, auth_advertised=p.auth_before_tls)
+        elif p.outcome == "banner_refused":
+            add("server_refused", port=p.port, code=p.greeting_code)
+        if p.auth is not None:
+            if p.auth.result == "bad_credentials":
+                add("auth_rejected", port=p.port, code=p.auth.code)
+            elif p.auth.result in ("mechanism_too_weak", "encryption_required", "auth_required",
+                                   "not_offered"):
+                add("auth_mechanism", port=p.port, code=p.auth.code, result=p.auth.result)
+            elif p.auth.result == "temporary":
+                add("auth_temporary", port=p.port, code=p.auth.code)
+
+    op25b: bool | None = None
+    if relay and not report.cancelled:
+        r25 = relay[0]
+        if r25.outcome in ("timeout", "refused", "unreachable") and r25.stage == "connect":
+            if any(p.outcome not in _CONNECT_FAILURES for p in submission):
+                op25b = True
+                add("op25b", port=r25.port, how=r25.outcome)
+        elif r25.outcome != "dns_error":
+            op25b = False
+            if r25.relay_denied or (r25.outcome == "banner_refused" and r25.greeting_code == 554):
+                add("ip25b", port=r25.port, code=r25.greeting_code)
+
+    for p in report.ports:
+        v6 = [a for a in p.attempts if a.family == "ipv6"]
+        v4 = [a for a in p.attempts if a.family == "ipv4"]
+        if v6 and v4 and all(a.result in ("timeout", "unreachable", "error") for a in v6) \
+                and any(a.result == "connected" for a in v4):
+            add("ipv6_broken", port=p.port)
+            break
+
+    route, best = recommend(report, preferred, username)
+    login_verified: bool | None = None
+    if credentials_tested and best is not None:
+        login_verified = best.outcome == "auth_ok"
+    if route is not None and login_verified is not False:
+        r25 = relay[0] if relay else None
+        add("submission_ok", port=route.port, security=route.security,
+            port25_works=bool(r25 and r25.outcome in ("ok",)))
+    elif route is None and not report.cancelled and "unreachable" not in found:
+        add("no_submission", host=report.host)
+
+    verdicts = [make(vid, **found[vid]) for vid in VERDICT_IDS if vid in found]
+    code = support_code.encode(support_code.CodeSummary(
+        ports={port: ((p.outcome, p.security) if (p := report.port(port)) else None)
+               for port in support_code.SLOTS},
+        op25b=op25b,
+        recommended_port=route.port if route else None,
+        verdicts=tuple(v.id for v in verdicts),
+    ))
+    return Diagnosis(report, verdicts, op25b, route, login_verified, code)

@@ -1,0 +1,481 @@
+"""The port-test engine: probe SMTP ports of one host concurrently, each stage with its own timeout.
+
+``probe()`` is the coroutine; ``run_probe()`` runs it to the end in the calling thread (a worker
+thread in the GUI) and can be cancelled from another thread with a ``threading.Event``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import email.utils
+import errno
+import socket
+import ssl
+import threading
+import time
+from collections.abc import Callable
+
+from op25b_wizard.core.model import (
+    AddressAttempt,
+    AuthInfo,
+    Credentials,
+    PortResult,
+    PortSpec,
+    ProbeEvent,
+    ProbeOptions,
+    ProbeReport,
+    ProbeRequest,
+    Stage,
+    TlsInfo,
+)
+from op25b_wizard.core.smtp_reply import MAX_LINE, Reply, greeting_host, parse_capabilities
+from op25b_wizard.core.smtp_session import (
+    SmtpSession,
+    StageFailure,
+    Transcript,
+    auth_exchange,
+    cram_md5_response,
+)
+from op25b_wizard.core.tls import classify_error, describe, make_context
+
+EventSink = Callable[[ProbeEvent], None]
+
+_UNREACHABLE = {errno.EHOSTUNREACH, errno.ENETUNREACH, errno.EACCES, errno.EPERM, errno.EADDRNOTAVAIL}
+_AUTH_RESULTS = {
+    235: "ok",
+    535: "bad_credentials",
+    534: "mechanism_too_weak",
+    538: "encryption_required",
+    454: "temporary",
+    530: "auth_required",
+}
+_MECH_PREFERENCE_TLS = ("PLAIN", "LOGIN", "CRAM-MD5")
+_MECH_PREFERENCE_PLAIN = ("CRAM-MD5", "PLAIN", "LOGIN")
+
+
+def _family_name(family: int) -> str:
+    return "ipv6" if family == socket.AF_INET6 else "ipv4"
+
+
+def interleave(addresses: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """RFC 8305 order: alternate families, starting with the family of the first address."""
+    v6 = [a for a in addresses if a[0] == socket.AF_INET6]
+    v4 = [a for a in addresses if a[0] != socket.AF_INET6]
+    first, second = (v6, v4) if addresses and addresses[0][0] == socket.AF_INET6 else (v4, v6)
+    out: list[tuple[int, str]] = []
+    for i in range(max(len(first), len(second))):
+        out.extend(x[i] for x in (first, second) if i < len(x))
+    return out
+
+
+async def resolve(host: str, timeout: float) -> list[tuple[int, str]]:
+    """All A and AAAA addresses of *host* (a literal address resolves to itself)."""
+    loop = asyncio.get_running_loop()
+    async with asyncio.timeout(timeout):
+        infos = await loop.getaddrinfo(host, None, type=socket.SOCK_STREAM)
+    seen: list[tuple[int, str]] = []
+    for family, _t, _p, _c, sockaddr in infos:
+        if family in (socket.AF_INET, socket.AF_INET6) and (family, sockaddr[0]) not in seen:
+            seen.append((family, sockaddr[0]))
+    return interleave(seen)
+
+
+class _Connector:
+    """Happy Eyeballs: start one attempt per address, staggered, first connection wins.
+
+    Losing attempts run on to their own timeout so that each address family gets a result
+    (``ipv6_broken`` needs it); a late winner's socket is closed.
+    """
+
+    def __init__(self, addresses: list[tuple[int, str]], port: int, timeout: float, delay: float):
+        self.addresses = addresses
+        self.port = port
+        self.timeout = timeout
+        self.delay = delay
+        self.attempts: list[AddressAttempt] = []
+        self.tasks: list[asyncio.Task] = []
+        self._winner: asyncio.Future = asyncio.get_running_loop().create_future()
+
+    async def _attempt(self, family: int, address: str, failed: asyncio.Event) -> None:
+        t0 = time.monotonic()
+        fam = _family_name(family)
+        try:
+            async with asyncio.timeout(self.timeout):
+                reader, writer = await asyncio.open_connection(address, self.port, limit=MAX_LINE)
+        except TimeoutError:
+            self.attempts.append(AddressAttempt(address, fam, "timeout", time.monotonic() - t0))
+        except ConnectionRefusedError as e:
+            self.attempts.append(AddressAttempt(address, fam, "refused", time.monotonic() - t0, str(e)))
+        except OSError as e:
+            result = "unreachable" if e.errno in _UNREACHABLE else "error"
+            self.attempts.append(AddressAttempt(address, fam, result, time.monotonic() - t0, str(e)))  # type: ignore[arg-type]
+        except asyncio.CancelledError:
+            self.attempts.append(AddressAttempt(address, fam, "abandoned", time.monotonic() - t0))
+            raise
+        else:
+            self.attempts.append(AddressAttempt(address, fam, "connected", time.monotonic() - t0))
+            if self._winner.done():
+                writer.close()
+            else:
+                self._winner.set_result((reader, writer, address, fam))
+            return
+        failed.set()
+
+    async def connect(self) -> tuple[asyncio.StreamReader, asyncio.StreamWriter, str, str] | None:
+        for family, address in self.addresses:
+            failed = asyncio.Event()
+            self.tasks.append(asyncio.create_task(self._attempt(family, address, failed)))
+            stagger = asyncio.create_task(failed.wait())
+            await asyncio.wait([self._winner, stagger], timeout=self.delay,
+                               return_when=asyncio.FIRST_COMPLETED)
+            stagger.cancel()
+            if self._winner.done():
+                return self._winner.result()
+        pending = [t for t in self.tasks if not t.done()]
+        while pending and not self._winner.done():
+            _done, pending_set = await asyncio.wait(
+                [*pending, self._winner], return_when=asyncio.FIRST_COMPLETED)
+            pending = [t for t in pending_set if t is not self._winner]
+        return self._winner.result() if self._winner.done() else None
+
+    async def finish(self) -> None:
+        """Let the losing attempts end (each is bounded by the connect timeout)."""
+        if self.tasks:
+            await asyncio.gather(*self.tasks, return_exceptions=True)
+
+
+class _PortProbe:
+    def __init__(self, host: str, spec: PortSpec, opts: ProbeOptions, ctx: ssl.SSLContext,
+                 transcript: Transcript, emit: EventSink) -> None:
+        self.host = host
+        self.spec = spec
+        self.opts = opts
+        self.ctx = ctx
+        self.tr = transcript
+        self.emit = emit
+        self.result = PortResult(
+            port=spec.port, mode=spec.mode,
+            security="tls" if spec.mode == "tls" else "starttls" if spec.mode == "starttls" else "none",
+            outcome="timeout", stage="connect",
+        )
+        self.session: SmtpSession | None = None
+
+    def stage(self, stage: Stage) -> None:
+        self.result.stage = stage
+        self.emit(ProbeEvent("stage", port=self.spec.port, stage=stage))
+
+    async def run(self, addresses: list[tuple[int, str]]) -> PortResult:
+        t0 = time.monotonic()
+        r = self.result
+        self.emit(ProbeEvent("port_started", port=self.spec.port))
+        connector = _Connector(addresses, self.spec.port, self.opts.timeout,
+                               self.opts.happy_eyeballs_delay)
+        try:
+            self.stage("connect")
+            conn = await connector.connect()
+            if conn is None:
+                self._connect_failed(connector)
+            else:
+                reader, writer, r.address, r.family = conn  # type: ignore[assignment]
+                self.tr.note(self.spec.port, f"connected to {r.address} port {self.spec.port}")
+                self.session = SmtpSession(reader, writer, self.spec.port, self.tr, self.opts.timeout)
+                await self._dialogue()
+                r.stage = "done"
+        except StageFailure as f:
+            r.outcome, r.stage, r.error = f.outcome, f.stage, f.error
+            self.tr.note(self.spec.port, f"{f.stage}: {f.error}")
+        finally:
+            if self.session is not None:
+                if r.stage == "done" or r.outcome in ("auth_failed", "banner_refused"):
+                    await self.session.quit()
+                self.session.writer.close()
+            await connector.finish()
+            r.attempts = sorted(connector.attempts, key=lambda a: a.family, reverse=True)
+            r.elapsed_s = time.monotonic() - t0
+        self.emit(ProbeEvent("port_done", port=self.spec.port, result=r))
+        return r
+
+    def _connect_failed(self, connector: _Connector) -> None:
+        results = {a.result for a in connector.attempts}
+        for outcome in ("refused", "unreachable", "timeout"):
+            if outcome in results:
+                detail = "; ".join(f"{a.address}: {a.result}" for a in connector.attempts)
+                raise StageFailure(outcome, "connect", detail)  # type: ignore[arg-type]
+        raise StageFailure("unreachable", "connect", "; ".join(
+            f"{a.address}: {a.error or a.result}" for a in connector.attempts) or "no address")
+
+    async def _tls(self) -> None:
+        """Handshake on the open connection and verify the certificate."""
+        assert self.session is not None
+        self.stage("tls")
+        try:
+            async with asyncio.timeout(self.opts.timeout):
+                await self.session.writer.start_tls(self.ctx, server_hostname=self.host)
+        except TimeoutError:
+            raise StageFailure("timeout", "tls", "the TLS handshake did not finish in time") from None
+        except (ssl.SSLError, ConnectionError, OSError) as e:
+            problem, text = classify_error(e)
+            self.result.tls = TlsInfo(verified=False, problem=problem, error=text)
+            raise StageFailure("tls_error", "tls", f"{problem}: {text}") from None
+        sslobj = self.session.writer.get_extra_info("ssl_object")
+        self.result.tls = describe(sslobj)
+        self.tr.note(self.spec.port, f"TLS {self.result.tls.version} {self.result.tls.cipher}, "
+                                     f"certificate verified for {self.host}")
+
+    def _ehlo_name(self) -> str:
+        if self.opts.ehlo_name:
+            return self.opts.ehlo_name
+        assert self.session is not None
+        sock = self.session.writer.get_extra_info("sockname")
+        addr = sock[0] if sock else "127.0.0.1"
+        return f"[IPv6:{addr}]" if ":" in addr else f"[{addr}]"
+
+    async def _ehlo(self) -> Reply:
+        assert self.session is not None
+        self.stage("ehlo")
+        reply = await self.session.command(f"EHLO {self._ehlo_name()}", "ehlo")
+        if reply.code != 250:
+            if self.spec.mode == "relay" and reply.code >= 500:
+                self.result.relay_denied = True
+            raise StageFailure(
+                "banner_refused" if reply.code in (421, 554, 550) else "protocol_error",
+                "ehlo", f"EHLO refused: {reply.code} {reply.first}")
+        self.result.ehlo_host = greeting_host(reply)
+        self.result.capabilities = parse_capabilities(reply)
+        return reply
+
+    async def _dialogue(self) -> None:
+        s = self.session
+        r = self.result
+        assert s is not None
+        if self.spec.mode == "tls":
+            await self._tls()
+        self.stage("greeting")
+        try:
+            greeting = await s.read_reply("greeting")
+        except StageFailure as f:
+            if f.outcome == "timeout" and f.error == "no greeting from the server":
+                await self._nudge_silent()
+            raise
+        r.greeting_code = greeting.code
+        r.greeting = greeting.text[:300]
+        r.greeting_host = greeting_host(greeting)
+        if greeting.code != 220:
+            if self.spec.mode == "relay" and greeting.code == 554:
+                r.relay_denied = True
+            outcome = "banner_refused" if greeting.code in (421, 554, 550, 521) else "protocol_error"
+            raise StageFailure(outcome, "greeting", f"greeting {greeting.code} {greeting.first}")
+        await self._ehlo()
+        if self.spec.mode in ("starttls", "relay"):
+            await self._starttls()
+        r.outcome = "ok"
+        if self.opts.credentials and self.spec.is_submission:
+            await self._auth(self.opts.credentials)
+        if self.opts.test_message_to:
+            await self._test_message(self.opts.test_message_to)
+
+    async def _nudge_silent(self) -> None:
+        """A silent peer may be a web server waiting for a request: prod it once, briefly."""
+        s = self.session
+        assert s is not None
+        await s.send("QUIT", "greeting")
+        s.writer.write(b"\r\n")
+        try:
+            async with asyncio.timeout(min(1.0, self.opts.timeout / 2)):
+                data = await s.reader.read(256)
+        except (TimeoutError, ConnectionError, OSError):
+            return
+        if data:
+            s.transcript.add(self.spec.port, "S", data.decode("utf-8", "replace").splitlines()[0])
+        if data.startswith(b"HTTP/"):
+            raise StageFailure("not_smtp", "greeting", "an HTTP server answered, not a mail server")
+
+    async def _starttls(self) -> None:
+        s = self.session
+        r = self.result
+        assert s is not None and r.capabilities is not None
+        if not r.capabilities.starttls:
+            if self.spec.mode == "starttls":
+                r.auth_before_tls = bool(r.capabilities.auth)
+                raise StageFailure("no_starttls", "starttls",
+                                   "the server does not offer STARTTLS (encryption)")
+            r.security = "none"
+            self.tr.note(self.spec.port, "no STARTTLS offered: this port stays unencrypted")
+            return
+        self.stage("starttls")
+        reply = await s.command("STARTTLS", "starttls")
+        if reply.code != 220:
+            if self.spec.mode == "relay":
+                r.security = "none"
+                r.capabilities.starttls = False
+                self.tr.note(self.spec.port, "STARTTLS refused: this port stays unencrypted")
+                return
+            raise StageFailure("no_starttls", "starttls", f"STARTTLS refused: {reply.code} {reply.first}")
+        await asyncio.sleep(0)
+        if s.buffered():
+            r.tls = TlsInfo(verified=False, problem="injection",
+                            error=f"{s.buffered()} bytes arrived before the TLS handshake")
+            raise StageFailure("tls_error", "starttls",
+                               "data was injected before the TLS handshake (possible attack)")
+        await self._tls()
+        r.security = "starttls"
+        # RFC 3207: forget everything learnt before TLS and ask again.
+        r.capabilities = None
+        await self._ehlo()
+
+    def _choose_mechanism(self, offered: list[str], encrypted: bool) -> str | None:
+        if self.opts.auth_mechanism:
+            return self.opts.auth_mechanism.upper()
+        order = _MECH_PREFERENCE_TLS if encrypted else _MECH_PREFERENCE_PLAIN
+        return next((m for m in order if m in offered), None)
+
+    async def _auth(self, creds: Credentials) -> None:
+        s = self.session
+        r = self.result
+        assert s is not None and r.capabilities is not None
+        encrypted = r.tls is not None and r.tls.verified
+        if not encrypted and not self.opts.allow_plaintext_auth:
+            r.auth = AuthInfo(None, "plaintext_refused", None,
+                              "password not sent: the connection is not encrypted")
+            self.tr.note(self.spec.port, "password not sent over an unencrypted connection")
+            return
+        mech = self._choose_mechanism(r.capabilities.auth, encrypted)
+        if mech is None or mech not in ("PLAIN", "LOGIN", "CRAM-MD5"):
+            r.auth = AuthInfo(mech, "not_offered", None,
+                              "the server offers no sign-in method this test can use: "
+                              + (" ".join(r.capabilities.auth) or "none"))
+            r.outcome = "auth_failed"
+            return
+        self.stage("auth")
+        self.tr.add_secret(creds.password)
+        steps = auth_exchange(mech, creds.username, creds.password)
+        reply: Reply | None = None
+        for i, (line, shown) in enumerate(steps):
+            reply = await s.command(line, "auth", shown)
+            if reply.code != 334:
+                break
+            if mech == "CRAM-MD5":
+                answer = cram_md5_response(reply.first, creds.username, creds.password)
+                reply = await s.command(answer, "auth", "******** (response)")
+                break
+            if i == len(steps) - 1:
+                break
+        assert reply is not None
+        result = _AUTH_RESULTS.get(reply.code, "error")
+        r.auth = AuthInfo(mech, result, reply.code, reply.first[:200])  # type: ignore[arg-type]
+        r.outcome = "auth_ok" if result == "ok" else "auth_failed"
+
+    async def _test_message(self, to: str) -> None:
+        """MAIL/RCPT (and DATA after a successful sign-in) to the user's own address only."""
+        s = self.session
+        r = self.result
+        assert s is not None
+        if self.spec.mode == "relay":
+            self.stage("message")
+            mail = await s.command(f"MAIL FROM:<{to}>", "message")
+            rcpt = await s.command(f"RCPT TO:<{to}>", "message") if mail.code == 250 else mail
+            r.relay_denied = rcpt.code >= 500
+            await s.command("RSET", "message")
+            return
+        if r.outcome != "auth_ok":
+            return
+        self.stage("message")
+        mail = await s.command(f"MAIL FROM:<{to}>", "message")
+        rcpt = await s.command(f"RCPT TO:<{to}>", "message") if mail.code == 250 else mail
+        if rcpt.code not in (250, 251):
+            r.message_sent = False
+            await s.command("RSET", "message")
+            return
+        data = await s.command("DATA", "message")
+        if data.code != 354:
+            r.message_sent = False
+            return
+        body = (
+            f"From: <{to}>\r\nTo: <{to}>\r\nSubject: op25b-wizard test message\r\n"
+            f"Date: {email.utils.formatdate(localtime=True)}\r\n"
+            f"Message-ID: {email.utils.make_msgid('op25b')}\r\n"
+            "MIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n"
+            f"This test message was sent by op25b-wizard through port {self.spec.port}.\r\n"
+            "If you can read it, sending mail works from this network.\r\n."
+        )
+        end = await s.command(body, "message", f"(message text, {len(body)} bytes)")
+        r.message_sent = end.code == 250
+
+
+async def probe(request: ProbeRequest, on_event: EventSink | None = None,
+                cancel: asyncio.Event | None = None) -> ProbeReport:
+    """Probe every requested port concurrently; returns when all are done or on *cancel*."""
+    t0 = time.monotonic()
+    emit = on_event or (lambda _e: None)
+    opts = request.options
+    report = ProbeReport(host=request.host)
+    transcript = Transcript()
+    if opts.credentials:
+        transcript.add_secret(opts.credentials.password)
+    ctx = make_context(opts.cafile, use_system_trust=opts.use_system_trust)
+
+    async def run_all() -> None:
+        try:
+            addresses = await resolve(request.host, opts.timeout)
+        except (TimeoutError, OSError, UnicodeError) as e:
+            report.dns_error = str(e) or "DNS lookup timed out"
+            transcript.note(None, f"cannot resolve {request.host}: {report.dns_error}")
+            emit(ProbeEvent("dns", text=report.dns_error))
+            for spec in request.ports:
+                res = PortResult(port=spec.port, mode=spec.mode,
+                                 security="tls" if spec.mode == "tls" else "starttls"
+                                 if spec.mode == "starttls" else "none",
+                                 outcome="dns_error", stage="dns", error=report.dns_error)
+                report.ports.append(res)
+                emit(ProbeEvent("port_done", port=spec.port, result=res))
+            return
+        for family, address in addresses:
+            report.addresses.setdefault(_family_name(family), []).append(address)
+        transcript.note(None, f"{request.host}: " + ", ".join(a for _f, a in addresses))
+        emit(ProbeEvent("dns", text=", ".join(a for _f, a in addresses)))
+        probes = [_PortProbe(request.host, spec, opts, ctx, transcript, emit) for spec in request.ports]
+        results = await asyncio.gather(*(p.run(addresses) for p in probes))
+        report.ports.extend(results)
+
+    work = asyncio.create_task(run_all())
+    waiters: list[asyncio.Future] = [work]
+    if cancel is not None:
+        waiters.append(asyncio.create_task(cancel.wait()))
+    await asyncio.wait(waiters, return_when=asyncio.FIRST_COMPLETED)
+    if not work.done():
+        work.cancel()
+        await asyncio.gather(work, return_exceptions=True)
+        report.cancelled = True
+        transcript.note(None, "cancelled")
+    else:
+        work.result()
+    for w in waiters[1:]:
+        w.cancel()
+    order = {spec.port: i for i, spec in enumerate(request.ports)}
+    report.ports.sort(key=lambda p: order.get(p.port, 0))
+    report.transcript = transcript.lines
+    report.elapsed_s = time.monotonic() - t0
+    emit(ProbeEvent("done"))
+    return report
+
+
+def run_probe(request: ProbeRequest, on_event: EventSink | None = None,
+              cancel: threading.Event | None = None) -> ProbeReport:
+    """Run :func:`probe` in this thread; *cancel* (set from any thread) stops it promptly."""
+
+    async def main() -> ProbeReport:
+        stop = asyncio.Event()
+        watcher = None
+        if cancel is not None:
+            async def watch() -> None:
+                while not cancel.is_set():
+                    await asyncio.sleep(0.05)
+                stop.set()
+            watcher = asyncio.create_task(watch())
+        try:
+            return await probe(request, on_event, stop)
+        finally:
+            if watcher:
+                watcher.cancel()
+
+    return asyncio.run(main())

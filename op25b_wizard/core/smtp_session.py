@@ -1,0 +1,156 @@
+"""One SMTP conversation over asyncio streams, with a deadline on every reply.
+
+Failures are raised as :class:`StageFailure`, which carries the outcome the port gets.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+import hashlib
+import hmac
+import time
+
+from op25b_wizard.core.model import Outcome, Stage, TranscriptLine
+from op25b_wizard.core.smtp_reply import MAX_LINE, Reply, ReplyError, ReplyParser
+
+MASK = "********"
+
+
+class StageFailure(Exception):
+    """A stage ended the conversation; *outcome* is what the port reports."""
+
+    def __init__(self, outcome: Outcome, stage: Stage, error: str) -> None:
+        super().__init__(error)
+        self.outcome = outcome
+        self.stage = stage
+        self.error = error
+
+
+class Transcript:
+    """The conversation as lines; secrets given to :meth:`add_secret` never appear in it."""
+
+    def __init__(self) -> None:
+        self.t0 = time.monotonic()
+        self.lines: list[TranscriptLine] = []
+        self._secrets: list[str] = []
+
+    def add_secret(self, secret: str) -> None:
+        if not secret:
+            return
+        forms = {secret, base64.b64encode(secret.encode()).decode()}
+        self._secrets.extend(sorted(forms, key=len, reverse=True))
+
+    def add(self, port: int | None, direction: str, text: str) -> None:
+        for s in self._secrets:
+            text = text.replace(s, MASK)
+        self.lines.append(TranscriptLine(time.monotonic() - self.t0, port, direction, text))  # type: ignore[arg-type]
+
+    def note(self, port: int | None, text: str) -> None:
+        self.add(port, "*", text)
+
+
+class SmtpSession:
+    def __init__(
+        self,
+        reader: asyncio.StreamReader,
+        writer: asyncio.StreamWriter,
+        port: int,
+        transcript: Transcript,
+        timeout: float,
+    ) -> None:
+        self.reader = reader
+        self.writer = writer
+        self.port = port
+        self.transcript = transcript
+        self.timeout = timeout
+
+    async def read_reply(self, stage: Stage) -> Reply:
+        """Read one whole (possibly multi-line) reply within one stage timeout."""
+        parser = ReplyParser()
+        try:
+            async with asyncio.timeout(self.timeout):
+                while True:
+                    raw = await self.reader.readuntil(b"\n")
+                    self.transcript.add(self.port, "S", raw.decode("utf-8", "replace").rstrip("\r\n"))
+                    reply = parser.feed(raw)
+                    if reply is not None:
+                        return reply
+        except TimeoutError:
+            if stage == "greeting" and parser.code is None:
+                raise StageFailure("timeout", stage, "no greeting from the server") from None
+            raise StageFailure("timeout", stage, "no complete reply in time") from None
+        except asyncio.LimitOverrunError:
+            raise StageFailure(
+                "protocol_error", stage, f"reply line longer than {MAX_LINE} bytes"
+            ) from None
+        except asyncio.IncompleteReadError as e:
+            if e.partial:
+                self.transcript.add(self.port, "S", e.partial.decode("utf-8", "replace"))
+                if parser.code is None and stage == "greeting":
+                    raise StageFailure(
+                        "not_smtp", stage, "the server closed after sending something that is not SMTP"
+                    ) from None
+            raise StageFailure("protocol_error", stage, "the server closed the connection") from None
+        except ReplyError as e:
+            if e.not_smtp and stage == "greeting":
+                what = "an HTTP server" if e.first_line.startswith(b"HTTP/") else "not an SMTP server"
+                raise StageFailure("not_smtp", stage, f"{what} answered: {e}") from None
+            raise StageFailure("protocol_error", stage, str(e)) from None
+        except (ConnectionError, OSError) as e:
+            raise StageFailure("protocol_error", stage, f"connection lost: {e}") from None
+
+    async def send(self, line: str, stage: Stage, shown: str | None = None) -> None:
+        self.transcript.add(self.port, "C", shown if shown is not None else line)
+        try:
+            self.writer.write(line.encode("utf-8") + b"\r\n")
+            async with asyncio.timeout(self.timeout):
+                await self.writer.drain()
+        except TimeoutError:
+            raise StageFailure("timeout", stage, "the server stopped reading") from None
+        except (ConnectionError, OSError) as e:
+            raise StageFailure("protocol_error", stage, f"connection lost: {e}") from None
+
+    async def command(self, line: str, stage: Stage, shown: str | None = None) -> Reply:
+        await self.send(line, stage, shown)
+        return await self.read_reply(stage)
+
+    def buffered(self) -> int:
+        """Bytes received but not yet read (after STARTTLS's 220 these are an injection)."""
+        return len(getattr(self.reader, "_buffer", b""))
+
+    async def quit(self) -> None:
+        try:
+            self.transcript.add(self.port, "C", "QUIT")
+            self.writer.write(b"QUIT\r\n")
+            async with asyncio.timeout(min(self.timeout, 2.0)):
+                await self.writer.drain()
+                await self.reader.readuntil(b"\n")
+        except (TimeoutError, ConnectionError, OSError, asyncio.IncompleteReadError,
+                asyncio.LimitOverrunError):
+            pass
+
+
+def auth_exchange(mechanism: str, username: str, password: str) -> list[tuple[str, str]]:
+    """Client lines for one SASL exchange, each as (what is sent, what the transcript shows).
+
+    CRAM-MD5's response depends on the challenge, so it is built by :func:`cram_md5_response`.
+    """
+    if mechanism == "PLAIN":
+        token = base64.b64encode(f"\0{username}\0{password}".encode()).decode()
+        return [(f"AUTH PLAIN {token}", f"AUTH PLAIN {MASK}")]
+    if mechanism == "LOGIN":
+        return [
+            ("AUTH LOGIN", "AUTH LOGIN"),
+            (base64.b64encode(username.encode()).decode(), f"{MASK} (user name)"),
+            (base64.b64encode(password.encode()).decode(), f"{MASK} (password)"),
+        ]
+    if mechanism == "CRAM-MD5":
+        return [("AUTH CRAM-MD5", "AUTH CRAM-MD5")]
+    raise ValueError(f"unsupported mechanism {mechanism}")
+
+
+def cram_md5_response(challenge_b64: str, username: str, password: str) -> str:
+    challenge = base64.b64decode(challenge_b64.strip() or "")
+    digest = hmac.new(password.encode(), challenge, hashlib.md5).hexdigest()
+    return base64.b64encode(f"{username} {digest}".encode()).decode()
