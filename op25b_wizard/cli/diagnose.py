@@ -1,0 +1,251 @@
+"""``op25b-wizard diagnose TARGET`` and ``op25b-wizard explain CODE``."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+
+from op25b_wizard import i18n
+from op25b_wizard.cli.common import CliError, add_lang_option, apply_lang, read_password_stdin
+from op25b_wizard.core import support_code
+from op25b_wizard.core.diagnosis import Diagnosis, Route, diagnose
+from op25b_wizard.core.i18n import QT_TRANSLATE_NOOP
+from op25b_wizard.core.model import (
+    DEFAULT_PORTS,
+    Credentials,
+    PortSpec,
+    ProbeOptions,
+    ProbeRequest,
+)
+from op25b_wizard.core.outcome_text import auth_msg, outcome_msg, security_msg
+from op25b_wizard.core.probe import run_probe
+from op25b_wizard.core.targets import Target, TargetError, normalise_host, parse_target
+from op25b_wizard.core.tls import CaFileError, make_context
+from op25b_wizard.core.verdicts import Verdict, make
+
+tr = i18n.tr
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "diagnose", help="test which mail ports work from this network and what to configure",
+        description="Test ports 25, 587 and 465 of a mail server at once and say, in plain "
+        "words, whether this network blocks port 25 and which secure route works.")
+    p.add_argument("target", metavar="TARGET", help="an e-mail address or a mail server name")
+    p.add_argument("--host", help="the outgoing mail server (default: smtp.<domain> for an address)")
+    p.add_argument("--port", action="append", metavar="N[/MODE]",
+                   help="a port to test (repeatable; default 25, 587 and 465); MODE is tls, "
+                   "starttls or relay")
+    p.add_argument("--timeout", type=float, default=10.0, metavar="S",
+                   help="seconds for each stage (connect, greeting, TLS, sign-in); default 10")
+    p.add_argument("--user", help="user name for a real sign-in test (one attempt per port)")
+    p.add_argument("--password-stdin", action="store_true",
+                   help="read the password for the sign-in test from standard input")
+    p.add_argument("--cafile", metavar="PEM", help="extra trusted CA certificates (company CA)")
+    p.add_argument("--allow-plaintext", action="store_true",
+                   help="allow sending the password without encryption (not recommended)")
+    p.add_argument("--test-message", action="store_true",
+                   help="after a successful sign-in, send one test message to your own address")
+    p.add_argument("--transcript", action="store_true",
+                   help="show the whole conversation with the server (password masked)")
+    p.add_argument("--json", action="store_true", help="print one JSON object (see docs/)")
+    add_lang_option(p)
+    p.set_defaults(func=run_diagnose)
+
+    e = sub.add_parser("explain", help="expand a support code into the test's summary",
+                       description="Expand a support code read out by a caller.")
+    e.add_argument("code", metavar="CODE")
+    e.add_argument("--json", action="store_true")
+    add_lang_option(e)
+    e.set_defaults(func=run_explain)
+
+
+def _ports(values: list[str] | None) -> list[PortSpec]:
+    if not values:
+        return [PortSpec.for_port(p) for p in DEFAULT_PORTS]
+    specs: list[PortSpec] = []
+    for v in values:
+        try:
+            spec = PortSpec.parse(v)
+        except ValueError as e:
+            raise CliError(tr("Cli", QT_TRANSLATE_NOOP("Cli", "invalid port {value}: {reason}"),
+                              value=repr(v), reason=str(e))) from None
+        if spec.port not in [s.port for s in specs]:
+            specs.append(spec)
+    return specs
+
+
+def _target(args: argparse.Namespace) -> Target:
+    try:
+        target = parse_target(args.target)
+        if args.host:
+            target = Target(normalise_host(args.host), target.email, target.domain)
+    except TargetError as e:
+        raise CliError(str(e)) from None
+    return target
+
+
+def build_request(args: argparse.Namespace) -> tuple[Target, ProbeRequest, list[Route]]:
+    target = _target(args)
+    if not 0.1 <= args.timeout <= 300:
+        raise CliError(tr("Cli", QT_TRANSLATE_NOOP("Cli", "the timeout must be between 0.1 and 300 seconds")))
+    if args.cafile:
+        if not os.path.isfile(args.cafile):
+            raise CliError(tr("Cli", QT_TRANSLATE_NOOP("Cli", "cannot read the CA file {path}"),
+                              path=args.cafile))
+        try:
+            make_context(args.cafile)
+        except CaFileError:
+            raise CliError(tr("Cli", QT_TRANSLATE_NOOP(
+                "Cli", "the CA file {path} holds no usable certificate"), path=args.cafile)) from None
+    credentials = None
+    if args.password_stdin:
+        user = args.user or target.email
+        if not user:
+            raise CliError(tr("Cli", QT_TRANSLATE_NOOP("Cli", "--password-stdin needs --user")))
+        credentials = Credentials(user, read_password_stdin())
+    elif args.user and not args.json:
+        print(tr("Cli", QT_TRANSLATE_NOOP(
+            "Cli", "Note: no password given (--password-stdin), so sign-in is not tested.")),
+            file=sys.stderr)
+    test_to = None
+    if args.test_message:
+        test_to = target.email or (args.user if args.user and "@" in args.user else None)
+        if not test_to or credentials is None:
+            raise CliError(tr("Cli", QT_TRANSLATE_NOOP(
+                "Cli", "--test-message needs your e-mail address and --password-stdin")))
+    options = ProbeOptions(timeout=args.timeout, cafile=args.cafile, credentials=credentials,
+                           allow_plaintext_auth=args.allow_plaintext, test_message_to=test_to)
+    return target, ProbeRequest(target.host, _ports(args.port), options), []
+
+
+def run_diagnose(args: argparse.Namespace) -> int:
+    apply_lang(args)
+    target, request, preferred = build_request(args)
+    live = not args.json and sys.stderr.isatty()
+
+    def on_event(event) -> None:
+        if live and event.kind == "port_done" and event.result is not None:
+            print(f"  {event.result.port}: {i18n.render(outcome_msg(event.result.outcome))}",
+                  file=sys.stderr)
+
+    if not args.json:
+        print(tr("Cli", QT_TRANSLATE_NOOP("Cli", "Testing {host} ports {ports} ..."),
+                 host=request.host, ports=", ".join(str(s.port) for s in request.ports)),
+              file=sys.stderr)
+    report = run_probe(request, on_event)
+    username = request.options.credentials.username if request.options.credentials else (
+        args.user or target.email)
+    result = diagnose(report, preferred=preferred, username=username,
+                      credentials_tested=request.options.credentials is not None)
+    if args.json:
+        print(json.dumps(result.to_json(transcript=args.transcript), ensure_ascii=False, indent=2))
+    else:
+        print_human(result, transcript=args.transcript)
+    return result.exit_status
+
+
+def _table(rows: list[list[str]]) -> list[str]:
+    from unicodedata import east_asian_width
+
+    def width(s: str) -> int:
+        return sum(2 if east_asian_width(c) in "WF" else 1 for c in s)
+
+    widths = [max(width(r[i]) for r in rows) for i in range(len(rows[0]))]
+    return ["  ".join(c + " " * (widths[i] - width(c)) for i, c in enumerate(r)).rstrip()
+            for r in rows]
+
+
+def print_verdicts(verdicts: list[Verdict], out=sys.stdout) -> None:
+    for v in verdicts:
+        mark = "OK" if v.good else "!!"
+        print(f"{mark} {i18n.render(v.title)}", file=out)
+        print(f"   {i18n.render(v.explanation)}", file=out)
+        label = tr("Cli", QT_TRANSLATE_NOOP("Cli", "What to do:"))
+        print(f"   {label} {i18n.render(v.action)}", file=out)
+
+
+def print_human(d: Diagnosis, *, transcript: bool = False, out=sys.stdout) -> None:
+    rows = [[tr("Cli", QT_TRANSLATE_NOOP("Cli", "Port")),
+             tr("Cli", QT_TRANSLATE_NOOP("Cli", "Encryption")),
+             tr("Cli", QT_TRANSLATE_NOOP("Cli", "Result")),
+             tr("Cli", QT_TRANSLATE_NOOP("Cli", "Time")),
+             tr("Cli", QT_TRANSLATE_NOOP("Cli", "Details"))]]
+    for p in d.report.ports:
+        detail = p.error or ""
+        if p.tls and p.tls.verified:
+            detail = f"{p.tls.version}, {p.tls.issuer or ''}".strip(", ")
+        if p.auth and p.auth.code:
+            detail = f"AUTH {p.auth.mechanism}: {p.auth.code}"
+        rows.append([str(p.port), i18n.render(security_msg(p.security)),
+                     i18n.render(outcome_msg(p.outcome)), f"{p.elapsed_s:.1f}s", detail[:60]])
+    print(tr("Cli", QT_TRANSLATE_NOOP("Cli", "Mail server: {host}"), host=d.report.host), file=out)
+    for line in _table(rows):
+        print("  " + line, file=out)
+    print(file=out)
+    print_verdicts(d.verdicts, out)
+    print(file=out)
+    if d.recommended:
+        r = d.recommended
+        print(tr("Cli", QT_TRANSLATE_NOOP("Cli", "Recommended outgoing server settings:")), file=out)
+        print("  " + tr("Cli", QT_TRANSLATE_NOOP("Cli", "Server: {host}"), host=r.host), file=out)
+        print("  " + tr("Cli", QT_TRANSLATE_NOOP("Cli", "Port: {port}"), port=r.port), file=out)
+        print("  " + tr("Cli", QT_TRANSLATE_NOOP("Cli", "Encryption: {security}"),
+                        security=i18n.render(security_msg(r.security))), file=out)
+        print("  " + tr("Cli", QT_TRANSLATE_NOOP("Cli", "Sign-in: {auth}"),
+                        auth=i18n.render(auth_msg(r.auth))), file=out)
+        if r.username:
+            print("  " + tr("Cli", QT_TRANSLATE_NOOP("Cli", "User name: {user}"), user=r.username),
+                  file=out)
+    else:
+        print(tr("Cli", QT_TRANSLATE_NOOP("Cli", "No secure outgoing route was found.")), file=out)
+    print(file=out)
+    print(tr("Cli", QT_TRANSLATE_NOOP("Cli", "Support code: {code}"), code=d.support_code), file=out)
+    if transcript:
+        print(file=out)
+        for line in d.report.transcript:
+            print(line.format(), file=out)
+
+
+def run_explain(args: argparse.Namespace) -> int:
+    apply_lang(args)
+    try:
+        summary = support_code.decode(args.code)
+    except support_code.SupportCodeError as e:
+        raise CliError(tr("Cli", QT_TRANSLATE_NOOP("Cli", "{code} is not a valid support code: {reason}"),
+                          code=args.code, reason=str(e))) from None
+    if args.json:
+        print(json.dumps({
+            "support_code": support_code.encode(summary),
+            "ports": [{"port": p, "outcome": v[0], "security": v[1]} if v else
+                      {"port": p, "outcome": None, "security": None}
+                      for p, v in summary.ports.items()],
+            "op25b": summary.op25b,
+            "recommended_port": summary.recommended_port,
+            "verdicts": list(summary.verdicts),
+        }, ensure_ascii=False, indent=2))
+        return 0
+    print(tr("Cli", QT_TRANSLATE_NOOP("Cli", "Support code {code}"), code=support_code.encode(summary)))
+    for port, value in summary.ports.items():
+        if value is None:
+            text = tr("Cli", QT_TRANSLATE_NOOP("Cli", "not tested"))
+        else:
+            text = f"{i18n.render(outcome_msg(value[0]))} ({i18n.render(security_msg(value[1]))})"
+        print(f"  {port:>3}: {text}")
+    op = {True: QT_TRANSLATE_NOOP("Cli", "yes"), False: QT_TRANSLATE_NOOP("Cli", "no"),
+          None: QT_TRANSLATE_NOOP("Cli", "cannot tell")}[summary.op25b]
+    print(tr("Cli", QT_TRANSLATE_NOOP("Cli", "Port 25 blocked on the caller's network: {answer}"),
+             answer=tr("Cli", op)))
+    rec = summary.recommended_port
+    print(tr("Cli", QT_TRANSLATE_NOOP("Cli", "Recommended port: {port}"),
+             port=rec if rec else tr("Cli", QT_TRANSLATE_NOOP("Cli", "none found"))))
+    print()
+    for vid in summary.verdicts:
+        v = make(vid, host="?", port=rec or "?", seen="?", expected="?")
+        mark = "OK" if v.good else "!!"
+        print(f"{mark} {i18n.render(v.title)}")
+        label = tr("Cli", QT_TRANSLATE_NOOP("Cli", "What to do:"))
+        print(f"   {label} {i18n.render(v.action)}")
+    return 0

@@ -1,0 +1,63 @@
+"""Checking what the user typed: an e-mail address or a host name, and ports."""
+
+from __future__ import annotations
+
+import ipaddress
+import re
+from dataclasses import dataclass
+
+_LABEL = re.compile(r"^(?!-)[a-z0-9-]{1,63}(?<!-)$")
+_LOCAL = re.compile(r"^[A-Za-z0-9!#$%&'*+/=?^_`{|}~.\-\u0080-\uffff]{1,64}$")
+
+
+class TargetError(ValueError):
+    """What the user typed is not a usable address, host or port."""
+
+
+@dataclass(frozen=True)
+class Target:
+    host: str
+    """ASCII host name (IDNA) or IP address literal (without brackets)."""
+    email: str | None = None
+    domain: str | None = None
+    """The e-mail domain in ASCII (IDNA), for an e-mail target."""
+
+
+def normalise_host(text: str) -> str:
+    """An ASCII host name (IDNA-encoded) or IP literal; TargetError when it is not valid."""
+    host = text.strip().rstrip(".")
+    if host.startswith("[") and host.endswith("]"):
+        host = host[1:-1]
+    if not host:
+        raise TargetError("the server name is empty")
+    try:
+        return str(ipaddress.ip_address(host))
+    except ValueError:
+        pass
+    try:
+        ascii_host = host.encode("idna").decode("ascii").lower()
+    except UnicodeError:
+        raise TargetError(f"{text!r} is not a valid server name") from None
+    labels = ascii_host.split(".")
+    if len(ascii_host) > 253 or not all(_LABEL.match(label) for label in labels):
+        raise TargetError(f"{text!r} is not a valid server name")
+    if labels[-1].isdigit():
+        raise TargetError(f"{text!r} is not a valid server name or IP address")
+    return ascii_host
+
+
+def parse_target(text: str) -> Target:
+    """``taro@example.co.jp`` (host ``smtp.<domain>``) or a host name / IP address."""
+    text = text.strip()
+    if "@" in text:
+        local, _, domain = text.rpartition("@")
+        if not local or not _LOCAL.match(local) or local.startswith(".") or ".." in local:
+            raise TargetError(f"{text!r} is not a valid e-mail address")
+        try:
+            ascii_domain = normalise_host(domain)
+        except TargetError:
+            raise TargetError(f"{text!r} is not a valid e-mail address") from None
+        if "." not in ascii_domain:
+            raise TargetError(f"{text!r} is not a valid e-mail address")
+        return Target(f"smtp.{ascii_domain}", f"{local}@{ascii_domain}", ascii_domain)
+    return Target(normalise_host(text))
