@@ -22,16 +22,23 @@ from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import SMTP, AuthResult, LoginPassword
 
 DEFAULT_USERS = {"taro@example.test": "correct horse battery staple"}
-SERVER_NAMES = ("localhost", "127.0.0.1", "::1", "mail.example.test")
+SERVER_NAMES = ("localhost", "127.0.0.1", "::1", "mail.example.test", "192.0.2.25", "2001:db8::25")
 
 
 class TestCA:
     """A throw-away certificate authority; ``cafile`` is its PEM for ``--cafile``."""
 
+    __test__ = False
+
     def __init__(self, directory: Path) -> None:
         self.ca = trustme.CA(organization_name="op25b test CA")
         self.cafile = directory / "test-ca.pem"
         self.ca.cert_pem.write_to_path(str(self.cafile))
+
+    def write_server_pem(self, path: Path, names: tuple[str, ...] = SERVER_NAMES) -> Path:
+        """Key and certificate chain in one PEM file, for a server in another process."""
+        self.ca.issue_cert(*names).private_key_and_cert_chain_pem.write_to_path(str(path))
+        return path
 
     def server_context(self, names: tuple[str, ...] = SERVER_NAMES, *,
                        not_before: datetime.datetime | None = None,
@@ -104,7 +111,9 @@ class _Authenticator:
         self.reply_code = reply_code
 
     def __call__(self, server, session, envelope, mechanism, auth_data):
-        encrypted = session.ssl is not None
+        transport = getattr(server, "transport", None)
+        encrypted = session.ssl is not None or bool(
+            transport is not None and transport.get_extra_info("ssl_object") is not None)
         if isinstance(auth_data, LoginPassword):
             user = auth_data.login.decode()
             ok = self.users.get(user) == auth_data.password.decode()
@@ -159,7 +168,7 @@ class Server:
 
 
 @contextlib.contextmanager
-def smtp_server(ca: TestCA, mode: str = "starttls", *, bind: str = "127.0.0.1", port: int = 0,
+def smtp_server(ca: TestCA | None, mode: str = "starttls", *, bind: str = "127.0.0.1", port: int = 0,
                 users: dict[str, str] | None = None, name: str = "mail.example.test",
                 context: ssl.SSLContext | None = None, auth_reply: int | None = None,
                 deny_relay: bool = False, auth: bool = True,
@@ -167,7 +176,9 @@ def smtp_server(ca: TestCA, mode: str = "starttls", *, bind: str = "127.0.0.1", 
     """A real aiosmtpd server. *mode*: ``starttls`` (required), ``tls`` (implicit),
     ``relay`` (STARTTLS offered, AUTH not), ``plain`` (no TLS at all)."""
     recorder = Recorder()
-    ctx = context or ca.server_context()
+    if context is None and ca is None:
+        raise ValueError("smtp_server needs a CA or a context")
+    ctx = context or ca.server_context()  # type: ignore[union-attr]
     kwargs: dict = {"hostname": bind, "port": port or free_port(bind), "server_hostname": name,
                     "ready_timeout": 5.0}
     if auth and mode != "relay":
