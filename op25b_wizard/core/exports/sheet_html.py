@@ -1,0 +1,217 @@
+"""The printable settings sheet (HTML), in the user's language.
+
+One page a helpdesk e-mails or prints before a trip: the outgoing-server settings before and
+after, labelled the way mail programs' own dialogs label them, the support code, and the
+diagnosis's findings. The same HTML is the ``html`` export and, rendered by Qt, the PDF.
+It uses only the HTML and CSS that Qt's rich text understands.
+"""
+
+from __future__ import annotations
+
+from html import escape
+from typing import Any
+
+from op25b_wizard import __version__
+from op25b_wizard.core.exports.options import ExportOptions
+from op25b_wizard.core.exports.settings import Before, ExportSettings
+from op25b_wizard.core.i18n import QT_TRANSLATE_NOOP, Msg, msg
+
+CTX = "Sheet"
+
+FONT_FAMILY = "Noto Sans CJK JP"
+"""The sheet's font: it has both Latin and Japanese glyphs (Debian: fonts-noto-cjk)."""
+
+
+def _m(source: str, **args: Any) -> Msg:
+    return msg(CTX, source, **args)
+
+
+SECURITY_NAMES: dict[str, Msg] = {
+    "none": _m(QT_TRANSLATE_NOOP("Sheet", "None")),
+    "starttls": _m(QT_TRANSLATE_NOOP("Sheet", "STARTTLS")),
+    "tls": _m(QT_TRANSLATE_NOOP("Sheet", "SSL/TLS")),
+}
+AUTH_NAMES: dict[str, Msg] = {
+    "none": _m(QT_TRANSLATE_NOOP("Sheet", "No authentication")),
+    "normal": _m(QT_TRANSLATE_NOOP("Sheet", "Normal password")),
+    "encrypted": _m(QT_TRANSLATE_NOOP("Sheet", "Encrypted password")),
+    "oauth2": _m(QT_TRANSLATE_NOOP("Sheet", "OAuth2")),
+}
+OUTCOME_NAMES: dict[str, Msg] = {
+    "ok": _m(QT_TRANSLATE_NOOP("Sheet", "open")),
+    "auth_ok": _m(QT_TRANSLATE_NOOP("Sheet", "open, sign-in works")),
+    "auth_failed": _m(QT_TRANSLATE_NOOP("Sheet", "open, sign-in refused")),
+    "timeout": _m(QT_TRANSLATE_NOOP("Sheet", "blocked (no answer)")),
+    "refused": _m(QT_TRANSLATE_NOOP("Sheet", "blocked (refused)")),
+    "unreachable": _m(QT_TRANSLATE_NOOP("Sheet", "unreachable")),
+    "dns_error": _m(QT_TRANSLATE_NOOP("Sheet", "server name not found")),
+    "banner_refused": _m(QT_TRANSLATE_NOOP("Sheet", "open, but the server refused")),
+    "not_smtp": _m(QT_TRANSLATE_NOOP("Sheet", "not a mail server")),
+    "no_starttls": _m(QT_TRANSLATE_NOOP("Sheet", "open, no encryption offered")),
+    "tls_error": _m(QT_TRANSLATE_NOOP("Sheet", "open, encryption failed")),
+    "protocol_error": _m(QT_TRANSLATE_NOOP("Sheet", "open, unexpected reply")),
+}
+YES = _m(QT_TRANSLATE_NOOP("Sheet", "Yes (ticked)"))
+NO = _m(QT_TRANSLATE_NOOP("Sheet", "No (not ticked)"))
+UNKNOWN = "—"
+
+CSS = f"""
+@page {{ size: A4; margin: 16mm; }}
+body {{ font-family: "{FONT_FAMILY}", sans-serif; font-size: 10pt; color: #000; }}
+h1 {{ font-size: 17pt; margin: 0 0 4pt 0; }}
+h2 {{ font-size: 12pt; margin: 12pt 0 4pt 0; }}
+p {{ margin: 3pt 0; }}
+table.settings {{ border-collapse: collapse; width: 100%; }}
+table.settings th, table.settings td {{ border: 1px solid #888; padding: 4pt; text-align: left;
+  vertical-align: top; }}
+table.settings th {{ background-color: #e8e8e8; }}
+td.after {{ font-weight: bold; }}
+td.changed {{ background-color: #fff3c4; }}
+.code {{ font-family: "DejaVu Sans Mono", monospace; font-size: 15pt; font-weight: bold; }}
+.small {{ font-size: 8pt; color: #444; }}
+"""
+
+
+def _security_ticked(security: str | None) -> Msg | None:
+    return None if security is None else (NO if security == "none" else YES)
+
+
+def _auth_ticked(auth: str | None) -> Msg | None:
+    return None if auth is None else (NO if auth == "none" else YES)
+
+
+def _rows(settings: ExportSettings) -> list[tuple[Msg, Any, Any]]:
+    """(label as mail programs show it, before, after); before is None when unknown."""
+    out = settings.outgoing
+    b = settings.before or Before()
+    return [
+        (_m(QT_TRANSLATE_NOOP("Sheet", "Outgoing mail server (SMTP)")), b.host, out.host),
+        (_m(QT_TRANSLATE_NOOP("Sheet", "Port")), b.port, out.port),
+        (_m(QT_TRANSLATE_NOOP("Sheet", "Connection security")),
+         SECURITY_NAMES.get(b.security or ""), SECURITY_NAMES[out.security]),
+        (_m(QT_TRANSLATE_NOOP("Sheet", "This server requires a secure connection (SSL/TLS)")),
+         _security_ticked(b.security), YES),
+        (_m(QT_TRANSLATE_NOOP("Sheet", "My outgoing server (SMTP) requires authentication")),
+         _auth_ticked(b.auth), YES),
+        (_m(QT_TRANSLATE_NOOP("Sheet", "Authentication method")),
+         AUTH_NAMES.get(b.auth or ""), AUTH_NAMES[out.auth]),
+        (_m(QT_TRANSLATE_NOOP("Sheet", "User name")), None, out.username),
+        (_m(QT_TRANSLATE_NOOP("Sheet", "Password")), None,
+         _m(QT_TRANSLATE_NOOP("Sheet", "Your mail password (never printed on this sheet)"))),
+    ]
+
+
+def _text(value: Any, options: ExportOptions) -> str:
+    if value is None:
+        return UNKNOWN
+    if isinstance(value, Msg):
+        return escape(options.tr(value))
+    return escape(str(value))
+
+
+def _settings_table(settings: ExportSettings, options: ExportOptions) -> str:
+    tr = options.tr
+    has_before = settings.before is not None
+    head = [tr(_m(QT_TRANSLATE_NOOP("Sheet", "Setting")))]
+    if has_before:
+        head.append(tr(_m(QT_TRANSLATE_NOOP("Sheet", "Before"))))
+    head.append(tr(_m(QT_TRANSLATE_NOOP("Sheet", "After (set this)"))))
+    html = ['<table class="settings" width="100%" border="1" cellspacing="0" cellpadding="5">',
+            "<tr>" + "".join(f"<th>{escape(h)}</th>" for h in head) + "</tr>"]
+    for label, before, after in _rows(settings):
+        before_text, after_text = _text(before, options), _text(after, options)
+        changed = has_before and before is not None and before_text != after_text
+        cells = [f"<td>{_text(label, options)}</td>"]
+        if has_before:
+            cells.append(f"<td>{before_text}</td>")
+        cls = "after changed" if changed else "after"
+        bg = ' bgcolor="#fff3c4"' if changed else ""
+        cells.append(f'<td class="{cls}"{bg}><b>{after_text}</b></td>')
+        html.append("<tr>" + "".join(cells) + "</tr>")
+    html.append("</table>")
+    return "\n".join(html)
+
+
+def _verdict_text(entry: dict[str, Any], options: ExportOptions) -> tuple[str, str]:
+    """A saved verdict's title and explanation, translated when it can be rebuilt."""
+    from op25b_wizard.core import verdicts
+
+    vid = str(entry.get("id", ""))
+    try:
+        verdict = verdicts.make(vid, **dict(entry.get("details") or {}))
+        return options.tr(verdict.title), options.tr(verdict.explanation)
+    except Exception:  # an id or details from another version: keep its saved English
+        return str(entry.get("title", vid)), str(entry.get("explanation", ""))
+
+
+def _findings(diagnosis: dict[str, Any], options: ExportOptions) -> str:
+    tr = options.tr
+    parts: list[str] = []
+    details = diagnosis.get("verdict_details") or [
+        {"id": v} for v in diagnosis.get("verdicts") or []]
+    items = [_verdict_text(d, options) for d in details if isinstance(d, dict)]
+    ports = [p for p in diagnosis.get("ports") or [] if isinstance(p, dict) and "port" in p]
+    if not items and not ports:
+        return ""
+    heading = tr(_m(QT_TRANSLATE_NOOP("Sheet", "What the test found")))
+    parts.append(f"<h2>{escape(heading)}</h2>")
+    if ports:
+        host = diagnosis.get("host")
+        if host:
+            parts.append("<p>" + escape(tr(_m(QT_TRANSLATE_NOOP(
+                "Sheet", "Ports of {host} from the network where the test ran:"), host=host))) + "</p>")
+        cells = []
+        for p in ports:
+            outcome = OUTCOME_NAMES.get(str(p.get("outcome")))
+            word = tr(outcome) if outcome else str(p.get("outcome", ""))
+            cells.append(escape(tr(_m(QT_TRANSLATE_NOOP("Sheet", "port {port}: {result}"),
+                                      port=p.get("port"), result=word))))
+        parts.append("<p>" + " &nbsp;·&nbsp; ".join(cells) + "</p>")
+    if items:
+        parts.append("<ul>")
+        for title, explanation in items:
+            parts.append(f"<li><b>{escape(title)}</b> — {escape(explanation)}</li>")
+        parts.append("</ul>")
+    return "\n".join(parts)
+
+
+def render(settings: ExportSettings, options: ExportOptions) -> str:
+    """The whole sheet as one HTML document (UTF-8, no external resources)."""
+    tr = options.tr
+    out = settings.outgoing
+    lang = "ja" if options.lang == "ja" else "en"
+    title = tr(_m(QT_TRANSLATE_NOOP("Sheet", "Mail settings for sending")))
+    who = settings.email if not settings.display_name else f"{settings.display_name} <{settings.email}>"
+    body: list[str] = [
+        f"<h1>{escape(title)}</h1>",
+        f"<p><b>{escape(who)}</b></p>",
+        '<p class="small">' + escape(tr(_m(QT_TRANSLATE_NOOP("Sheet", "Made on {date} by op25b-wizard {version}"),
+                                           date=options.when().strftime("%Y-%m-%d %H:%M"),
+                                           version=__version__))) + "</p>",
+        "<p>" + escape(tr(_m(QT_TRANSLATE_NOOP(
+            "Sheet", "Many hotel, mobile and home networks block port 25, the old port for sending "
+            "mail. Change the outgoing server (SMTP) settings of your mail program as shown "
+            "below; it then sends through the secure submission port {port} from anywhere. "
+            "The settings for receiving mail do not change."), port=out.port))) + "</p>",
+        _settings_table(settings, options),
+        "<p class=\"small\">" + escape(tr(_m(QT_TRANSLATE_NOOP(
+            "Sheet", "Where to find these: Outlook: File > Account Settings > Server Settings. "
+            "Thunderbird: Account Settings > Outgoing Server (SMTP) > Edit.")))) + "</p>",
+    ]
+    if settings.diagnosis:
+        body.append(_findings(settings.diagnosis, options))
+    if settings.support_code:
+        heading = tr(_m(QT_TRANSLATE_NOOP("Sheet", "Support code")))
+        body += [
+            f"<h2>{escape(heading)}</h2>",
+            f'<p class="code">{escape(settings.support_code)}</p>',
+            "<p>" + escape(tr(_m(QT_TRANSLATE_NOOP(
+                "Sheet", "If sending still fails, tell the helpdesk this code: it says what the "
+                "test found.")))) + "</p>",
+        ]
+    return (
+        "<!DOCTYPE html>\n"
+        f'<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'
+        f"<title>{escape(title)} — {escape(settings.email)}</title>\n"
+        f"<style>{CSS}</style>\n</head>\n<body>\n" + "\n".join(body) + "\n</body>\n</html>\n"
+    )
