@@ -134,7 +134,7 @@ def parse_capabilities(reply: Reply) -> Capabilities:
                 if mech and mech not in caps.auth:
                     caps.auth.append(mech)
         elif keyword == "SIZE":
-            caps.size = int(params[0]) if params and params[0].isdigit() else 0
+            caps.size = int(params[0]) if params and params[0].isascii() and params[0].isdigit() else 0
         elif keyword == "8BITMIME":
             caps.eightbitmime = True
         elif keyword == "SMTPUTF8":
