@@ -18,8 +18,10 @@ from op25b_wizard.core.i18n import QT_TRANSLATE_NOOP, Msg, msg
 
 CTX = "Sheet"
 
-FONT_FAMILY = "Noto Sans CJK JP"
-"""The sheet's font: it has both Latin and Japanese glyphs (Debian: fonts-noto-cjk)."""
+FONT_FAMILIES: tuple[str, ...] = ("DejaVu Sans", "Noto Sans CJK JP")
+"""The sheet's fonts, first choice first: Latin, then Japanese (Debian: fonts-dejavu-core,
+fonts-noto-cjk). Latin text comes first from a Latin font because PDF text extraction loses
+the digits of Noto Sans CJK."""
 
 
 def _m(source: str, **args: Any) -> Msg:
@@ -54,17 +56,18 @@ OUTCOME_NAMES: dict[str, Msg] = {
 YES = _m(QT_TRANSLATE_NOOP("Sheet", "Yes (ticked)"))
 NO = _m(QT_TRANSLATE_NOOP("Sheet", "No (not ticked)"))
 UNKNOWN = "—"
+TITLE = _m(QT_TRANSLATE_NOOP("Sheet", "Mail settings for sending"))
 
+_FONT_LIST = ", ".join(f'"{family}"' for family in FONT_FAMILIES)
 CSS = f"""
 @page {{ size: A4; margin: 16mm; }}
-body {{ font-family: "{FONT_FAMILY}", sans-serif; font-size: 10pt; color: #000; }}
+body {{ font-family: {_FONT_LIST}, sans-serif; font-size: 10pt; color: #000; }}
 h1 {{ font-size: 17pt; margin: 0 0 4pt 0; }}
 h2 {{ font-size: 12pt; margin: 12pt 0 4pt 0; }}
 p {{ margin: 3pt 0; }}
-table.settings {{ border-collapse: collapse; width: 100%; }}
-table.settings th, table.settings td {{ border: 1px solid #888; padding: 4pt; text-align: left;
-  vertical-align: top; }}
-table.settings th {{ background-color: #e8e8e8; }}
+table {{ border-collapse: collapse; width: 100%; }}
+th, td {{ border: 1px solid #888; padding: 3pt 5pt; text-align: left; vertical-align: top; }}
+th {{ background-color: #e8e8e8; }}
 td.after {{ font-weight: bold; }}
 td.changed {{ background-color: #fff3c4; }}
 .code {{ font-family: "DejaVu Sans Mono", monospace; font-size: 15pt; font-weight: bold; }}
@@ -116,12 +119,12 @@ def _settings_table(settings: ExportSettings, options: ExportOptions) -> str:
     if has_before:
         head.append(tr(_m(QT_TRANSLATE_NOOP("Sheet", "Before"))))
     head.append(tr(_m(QT_TRANSLATE_NOOP("Sheet", "After (set this)"))))
-    html = ['<table class="settings" width="100%" border="1" cellspacing="0" cellpadding="5">',
+    html = ['<table class="settings" width="100%" border="1" cellspacing="0">',
             "<tr>" + "".join(f"<th>{escape(h)}</th>" for h in head) + "</tr>"]
     for label, before, after in _rows(settings):
         before_text, after_text = _text(before, options), _text(after, options)
         changed = has_before and before is not None and before_text != after_text
-        cells = [f"<td>{_text(label, options)}</td>"]
+        cells = [f'<td width="40%">{_text(label, options)}</td>']
         if has_before:
             cells.append(f"<td>{before_text}</td>")
         cls = "after changed" if changed else "after"
@@ -180,7 +183,7 @@ def render(settings: ExportSettings, options: ExportOptions) -> str:
     tr = options.tr
     out = settings.outgoing
     lang = "ja" if options.lang == "ja" else "en"
-    title = tr(_m(QT_TRANSLATE_NOOP("Sheet", "Mail settings for sending")))
+    title = tr(TITLE)
     who = settings.email if not settings.display_name else f"{settings.display_name} <{settings.email}>"
     body: list[str] = [
         f"<h1>{escape(title)}</h1>",
