@@ -37,10 +37,10 @@ MSMTP_SCHEMA = "de.marlam.msmtp.password"
 MSMTP_APPLICATION = "op25b-wizard"
 """Extra attribute marking the msmtp items this program stored (so it deletes only those)."""
 
-_KEYRING_NAME = msg(CTX, QT_TRANSLATE_NOOP(CTX, "keyring"))
-_KWALLET_NAME = msg(CTX, QT_TRANSLATE_NOOP(CTX, "KDE Wallet"))
-_WINDOWS_NAME = msg(CTX, QT_TRANSLATE_NOOP(CTX, "Windows Credential Manager"))
-_KEYCHAIN_NAME = msg(CTX, QT_TRANSLATE_NOOP(CTX, "Keychain"))
+_KEYRING_NAME = msg(CTX, QT_TRANSLATE_NOOP("Secrets", "keyring"))
+_KWALLET_NAME = msg(CTX, QT_TRANSLATE_NOOP("Secrets", "KDE Wallet"))
+_WINDOWS_NAME = msg(CTX, QT_TRANSLATE_NOOP("Secrets", "Windows Credential Manager"))
+_KEYCHAIN_NAME = msg(CTX, QT_TRANSLATE_NOOP("Secrets", "Keychain"))
 
 SECURE_BACKENDS: dict[str, Msg] = {
     "keyring.backends.SecretService.Keyring": _KEYRING_NAME,
@@ -110,7 +110,7 @@ def _describe(backend: KeyringBackend | None) -> BackendStatus:
         return BackendStatus(
             "none", False,
             msg(CTX, QT_TRANSLATE_NOOP(
-                CTX, "No password store was found on this computer, so the password cannot be "
+                "Secrets", "No password store was found on this computer, so the password cannot be "
                 "remembered. You will be asked for it when it is needed.")),
             _platform_store_name(),
         )
@@ -120,7 +120,7 @@ def _describe(backend: KeyringBackend | None) -> BackendStatus:
         return BackendStatus(
             name, True,
             msg(CTX, QT_TRANSLATE_NOOP(
-                CTX, "The password is kept in this computer's {store}."), store=store),
+                "Secrets", "The password is kept in this computer's {store}."), store=store),
             store,
         )
     from keyring.backends import fail, null
@@ -131,7 +131,7 @@ def _describe(backend: KeyringBackend | None) -> BackendStatus:
         return BackendStatus(
             name, False,
             msg(CTX, QT_TRANSLATE_NOOP(
-                CTX, "The only password store available keeps passwords in a file "
+                "Secrets", "The only password store available keeps passwords in a file "
                 "({path}), which is not safe, so the password is not remembered. "
                 "You will be asked for it when it is needed."),
                 path=str(getattr(backend, "file_path", name))),
@@ -140,7 +140,7 @@ def _describe(backend: KeyringBackend | None) -> BackendStatus:
     return BackendStatus(
         name, False,
         msg(CTX, QT_TRANSLATE_NOOP(
-            CTX, "The password store \"{name}\" is not one known to keep passwords safe, "
+            "Secrets", "The password store \"{name}\" is not one known to keep passwords safe, "
             "so the password is not remembered. You will be asked for it when it is needed."),
             name=name),
         _platform_store_name(),
@@ -166,13 +166,13 @@ def backend_status() -> BackendStatus:
 def _failed(action: Msg, error: Exception) -> SecretStoreError:
     detail = str(error) or type(error).__name__
     return SecretStoreError(msg(CTX, QT_TRANSLATE_NOOP(
-        CTX, "{action}: {detail}"), action=action, detail=detail))
+        "Secrets", "{action}: {detail}"), action=action, detail=detail))
 
 
 def _check_account(host: str, user: str) -> None:
     if not host or not user:
         raise SecretStoreError(msg(CTX, QT_TRANSLATE_NOOP(
-            CTX, "A server name and a user name are both needed to find the password.")))
+            "Secrets", "A server name and a user name are both needed to find the password.")))
 
 
 def store_password(host: str, user: str, password: str, *, allow_insecure: bool = False) -> None:
@@ -183,7 +183,7 @@ def store_password(host: str, user: str, password: str, *, allow_insecure: bool 
     """
     _check_account(host, user)
     if not password:
-        raise SecretStoreError(msg(CTX, QT_TRANSLATE_NOOP(CTX, "The password is empty.")))
+        raise SecretStoreError(msg(CTX, QT_TRANSLATE_NOOP("Secrets", "The password is empty.")))
     backend, status = _select()
     if backend is None or not (status.secure or allow_insecure):
         raise SecretStoreError(status.reason)
@@ -191,7 +191,7 @@ def store_password(host: str, user: str, password: str, *, allow_insecure: bool 
         backend.set_password(SERVICE_NAME, account_key(host, user), password)
     except Exception as e:  # keyring, D-Bus and OS errors alike
         raise _failed(msg(CTX, QT_TRANSLATE_NOOP(
-            CTX, "The {store} did not store the password"), store=status.platform_store_name), e) from e
+            "Secrets", "The {store} did not store the password"), store=status.platform_store_name), e) from e
 
 
 def get_password(host: str, user: str) -> str | None:
@@ -206,7 +206,7 @@ def get_password(host: str, user: str) -> str | None:
         return None
     except Exception as e:
         raise _failed(msg(CTX, QT_TRANSLATE_NOOP(
-            CTX, "The {store} did not give the password"), store=status.platform_store_name), e) from e
+            "Secrets", "The {store} did not give the password"), store=status.platform_store_name), e) from e
 
 
 def delete_password(host: str, user: str) -> bool:
@@ -223,7 +223,7 @@ def delete_password(host: str, user: str) -> bool:
         return False
     except Exception as e:
         raise _failed(msg(CTX, QT_TRANSLATE_NOOP(
-            CTX, "The {store} did not delete the password"), store=status.platform_store_name), e) from e
+            "Secrets", "The {store} did not delete the password"), store=status.platform_store_name), e) from e
     return True
 
 
@@ -240,7 +240,7 @@ def msmtp_attributes(host: str, user: str) -> dict[str, str]:
 def _secret_service() -> Iterator[Any]:
     """The default Secret Service collection, unlocked; SecretStoreError when unavailable."""
     unavailable = msg(CTX, QT_TRANSLATE_NOOP(
-        CTX, "msmtp can only find a password in a Secret Service keyring (GNOME Keyring or "
+        "Secrets", "msmtp can only find a password in a Secret Service keyring (GNOME Keyring or "
         "KDE Wallet on Linux), and none is running."))
     try:
         import secretstorage
@@ -258,10 +258,10 @@ def _secret_service() -> Iterator[Any]:
             if collection.is_locked():
                 collection.unlock()
         except Exception as e:
-            raise _failed(msg(CTX, QT_TRANSLATE_NOOP(CTX, "The keyring could not be opened")), e) from e
+            raise _failed(msg(CTX, QT_TRANSLATE_NOOP("Secrets", "The keyring could not be opened")), e) from e
         if collection.is_locked():
             raise SecretStoreError(msg(CTX, QT_TRANSLATE_NOOP(
-                CTX, "The keyring is locked; unlock it and try again.")))
+                "Secrets", "The keyring is locked; unlock it and try again.")))
         yield collection
     finally:
         connection.close()
@@ -285,7 +285,7 @@ def store_msmtp_secret(host: str, user: str, password: str) -> None:
     """
     _check_account(host, user)
     if not password:
-        raise SecretStoreError(msg(CTX, QT_TRANSLATE_NOOP(CTX, "The password is empty.")))
+        raise SecretStoreError(msg(CTX, QT_TRANSLATE_NOOP("Secrets", "The password is empty.")))
     lookup = msmtp_attributes(host, user)
     with _secret_service() as collection:
         try:
@@ -299,7 +299,7 @@ def store_msmtp_secret(host: str, user: str, password: str) -> None:
             )
         except Exception as e:
             raise _failed(msg(CTX, QT_TRANSLATE_NOOP(
-                CTX, "The keyring did not store the password for msmtp")), e) from e
+                "Secrets", "The keyring did not store the password for msmtp")), e) from e
 
 
 def has_msmtp_secret(host: str, user: str) -> bool:
