@@ -113,8 +113,8 @@ def _auth_method(p: PortResult) -> AuthMethod:
 
 
 def _secure_submission(p: PortResult) -> bool:
-    """Reached over a verified TLS channel on a submission port."""
-    return (p.mode != "relay" and p.outcome in ("ok", "auth_ok", "auth_failed")
+    """Reached over a verified TLS channel on a submission port (never 25, however tested)."""
+    return (p.mode != "relay" and p.port != 25 and p.outcome in ("ok", "auth_ok", "auth_failed")
             and p.tls is not None and p.tls.verified)
 
 
