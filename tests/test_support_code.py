@@ -1,0 +1,128 @@
+"""Support codes: round trip over every combination, phone-safe alphabet, typos caught."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from op25b_wizard.core import support_code as sc
+from op25b_wizard.core.model import OUTCOMES
+from op25b_wizard.core.verdicts import VERDICT_IDS
+
+CONFUSABLE = set("0O1Il")
+
+port_entry = st.none() | st.tuples(st.sampled_from(OUTCOMES), st.sampled_from(sc.SECURITIES))
+summaries = st.builds(
+    sc.CodeSummary,
+    ports=st.fixed_dictionaries({port: port_entry for port in sc.SLOTS}),
+    op25b=st.sampled_from([None, True, False]),
+    recommended_port=st.sampled_from([None, 465, 587, "other"]),
+    verdicts=st.sets(st.sampled_from(VERDICT_IDS)).map(
+        lambda s: tuple(v for v in VERDICT_IDS if v in s)),
+)
+
+EXAMPLE = sc.CodeSummary(
+    ports={25: ("timeout", "none"), 587: ("auth_ok", "starttls"), 465: ("auth_ok", "tls")},
+    op25b=True, recommended_port=465, verdicts=("op25b", "submission_ok"))
+
+
+@given(summaries)
+def test_round_trip(summary: sc.CodeSummary) -> None:
+    assert sc.decode(sc.encode(summary)) == summary
+
+
+@given(summaries)
+def test_short_and_free_of_confusable_characters(summary: sc.CodeSummary) -> None:
+    code = sc.encode(summary)
+    assert len(code) <= 12
+    assert not CONFUSABLE & set(code)
+    assert set(code.replace("-", "")) <= set(sc.ALPHABET)
+
+
+def test_alphabet_leaves_out_look_alikes() -> None:
+    assert len(set(sc.ALPHABET)) == 32
+    assert not CONFUSABLE & set(sc.ALPHABET)
+
+
+@given(summaries, st.integers(0, 9), st.sampled_from(sc.ALPHABET))
+def test_a_single_character_typo_is_detected(summary: sc.CodeSummary, where: int,
+                                             typed: str) -> None:
+    code = sc.normalise(sc.encode(summary))
+    if code[where] == typed:
+        return
+    with pytest.raises(sc.SupportCodeError):
+        sc.decode(code[:where] + typed + code[where + 1:])
+
+
+def test_every_single_character_typo_of_one_code_is_detected() -> None:
+    """The check is linear, so catching every substitution in one code catches it in all."""
+    code = sc.normalise(sc.encode(EXAMPLE))
+    missed = []
+    for where in range(len(code)):
+        for typed in sc.ALPHABET:
+            if typed != code[where]:
+                try:
+                    sc.decode(code[:where] + typed + code[where + 1:])
+                    missed.append((where, typed))
+                except sc.SupportCodeError:
+                    pass
+    assert missed == []
+
+
+@pytest.mark.parametrize("spelling", [
+    lambda c: c.lower(),
+    lambda c: c.replace("-", ""),
+    lambda c: c.replace("-", " ").lower(),
+    lambda c: "-".join(c.replace("-", "")),
+    lambda c: f"  {c}\t",
+])
+def test_lower_case_spaces_and_dashes_are_accepted(spelling) -> None:
+    code = sc.encode(EXAMPLE)
+    assert sc.decode(spelling(code)) == EXAMPLE
+
+
+def test_format_is_two_groups_of_five() -> None:
+    code = sc.encode(EXAMPLE)
+    assert len(code) == 11 and code[5] == "-"
+
+
+@pytest.mark.parametrize("text, why", [
+    ("", "10 letters"),
+    ("ABCDE-2345", "10 letters"),
+    ("ABCDE-234567", "10 letters"),
+    ("ABCDE-2345O", "does not occur"),
+    ("ABCDE-23451", "does not occur"),
+    ("ABCDE-2345!", "does not occur"),
+])
+def test_malformed_codes_are_refused(text: str, why: str) -> None:
+    with pytest.raises(sc.SupportCodeError, match=why):
+        sc.decode(text)
+
+
+def test_other_recommended_ports_are_told_as_other() -> None:
+    summary = sc.CodeSummary(EXAMPLE.ports, False, 2525, ("submission_ok",))
+    assert sc.decode(sc.encode(summary)).recommended_port == "other"
+
+
+def test_distinct_results_give_distinct_codes() -> None:
+    other = sc.CodeSummary({**EXAMPLE.ports, 25: ("refused", "none")}, True, 465,
+                           EXAMPLE.verdicts)
+    assert sc.encode(other) != sc.encode(EXAMPLE)
+
+
+def _raw_code(payload: int) -> str:
+    """A code with a correct check over *payload* (40 bits), whatever the payload says."""
+    bits = (payload << 10) | sc._checksum(payload)
+    return "".join(sc.ALPHABET[(bits >> (5 * i)) & 31] for i in reversed(range(10)))
+
+
+def test_a_code_from_another_version_is_refused_plainly() -> None:
+    with pytest.raises(sc.SupportCodeError, match="another version"):
+        sc.decode(_raw_code(2 << 38))
+
+
+def test_a_code_naming_an_unknown_outcome_is_refused_plainly() -> None:
+    unknown_outcome = (len(OUTCOMES) + 1) << 2
+    with pytest.raises(sc.SupportCodeError, match="not one this version knows"):
+        sc.decode(_raw_code((1 << 38) | (unknown_outcome << 32)))
