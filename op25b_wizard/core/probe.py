@@ -143,6 +143,11 @@ class _Connector:
         if self.tasks:
             await asyncio.gather(*self.tasks, return_exceptions=True)
 
+    def abandon(self) -> None:
+        """Stop every attempt still running (the run was cancelled)."""
+        for task in self.tasks:
+            task.cancel()
+
 
 class _PortProbe:
     def __init__(self, host: str, spec: PortSpec, opts: ProbeOptions, ctx: ssl.SSLContext,
@@ -184,6 +189,9 @@ class _PortProbe:
         except StageFailure as f:
             r.outcome, r.stage, r.error = f.outcome, f.stage, f.error
             self.tr.note(self.spec.port, f"{f.stage}: {f.error}")
+        except asyncio.CancelledError:
+            connector.abandon()
+            raise
         finally:
             if self.session is not None:
                 if r.stage == "done" or r.outcome in ("auth_failed", "banner_refused"):
