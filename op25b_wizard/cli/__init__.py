@@ -16,6 +16,7 @@ from op25b_wizard.cli.common import CliError, fail
 
 COMMAND_MODULES: tuple[str, ...] = (
     "op25b_wizard.cli.diagnose",
+    "op25b_wizard.cli.lookup",
 )
 
 

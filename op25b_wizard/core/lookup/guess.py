@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from op25b_wizard.core.lookup.address import EmailAddress
 from op25b_wizard.core.lookup.result import Auth, OutgoingServer
-from op25b_wizard.core.model import PortResult, PortSpec, ProbeOptions, ProbeReport, ProbeRequest
+from op25b_wizard.core.model import PortResult, PortSpec, ProbeEvent, ProbeOptions, ProbeRequest
 
 
 @dataclass
@@ -58,35 +58,46 @@ def _route(host: str, r: PortResult, email: EmailAddress) -> tuple[OutgoingServe
 
 def guess_routes(email: EmailAddress, hosts: tuple[str, ...], ports: tuple[PortSpec, ...],
                  options: ProbeOptions, stop: threading.Event) -> Guess:
-    """Probe every candidate host at once (without credentials); best routes first."""
+    """Probe every candidate host at once (without credentials); best routes first.
+
+    Once every submission port has answered and one of them is usable, the relay port (25,
+    often blocked: a long timeout) is not waited for.
+    """
     from op25b_wizard.core.probe import run_probe
 
     if options.credentials is not None:
         raise ValueError("guessing never sends a password")
-    names: list[str] = []
-    for template in hosts:
-        name = template.format(domain=email.domain_ascii)
-        if name not in names:
-            names.append(name)
-    reports: dict[str, ProbeReport] = {}
+    names = list(dict.fromkeys(t.format(domain=email.domain_ascii) for t in hosts))
+    results: dict[tuple[str, int], PortResult] = {}
+    lock = threading.Lock()
+    enough = threading.Event()
 
     def one(name: str) -> None:
-        reports[name] = run_probe(ProbeRequest(name, list(ports), options), cancel=stop)
+        def on_event(event: ProbeEvent) -> None:
+            if event.kind == "port_done" and event.result is not None:
+                with lock:
+                    results[(name, event.result.port)] = event.result
+        run_probe(ProbeRequest(name, list(ports), options), on_event, enough)
 
     threads = [threading.Thread(target=one, args=(n,), daemon=True) for n in names]
     for t in threads:
         t.start()
-    for t in threads:
-        t.join()
-    out = Guess()
+    submission = [(n, s.port) for n in names for s in ports if s.is_submission]
+    while any(t.is_alive() for t in threads):
+        if stop.is_set():
+            enough.set()
+        with lock:
+            if all(k in results for k in submission) and any(
+                    _route(n, results[(n, p)], email)[1] for n, p in submission):
+                enough.set()
+        for t in threads:
+            t.join(0.05)
+    # a server that answered, even with a refusal, proves the network works
+    out = Guess(reached=any(r.outcome not in ("dns_error", "timeout", "unreachable")
+                            for r in results.values()))
     for spec in ports:
         for name in names:
-            report = reports.get(name)
-            if report is None:
-                continue
-            r = report.port(spec.port)
-            if report.addresses:
-                out.reached = True
+            r = results.get((name, spec.port))
             if r is None:
                 continue
             route, secure = _route(name, r, email)

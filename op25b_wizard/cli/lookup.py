@@ -1,0 +1,135 @@
+"""``op25b-wizard lookup EMAIL``: which outgoing server an address should use, and why."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from op25b_wizard import i18n
+from op25b_wizard.cli.common import EXIT_FAILED, EXIT_OK, CliError, add_lang_option, apply_lang
+from op25b_wizard.core.i18n import QT_TRANSLATE_NOOP
+from op25b_wizard.core.lookup import (
+    DEFAULT_ISPDB_URL,
+    PRESET_FILENAME,
+    AutoconfigError,
+    EmailAddressError,
+    LookupConfig,
+    LookupResult,
+    lookup,
+    parse_email,
+)
+from op25b_wizard.core.outcome_text import AUTH_TEXT, SECURITY_TEXT
+
+tr = i18n.tr
+
+SOURCE_TEXT: dict[str, str] = {
+    "preset": QT_TRANSLATE_NOOP("Lookup", "the company preset"),
+    "bundled": QT_TRANSLATE_NOOP("Lookup", "the provider data built into this app"),
+    "autoconfig": QT_TRANSLATE_NOOP("Lookup", "the provider's own settings file (autoconfig)"),
+    "ispdb": QT_TRANSLATE_NOOP("Lookup", "the public ISP database"),
+    "mx": QT_TRANSLATE_NOOP("Lookup", "the domain's mail exchanger (MX)"),
+    "srv": QT_TRANSLATE_NOOP("Lookup", "DNS SRV records (a suggestion)"),
+    "guess": QT_TRANSLATE_NOOP("Lookup", "trying likely server names"),
+}
+OTHER_AUTH = QT_TRANSLATE_NOOP("Lookup", "Other sign-in (NTLM, Kerberos, network address)")
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "lookup", help="find the outgoing mail server for an e-mail address",
+        description="Find the outgoing (SMTP) server for an e-mail address: a company preset, "
+        "the provider data built into this app, the provider's own autoconfig, the public ISP "
+        "database, the domain's MX and, as a last resort, trying likely server names. No "
+        "password is sent anywhere.")
+    p.add_argument("email", metavar="EMAIL", help="the e-mail address")
+    p.add_argument("--json", action="store_true", help="print one JSON object (see docs/lookup.md)")
+    p.add_argument("--offline", action="store_true",
+                   help="use only the company preset and the built-in provider data")
+    p.add_argument("--ispdb-url", metavar="URL", default=None,
+                   help=f"base URL of the ISP database; the domain is appended "
+                   f"(default {DEFAULT_ISPDB_URL})")
+    p.add_argument("--preset", metavar="FILE", type=Path, default=None,
+                   help=f"a company preset (autoconfig XML); by default {PRESET_FILENAME} "
+                   "beside the program is used when present")
+    p.add_argument("--cafile", metavar="PEM", default=None,
+                   help="extra trusted CA certificates (company CA) for https and the server tests")
+    add_lang_option(p)
+    p.set_defaults(func=run_lookup)
+
+
+def _base_config() -> LookupConfig:
+    """The real chain (tests replace this to point it at local servers)."""
+    return LookupConfig()
+
+
+def config_from_args(args: argparse.Namespace, base: LookupConfig) -> LookupConfig:
+    cfg = base
+    cfg.offline = args.offline
+    if args.ispdb_url is not None:
+        parts = urlsplit(args.ispdb_url)
+        if parts.scheme not in ("http", "https") or not parts.hostname:
+            raise CliError(tr("Cli", QT_TRANSLATE_NOOP(
+                "Cli", "--ispdb-url must be an http or https URL, not {value}"),
+                value=repr(args.ispdb_url)))
+        cfg.ispdb_url = args.ispdb_url
+    if args.preset is not None:
+        if not args.preset.is_file():
+            raise CliError(tr("Cli", QT_TRANSLATE_NOOP("Cli", "cannot read the preset file {path}"),
+                              path=str(args.preset)))
+        cfg.preset = args.preset
+    if args.cafile is not None:
+        if not Path(args.cafile).is_file():
+            raise CliError(tr("Cli", QT_TRANSLATE_NOOP("Cli", "cannot read the CA file {path}"),
+                              path=args.cafile))
+        cfg.cafile = args.cafile
+    return cfg
+
+
+def run_lookup(args: argparse.Namespace) -> int:
+    apply_lang(args)
+    cfg = config_from_args(args, _base_config())
+    if not args.json and not cfg.offline and sys.stderr.isatty():
+        print(tr("Lookup", QT_TRANSLATE_NOOP("Lookup", "Looking up {email} ..."), email=args.email),
+              file=sys.stderr)
+    try:
+        address = parse_email(args.email)
+        result = lookup(address, cfg)
+    except (EmailAddressError, AutoconfigError) as e:
+        raise CliError(i18n.render(e.message)) from None
+    if args.json:
+        print(json.dumps(result.to_json(i18n.render), ensure_ascii=False, indent=2))
+    else:
+        print_human(address.address, result)
+    return EXIT_OK if result.found else EXIT_FAILED
+
+
+def print_human(email: str, result: LookupResult, out=sys.stdout) -> None:
+    if result.found:
+        source = i18n.translate("Lookup", SOURCE_TEXT[result.source])
+        print(tr("Lookup", QT_TRANSLATE_NOOP("Lookup", "Outgoing server for {email} (from {where}):"),
+                 email=email, where=source), file=out)
+        for n, s in enumerate(result.outgoing, 1):
+            auth = (i18n.translate("Lookup", OTHER_AUTH) if s.auth == "other"
+                    else i18n.translate("Outcome", AUTH_TEXT[s.auth]))
+            security = i18n.translate("Outcome", SECURITY_TEXT[s.security])
+            line = tr("Lookup", QT_TRANSLATE_NOOP(
+                "Lookup", "{n}. {host}, port {port}, encryption: {security}, sign-in: {auth}"),
+                n=n, host=s.host, port=s.port, security=security, auth=auth)
+            print("  " + line, file=out)
+            if s.username:
+                print("     " + tr("Lookup", QT_TRANSLATE_NOOP("Lookup", "user name: {user}"),
+                                   user=s.username), file=out)
+        if result.needs_confirmation:
+            print("!! " + tr("Lookup", QT_TRANSLATE_NOOP(
+                "Lookup", "Confirm that this server belongs to your provider before you enter a "
+                "password (see the notes).")), file=out)
+    else:
+        print(tr("Lookup", QT_TRANSLATE_NOOP("Lookup", "No outgoing server found for {email}."),
+                 email=email), file=out)
+    if result.notes:
+        print(tr("Lookup", QT_TRANSLATE_NOOP("Lookup", "Notes:")), file=out)
+        for note in result.notes:
+            print(f"  - {i18n.render(note)}", file=out)
