@@ -17,6 +17,8 @@ from op25b_wizard.cli.common import CliError, fail
 COMMAND_MODULES: tuple[str, ...] = (
     "op25b_wizard.cli.diagnose",
     "op25b_wizard.cli.lookup",
+    "op25b_wizard.cli.export",
+    "op25b_wizard.cli.password",
 )
 
 

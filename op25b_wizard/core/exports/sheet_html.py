@@ -15,6 +15,7 @@ from op25b_wizard import __version__
 from op25b_wizard.core.exports.options import ExportOptions
 from op25b_wizard.core.exports.settings import Before, ExportSettings
 from op25b_wizard.core.i18n import QT_TRANSLATE_NOOP, Msg, msg
+from op25b_wizard.core.outcome_text import auth_msg, outcome_msg, security_msg
 
 CTX = "Sheet"
 
@@ -28,31 +29,6 @@ def _m(source: str, **args: Any) -> Msg:
     return msg(CTX, source, **args)
 
 
-SECURITY_NAMES: dict[str, Msg] = {
-    "none": _m(QT_TRANSLATE_NOOP("Sheet", "None")),
-    "starttls": _m(QT_TRANSLATE_NOOP("Sheet", "STARTTLS")),
-    "tls": _m(QT_TRANSLATE_NOOP("Sheet", "SSL/TLS")),
-}
-AUTH_NAMES: dict[str, Msg] = {
-    "none": _m(QT_TRANSLATE_NOOP("Sheet", "No authentication")),
-    "normal": _m(QT_TRANSLATE_NOOP("Sheet", "Normal password")),
-    "encrypted": _m(QT_TRANSLATE_NOOP("Sheet", "Encrypted password")),
-    "oauth2": _m(QT_TRANSLATE_NOOP("Sheet", "OAuth2")),
-}
-OUTCOME_NAMES: dict[str, Msg] = {
-    "ok": _m(QT_TRANSLATE_NOOP("Sheet", "open")),
-    "auth_ok": _m(QT_TRANSLATE_NOOP("Sheet", "open, sign-in works")),
-    "auth_failed": _m(QT_TRANSLATE_NOOP("Sheet", "open, sign-in refused")),
-    "timeout": _m(QT_TRANSLATE_NOOP("Sheet", "blocked (no answer)")),
-    "refused": _m(QT_TRANSLATE_NOOP("Sheet", "blocked (refused)")),
-    "unreachable": _m(QT_TRANSLATE_NOOP("Sheet", "unreachable")),
-    "dns_error": _m(QT_TRANSLATE_NOOP("Sheet", "server name not found")),
-    "banner_refused": _m(QT_TRANSLATE_NOOP("Sheet", "open, but the server refused")),
-    "not_smtp": _m(QT_TRANSLATE_NOOP("Sheet", "not a mail server")),
-    "no_starttls": _m(QT_TRANSLATE_NOOP("Sheet", "open, no encryption offered")),
-    "tls_error": _m(QT_TRANSLATE_NOOP("Sheet", "open, encryption failed")),
-    "protocol_error": _m(QT_TRANSLATE_NOOP("Sheet", "open, unexpected reply")),
-}
 YES = _m(QT_TRANSLATE_NOOP("Sheet", "Yes (ticked)"))
 NO = _m(QT_TRANSLATE_NOOP("Sheet", "No (not ticked)"))
 UNKNOWN = "—"
@@ -91,13 +67,13 @@ def _rows(settings: ExportSettings) -> list[tuple[Msg, Any, Any]]:
         (_m(QT_TRANSLATE_NOOP("Sheet", "Outgoing mail server (SMTP)")), b.host, out.host),
         (_m(QT_TRANSLATE_NOOP("Sheet", "Port")), b.port, out.port),
         (_m(QT_TRANSLATE_NOOP("Sheet", "Connection security")),
-         SECURITY_NAMES.get(b.security or ""), SECURITY_NAMES[out.security]),
+         security_msg(b.security) if b.security else None, security_msg(out.security)),
         (_m(QT_TRANSLATE_NOOP("Sheet", "This server requires a secure connection (SSL/TLS)")),
          _security_ticked(b.security), YES),
         (_m(QT_TRANSLATE_NOOP("Sheet", "My outgoing server (SMTP) requires authentication")),
          _auth_ticked(b.auth), YES),
         (_m(QT_TRANSLATE_NOOP("Sheet", "Authentication method")),
-         AUTH_NAMES.get(b.auth or ""), AUTH_NAMES[out.auth]),
+         auth_msg(b.auth) if b.auth else None, auth_msg(out.auth)),
         (_m(QT_TRANSLATE_NOOP("Sheet", "User name")), None, out.username),
         (_m(QT_TRANSLATE_NOOP("Sheet", "Password")), None,
          _m(QT_TRANSLATE_NOOP("Sheet", "Your mail password (never printed on this sheet)"))),
@@ -165,8 +141,7 @@ def _findings(diagnosis: dict[str, Any], options: ExportOptions) -> str:
                 "Sheet", "Ports of {host} from the network where the test ran:"), host=host))) + "</p>")
         cells = []
         for p in ports:
-            outcome = OUTCOME_NAMES.get(str(p.get("outcome")))
-            word = tr(outcome) if outcome else str(p.get("outcome", ""))
+            word = tr(outcome_msg(str(p.get("outcome", ""))))
             cells.append(escape(tr(_m(QT_TRANSLATE_NOOP("Sheet", "port {port}: {result}"),
                                       port=p.get("port"), result=word))))
         parts.append("<p>" + " &nbsp;·&nbsp; ".join(cells) + "</p>")

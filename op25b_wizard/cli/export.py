@@ -1,0 +1,232 @@
+"""``op25b-wizard export FORMAT``: the recommended settings for a mail client or administrator."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import sys
+from pathlib import Path
+from typing import Any
+
+from op25b_wizard import i18n
+from op25b_wizard.cli.common import CliError, add_lang_option, apply_lang
+from op25b_wizard.core import secrets
+from op25b_wizard.core.exports.options import ExportOptions
+from op25b_wizard.core.exports.registry import FORMATS, export
+from op25b_wizard.core.exports.settings import (
+    ANY_SECURITIES,
+    AUTHS,
+    BEFORE_AUTHS,
+    INCOMING_TYPES,
+    SECURITIES,
+    ExportError,
+    ExportSettings,
+    check_diagnosis,
+    incoming_note,
+    make_before,
+    make_settings,
+    recommended_from_diagnosis,
+)
+from op25b_wizard.core.i18n import QT_TRANSLATE_NOOP
+
+tr = i18n.tr
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "export", help="write the recommended settings for a mail client or an administrator",
+        description="Write the outgoing-server settings in one of these formats: "
+        + "; ".join(f"{name}: {f.description}" for name, f in FORMATS.items())
+        + ". No format ever contains the password.")
+    p.add_argument("format", metavar="FORMAT", choices=list(FORMATS),
+                   help="one of: " + ", ".join(FORMATS))
+    p.add_argument("--email", required=True, help="the e-mail address")
+    p.add_argument("--host", help="the outgoing mail server (default: from --diagnosis)")
+    p.add_argument("--port", help="its port, 465 or 587 (default: from --diagnosis)")
+    p.add_argument("--security", choices=SECURITIES,
+                   help="tls (SSL/TLS, port 465) or starttls (port 587) (default: from --diagnosis)")
+    p.add_argument("--user", help="the user name for signing in (default: from --diagnosis)")
+    p.add_argument("--auth", choices=AUTHS, default=None,
+                   help="authentication method (default: from --diagnosis, else normal)")
+    p.add_argument("--name", help="the display name, e.g. \"Taro Yamada\"")
+    p.add_argument("-o", "--output", metavar="FILE", help="write to FILE (default: standard output)")
+    g = p.add_argument_group("incoming server (autoconfig, mobileconfig, autodiscover, json)",
+                             "default: IMAP on the outgoing server's host, port 993, SSL/TLS")
+    g.add_argument("--incoming-host")
+    g.add_argument("--incoming-port")
+    g.add_argument("--incoming-type", choices=INCOMING_TYPES)
+    g.add_argument("--incoming-security", choices=ANY_SECURITIES)
+    d = p.add_argument_group("diagnosis and the settings sheet (html, pdf)")
+    d.add_argument("--diagnosis", metavar="FILE",
+                   help="a saved \"op25b-wizard diagnose --json\" result")
+    d.add_argument("--support-code", metavar="CODE", help="default: from --diagnosis")
+    d.add_argument("--from-host", help="the outgoing server before the change")
+    d.add_argument("--from-port", help="its port before the change (usually 25)")
+    d.add_argument("--from-security", choices=ANY_SECURITIES)
+    d.add_argument("--from-auth", choices=BEFORE_AUTHS)
+    m = p.add_argument_group("msmtp and thunderbird-userjs")
+    m.add_argument("--msmtp-password", choices=("secret-service", "passwordeval"), default=None,
+                   help="where msmtp gets the password: its item in the Secret Service keyring "
+                   "(default on Linux) or a passwordeval line running op25b-wizard (default "
+                   "elsewhere)")
+    m.add_argument("--thunderbird-server", metavar="KEY", default="smtp1",
+                   help="the Thunderbird outgoing server to change (default smtp1)")
+    add_lang_option(p)
+    p.set_defaults(func=run_export)
+
+
+def note(text: str) -> None:
+    prefix = tr("Cli", QT_TRANSLATE_NOOP("Cli", "note:"))
+    print(f"{prefix} {text}", file=sys.stderr)
+
+
+def _load_diagnosis(path: str) -> dict[str, Any]:
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+    except OSError as e:
+        raise CliError(tr("Cli", QT_TRANSLATE_NOOP("Cli", "cannot read {path}: {reason}"),
+                          path=path, reason=e.strerror or str(e))) from None
+    except (UnicodeDecodeError, json.JSONDecodeError):
+        data = None
+    try:
+        return check_diagnosis(data)
+    except ExportError as e:
+        raise CliError(i18n.render(e.message)) from None
+
+
+def build_settings(args: argparse.Namespace) -> ExportSettings:
+    """The validated settings from the options, the diagnosis filling in what is not given."""
+    diagnosis = _load_diagnosis(args.diagnosis) if args.diagnosis else None
+    rec = recommended_from_diagnosis(diagnosis) if diagnosis else {}
+    values = {
+        "host": args.host or rec.get("host"),
+        "port": args.port or rec.get("port"),
+        "security": args.security or rec.get("security"),
+        "username": args.user or rec.get("username"),
+    }
+    missing = [f"--{'user' if k == 'username' else k}" for k, v in values.items() if v in (None, "")]
+    if missing:
+        if diagnosis is not None and not rec:
+            raise CliError(tr("Cli", QT_TRANSLATE_NOOP(
+                "Cli", "the diagnosis found no working route; give {options}"),
+                options=", ".join(missing)))
+        raise CliError(tr("Cli", QT_TRANSLATE_NOOP("Cli", "missing {options}"),
+                          options=", ".join(missing)))
+    if values["security"] not in SECURITIES:
+        raise CliError(tr("Cli", QT_TRANSLATE_NOOP(
+            "Cli", "the recommended route is not encrypted ({security}); give --security "
+            "tls or starttls"), security=str(values["security"])))
+    code = args.support_code or (diagnosis or {}).get("support_code")
+    try:
+        return make_settings(
+            email=args.email, **values,
+            auth=args.auth or rec.get("auth") or "normal",
+            display_name=args.name,
+            incoming_host=args.incoming_host, incoming_port=args.incoming_port,
+            incoming_type=args.incoming_type, incoming_security=args.incoming_security,
+            before=make_before(args.from_host, args.from_port, args.from_security, args.from_auth),
+            support_code=code, diagnosis=diagnosis,
+        )
+    except ExportError as e:
+        raise CliError(i18n.render(e.message)) from None
+
+
+def self_command() -> tuple[str, ...]:
+    """How msmtp's passwordeval can run this program again."""
+    argv0 = sys.argv[0] if sys.argv else ""
+    if Path(argv0).name == "op25b-wizard" and Path(argv0).is_file():
+        return (str(Path(argv0).resolve()),)
+    found = shutil.which("op25b-wizard")
+    if found:
+        return (found,)
+    return (sys.executable, "-m", "op25b_wizard")
+
+
+def _prepare_msmtp(settings: ExportSettings, mode: str) -> None:
+    """Make sure msmtp will find the password, copying it from the keyring if need be."""
+    out = settings.outgoing
+    store_cmd = (f"op25b-wizard password set --host {out.host} --user {out.username} "
+                 "--password-stdin" + (" --msmtp" if mode == "secret-service" else ""))
+    try:
+        password = secrets.get_password(out.host, out.username)
+    except secrets.SecretStoreError as e:
+        note(i18n.render(e.message))
+        password = None
+    if mode == "passwordeval":
+        if password is None:
+            note(tr("Cli", QT_TRANSLATE_NOOP(
+                "Cli", "no password is stored yet for {user} at {host}; store it once with: "
+                "{command}"), user=out.username, host=out.host, command=store_cmd))
+        return
+    if password is not None:
+        try:
+            secrets.store_msmtp_secret(out.host, out.username, password)
+        except secrets.SecretStoreError as e:
+            note(i18n.render(e.message))
+            note(tr("Cli", QT_TRANSLATE_NOOP(
+                "Cli", "use --msmtp-password passwordeval instead")))
+            return
+        note(tr("Cli", QT_TRANSLATE_NOOP(
+            "Cli", "msmtp will find the password for {user} at {host} in the keyring."),
+            user=out.username, host=out.host))
+    elif secrets.has_msmtp_secret(out.host, out.username):
+        note(tr("Cli", QT_TRANSLATE_NOOP(
+            "Cli", "msmtp will find the password for {user} at {host} in the keyring."),
+            user=out.username, host=out.host))
+    else:
+        note(tr("Cli", QT_TRANSLATE_NOOP(
+            "Cli", "no password is stored yet for {user} at {host}; store it once with: "
+            "{command}"), user=out.username, host=out.host, command=store_cmd))
+
+
+def _write(data: str | bytes, path: str | None, *, private: bool) -> None:
+    raw = data.encode("utf-8") if isinstance(data, str) else data
+    if path is None or path == "-":
+        if isinstance(data, bytes) and not data.lstrip().startswith(b"<") and sys.stdout.isatty():
+            raise CliError(tr("Cli", QT_TRANSLATE_NOOP(
+                "Cli", "this format is binary: write it to a file with -o FILE")))
+        sys.stdout.flush()
+        sys.stdout.buffer.write(raw)
+        sys.stdout.buffer.flush()
+        return
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600 if private else 0o644)
+        with os.fdopen(fd, "wb") as f:
+            f.write(raw)
+        if private:
+            os.chmod(path, 0o600)
+    except OSError as e:
+        raise CliError(tr("Cli", QT_TRANSLATE_NOOP("Cli", "cannot write {path}: {reason}"),
+                          path=path, reason=e.strerror or str(e))) from None
+
+
+def run_export(args: argparse.Namespace) -> int:
+    lang = apply_lang(args)
+    settings = build_settings(args)
+    fmt = args.format
+    mode = args.msmtp_password or ("secret-service" if sys.platform.startswith("linux")
+                                   else "passwordeval")
+    options = ExportOptions(
+        translate=i18n.translate, lang=lang, msmtp_password=mode,  # type: ignore[arg-type]
+        password_command=self_command(), thunderbird_server_key=args.thunderbird_server)
+    try:
+        if fmt == "pdf":
+            from op25b_wizard import sheet_pdf
+
+            data: str | bytes = sheet_pdf.export_pdf(settings, options)
+        else:
+            data = export(fmt, settings, options)
+    except ExportError as e:
+        raise CliError(i18n.render(e.message)) from None
+    if FORMATS[fmt].needs_incoming:
+        incoming = incoming_note(settings)
+        if incoming is not None:
+            note(i18n.render(incoming))
+    if fmt == "msmtp":
+        _prepare_msmtp(settings, mode)
+    _write(data, args.output, private=fmt == "msmtp")
+    if args.output and args.output != "-":
+        note(tr("Cli", QT_TRANSLATE_NOOP("Cli", "wrote {path}"), path=args.output))
+    return 0
