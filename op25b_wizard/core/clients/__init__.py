@@ -1,0 +1,33 @@
+"""Mail clients: find their accounts, plan a change as before → after, apply it, undo it.
+
+Thunderbird and Becky! Internet Mail are changed in place (with a backup); Outlook and Apple
+Mail get the exports and a step sheet (see :data:`registry.MANUAL_CLIENTS`).
+"""
+
+from .base import (
+    Account,
+    AmbiguousAccount,
+    ApplyResult,
+    AuthMethod,
+    Change,
+    ClientError,
+    ClientRunning,
+    MailClient,
+    NoBackup,
+    NoMatchingAccount,
+    NothingToChange,
+    Security,
+    SmtpSettings,
+    StaleChange,
+    UnreadableSettings,
+    UnsupportedChange,
+    UserJsConflict,
+)
+from .registry import CLIENT_NAMES, MANUAL_CLIENTS, all_clients, client_by_name
+
+__all__ = [
+    "CLIENT_NAMES", "MANUAL_CLIENTS", "Account", "AmbiguousAccount", "ApplyResult", "AuthMethod",
+    "Change", "ClientError", "ClientRunning", "MailClient", "NoBackup", "NoMatchingAccount",
+    "NothingToChange", "Security", "SmtpSettings", "StaleChange", "UnreadableSettings",
+    "UnsupportedChange", "UserJsConflict", "all_clients", "client_by_name",
+]

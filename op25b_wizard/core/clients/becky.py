@@ -1,0 +1,338 @@
+"""Becky! Internet Mail: outgoing settings of each mailbox, from ``Mailbox.ini``.
+
+Layout (as Thunderbird's Becky! importer reads it): the data folder (``Documents\\Becky``,
+formerly ``C:\\Becky!\\<user>``) holds ``Folder.lst``, one mailbox folder name per line (the
+first is the default); each mailbox folder holds ``Mailbox.ini`` in the ANSI code page with an
+``[Account]`` section: ``MailAddress``, ``YourName``, ``SMTPServer``, ``SMTPPort`` (25 when
+absent), ``SSLSMTP`` (1 = SSL/TLS), ``SMTPAUTH`` (1 = on), ``SMTPAUTHMODE`` (1 = CRAM-MD5;
+2, 4, 6 = LOGIN/PLAIN; other values = any method) and ``UserID``.
+
+What is written: ``SMTPServer`` (when it differs), ``SMTPPort``, ``SSLSMTP``, ``SMTPAUTH`` and
+``SMTPAUTHMODE``, each only when its value differs. No Becky! key for STARTTLS or OAuth2 is
+documented, and ``UserID`` also signs in to the incoming server, so those changes are refused
+with a message that says to make them in Becky! itself.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import Callable, Iterable, Mapping
+from pathlib import Path, PureWindowsPath
+
+from op25b_wizard.core.i18n import QT_TRANSLATE_NOOP, msg
+
+from .base import (
+    CTX,
+    Account,
+    ApplyResult,
+    AuthMethod,
+    Change,
+    ClientError,
+    ClientRunning,
+    NoBackup,
+    NoMatchingAccount,
+    NothingToChange,
+    SmtpSettings,
+    StaleChange,
+    UnreadableSettings,
+    UnsupportedChange,
+    no_account_msg,
+    no_profile_msg,
+    running_msg,
+    stale_msg,
+)
+from .mailbox_ini import IniDocument, IniFormatError
+from .planning import (
+    bad_backup_msg,
+    check_after,
+    manifest_info,
+    match_account,
+    no_backup_msg,
+    normalise,
+    not_editable_msg,
+    nothing_to_change_msg,
+    same_settings,
+    unreadable_msg,
+    writable,
+)
+from .safe_write import BackupError, atomic_write, create_backup, latest_backup, restore
+
+SECTION = "Account"
+FOLDER_LIST = "Folder.lst"
+MAILBOX_INI = "Mailbox.ini"
+EXECUTABLE = "b2.exe"
+DEFAULT_PORT = 25
+CLEARTEXT_MODES = ("2", "4", "6")
+CLEARTEXT_MODE = "6"  # LOGIN or PLAIN
+ENCRYPTED_MODE = "1"  # CRAM-MD5
+
+
+def auth_of(smtp_auth: str | None, mode: str | None) -> AuthMethod:
+    if (smtp_auth or "").strip() != "1":
+        return "none"
+    mode = (mode or "").strip()
+    if mode == ENCRYPTED_MODE:
+        return "encrypted"
+    if mode in CLEARTEXT_MODES:
+        return "normal"
+    return "other"
+
+
+def _int(text: str | None, default: int) -> int:
+    try:
+        return int((text or "").strip())
+    except ValueError:
+        return default
+
+
+def running_process_names() -> list[str]:
+    """Names of the running programs (``/proc`` on Linux, ``tasklist`` on Windows, else ``ps``)."""
+    names: list[str] = []
+    proc = Path("/proc")
+    if proc.is_dir() and (proc / "self").exists():
+        for d in proc.iterdir():
+            if not d.name.isdigit():
+                continue
+            try:
+                argv0 = (d / "cmdline").read_bytes().split(b"\0", 1)[0]
+                comm = (d / "comm").read_bytes().strip()
+            except OSError:
+                continue
+            names += [os.fsdecode(argv0), os.fsdecode(comm)]
+        return names
+    if sys.platform.startswith("win"):
+        command = ["tasklist", "/FO", "CSV", "/NH"]
+    else:
+        command = ["ps", "-A", "-o", "comm="]
+    try:
+        out = subprocess.run(command, capture_output=True, text=True, timeout=10,
+                             check=False).stdout
+    except (OSError, subprocess.SubprocessError):
+        return names
+    for line in out.splitlines():
+        names.append(line.split('","', 1)[0].strip('"') if line.startswith('"') else line.strip())
+    return names
+
+
+def _is_becky(name: str) -> bool:
+    base = PureWindowsPath(name.replace("/", "\\")).name
+    return base.lower() == EXECUTABLE
+
+
+class BeckyClient:
+    name = "becky"
+    display_name = "Becky! Internet Mail"
+
+    def __init__(self, home: Path | None = None, env: Mapping[str, str] | None = None,
+                 platform: str | None = None, *, data_dirs: list[Path] | None = None,
+                 process_names: Callable[[], Iterable[str]] | None = None) -> None:
+        self.home = home if home is not None else Path.home()
+        self.env = env if env is not None else os.environ
+        self.platform = platform or sys.platform
+        self.data_dirs = data_dirs
+        self.process_names = process_names or running_process_names
+
+    # -- reading ---------------------------------------------------------------------------
+
+    def _candidates(self) -> list[Path]:
+        if self.data_dirs is not None:
+            return list(self.data_dirs)
+        documents = [self.home / "Documents"]
+        if self.platform.startswith("win"):
+            documents += [Path(self.env[v]) / "Documents"
+                          for v in ("USERPROFILE", "OneDrive") if self.env.get(v)]
+        found = [d / "Becky" for d in documents]
+        if self.platform.startswith("win"):
+            old = Path("C:\\Becky!")
+            if old.is_dir():
+                found += sorted(d for d in old.iterdir() if d.is_dir())
+        return found
+
+    def profiles(self) -> list[Path]:
+        out: list[Path] = []
+        for d in self._candidates():
+            if (d / FOLDER_LIST).is_file() and d not in out:
+                out.append(d)
+        return out
+
+    def _mailboxes(self, data_dir: Path) -> list[tuple[str, Path]]:
+        """(folder name, Mailbox.ini) for each mailbox ``Folder.lst`` lists, in its order."""
+        try:
+            text = (data_dir / FOLDER_LIST).read_bytes().decode("cp932", "replace")
+        except FileNotFoundError:
+            raise NoMatchingAccount(no_profile_msg(self.display_name, data_dir)) from None
+        except OSError as e:
+            raise UnreadableSettings(unreadable_msg(data_dir / FOLDER_LIST, e)) from None
+        found: list[tuple[str, Path]] = []
+        for line in text.splitlines():
+            name = line.strip().rstrip("\\/")
+            if not name or any(part in ("", "..") for part in name.replace("\\", "/").split("/")):
+                continue
+            ini = data_dir.joinpath(*name.replace("\\", "/").split("/")) / MAILBOX_INI
+            if ini.is_file() and name not in [n for n, _ in found]:
+                found.append((name, ini))
+        return found
+
+    def _read(self, ini: Path) -> IniDocument:
+        try:
+            return IniDocument.read(ini)
+        except OSError as e:
+            raise UnreadableSettings(unreadable_msg(ini, e)) from None
+        except IniFormatError:
+            raise UnreadableSettings(not_editable_msg(ini)) from None
+
+    def _account(self, data_dir: Path, folder: str, ini: Path, doc: IniDocument) -> Account:
+        def get(key: str) -> str | None:
+            v = doc.get(SECTION, key)
+            return v.strip() if v is not None else None
+
+        email = get("MailAddress") or ""
+        smtp = SmtpSettings(
+            host=get("SMTPServer") or "",
+            port=_int(get("SMTPPort"), DEFAULT_PORT),
+            security="tls" if get("SSLSMTP") == "1" else "none",
+            auth=auth_of(get("SMTPAUTH"), get("SMTPAUTHMODE")),
+            username=get("UserID") or None,
+        )
+        return Account(client=self.name, client_name=self.display_name, profile=data_dir,
+                       key=folder, email=email, display_name=get("YourName") or None, smtp=smtp,
+                       location=ini, identities=[email] if email else [])
+
+    def _accounts(self, data_dir: Path) -> list[Account]:
+        return [self._account(data_dir, folder, ini, self._read(ini))
+                for folder, ini in self._mailboxes(data_dir)]
+
+    def accounts(self, profile: Path | None = None) -> list[Account]:
+        if profile is not None:
+            return self._accounts(profile)
+        found: list[Account] = []
+        for d in self.profiles():
+            found += self._accounts(d)
+        return found
+
+    def is_running(self, profile: Path) -> bool:
+        """Becky! holds no lock on its files: any running ``B2.exe`` counts."""
+        return any(_is_becky(n) for n in self.process_names())
+
+    # -- planning --------------------------------------------------------------------------
+
+    def plan(self, email: str, after: SmtpSettings, profile: Path | None = None, *,
+             key: str | None = None) -> Change:
+        check_after(after)
+        dirs = [profile] if profile is not None else self.profiles()
+        if not dirs:
+            raise NoMatchingAccount(msg(CTX, QT_TRANSLATE_NOOP(
+                CTX, "No {client} data folder was found for this user."),
+                client=self.display_name))
+        for d in dirs:
+            account = match_account(self._accounts(d), email, key, self.display_name)
+            if account is None:
+                continue
+            after = normalise(account.smtp, after)
+            edits = self._edits(self._read(account.location), account.smtp, after)
+            return Change(account, account.smtp, after, [account.location] if edits else [])
+        raise NoMatchingAccount(no_account_msg(self.display_name, email))
+
+    def _edits(self, doc: IniDocument, before: SmtpSettings,
+               after: SmtpSettings) -> dict[str, str]:
+        if after.security == "starttls":
+            raise UnsupportedChange(msg(CTX, QT_TRANSLATE_NOOP(
+                CTX, "Becky! cannot be set to STARTTLS by this program. Use SSL/TLS (usually "
+                     "port 465), or choose STARTTLS in Becky! itself.")))
+        if after.auth == "oauth2":
+            raise UnsupportedChange(msg(CTX, QT_TRANSLATE_NOOP(
+                CTX, "Becky! cannot be set to OAuth2 by this program. Choose it in Becky! "
+                     "itself.")))
+        if (after.username or None) != before.username:
+            raise UnsupportedChange(msg(CTX, QT_TRANSLATE_NOOP(
+                CTX, "Becky! signs in to the outgoing server with the mailbox's user ID "
+                     "({current}), which also receives mail. Change the user name for sending "
+                     "in Becky! itself."), current=before.username or "-"))
+
+        def raw(key: str) -> str:
+            return (doc.get(SECTION, key) or "").strip()
+
+        wanted: dict[str, str] = {
+            "SMTPPort": str(after.port),
+            "SSLSMTP": "1" if after.security == "tls" else "0",
+            "SMTPAUTH": "0" if after.auth == "none" else "1",
+        }
+        if after.auth == "encrypted":
+            wanted["SMTPAUTHMODE"] = ENCRYPTED_MODE
+        elif after.auth == "normal" and raw("SMTPAUTHMODE") not in CLEARTEXT_MODES:
+            wanted["SMTPAUTHMODE"] = CLEARTEXT_MODE
+        edits = {}
+        if after.host.lower() != before.host.lower():
+            edits["SMTPServer"] = after.host
+        for key, value in wanted.items():
+            current = raw(key)
+            if key == "SMTPPort":
+                if _int(current, DEFAULT_PORT) != after.port or (current and current != value):
+                    edits[key] = value
+            elif current != value:
+                edits[key] = value
+        return edits
+
+    # -- applying --------------------------------------------------------------------------
+
+    def _check_not_running(self, data_dir: Path) -> None:
+        if self.is_running(data_dir):
+            raise ClientRunning(running_msg(self.display_name, data_dir))
+
+    def apply(self, change: Change) -> ApplyResult:
+        if change.is_empty:
+            raise NothingToChange(nothing_to_change_msg())
+        account = change.account
+        self._check_not_running(account.profile)
+        ini = account.location
+        doc = self._read(ini)
+        current = self._account(account.profile, account.key, ini, doc)
+        if current.smtp != change.before:
+            raise StaleChange(stale_msg(ini))
+        edits = self._edits(doc, change.before, change.after)
+        try:
+            data = doc.edit(SECTION, edits)
+        except IniFormatError:
+            raise UnreadableSettings(not_editable_msg(ini)) from None
+        if not writable(ini):
+            raise UnreadableSettings(not_editable_msg(ini))
+        backup = create_backup(account.profile, self.name, [ini], manifest_info(change))
+        self._check_not_running(account.profile)  # once more, right before writing
+        atomic_write(ini, data)
+        written = self._account(account.profile, account.key, ini, self._read(ini))
+        if not same_settings(written.smtp, change.after):
+            restore(backup)
+            backup.mark("undone", note="settings did not read back as planned")
+            raise UnreadableSettings(not_editable_msg(ini))
+        backup.mark("applied")
+        return ApplyResult(change, backup.directory)
+
+    # -- undoing ---------------------------------------------------------------------------
+
+    def undo(self, profile: Path | None = None) -> Change | None:
+        dirs = [profile] if profile is not None else self.profiles()
+        backups = [b for b in (latest_backup(d, self.name) for d in dirs) if b]
+        if not backups:
+            raise NoBackup(no_backup_msg(self.display_name))
+        backup = max(backups, key=lambda b: b.created)
+        data_dir = backup.root
+        key = str(backup.manifest.get("account", {}).get("key", ""))
+        self._check_not_running(data_dir)
+        now = self._find(data_dir, key)
+        try:
+            restore(backup)
+        except BackupError as e:
+            raise UnreadableSettings(bad_backup_msg(backup.directory, str(e))) from None
+        backup.mark("undone")
+        restored = self._find(data_dir, key)
+        if now is None or restored is None:
+            return None
+        return Change(restored, now.smtp, restored.smtp, backup.target_paths())
+
+    def _find(self, data_dir: Path, key: str) -> Account | None:
+        try:
+            return next((a for a in self._accounts(data_dir) if a.key == key), None)
+        except ClientError:
+            return None

@@ -1,0 +1,108 @@
+"""Steps every client shares when planning a change: check the wanted settings, find the
+account that sends as an address, and the messages for files that cannot be changed."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import replace
+from pathlib import Path
+
+from op25b_wizard.core.i18n import QT_TRANSLATE_NOOP, Msg, msg
+
+from .base import (
+    AUTH_METHODS,
+    CTX,
+    SECURITIES,
+    Account,
+    AmbiguousAccount,
+    Change,
+    SmtpSettings,
+    UnsupportedChange,
+    ambiguous_msg,
+)
+
+
+def check_after(after: SmtpSettings) -> None:
+    """Refuse settings no client can be given (UnsupportedChange)."""
+    if after.auth == "other" or after.auth not in AUTH_METHODS:
+        raise UnsupportedChange(msg(CTX, QT_TRANSLATE_NOOP(
+            CTX, "This sign-in method cannot be set by this program: {auth}"), auth=after.auth))
+    if after.security not in SECURITIES:
+        raise UnsupportedChange(msg(CTX, QT_TRANSLATE_NOOP(
+            CTX, "Unknown connection security: {security}"), security=after.security))
+    if not 1 <= after.port <= 65535:
+        raise UnsupportedChange(msg(CTX, QT_TRANSLATE_NOOP(
+            CTX, "Port out of range (1-65535): {port}"), port=after.port))
+    if not after.host or any(c.isspace() or c in "\"'\\" for c in after.host):
+        raise UnsupportedChange(msg(CTX, QT_TRANSLATE_NOOP(
+            CTX, "Not a server name: {host}"), host=repr(after.host)))
+    if after.username is not None and any(c in "\r\n\0" for c in after.username):
+        raise UnsupportedChange(msg(CTX, QT_TRANSLATE_NOOP(
+            CTX, "Not a user name: {user}"), user=repr(after.username)))
+
+
+def same_settings(a: SmtpSettings, b: SmtpSettings) -> bool:
+    """Equal, counting an empty user name as none."""
+    return replace(a, username=a.username or None) == replace(b, username=b.username or None)
+
+
+def normalise(before: SmtpSettings, after: SmtpSettings) -> SmtpSettings:
+    """Keep the current host spelling when only its case differs; user name None = keep the
+    current one, "" = clear it."""
+    if after.host.lower() == before.host.lower():
+        after = replace(after, host=before.host)
+    if after.username is None:
+        after = replace(after, username=before.username)
+    return after
+
+
+def match_account(accounts: list[Account], email: str, key: str | None,
+                  client_name: str) -> Account | None:
+    """The one account sending as *email* (by identity, else by address or user name)."""
+    wanted = email.strip().lower()
+    if key is not None:
+        accounts = [a for a in accounts if a.key == key]
+    found = [a for a in accounts if wanted in (i.lower() for i in a.identities)]
+    if not found:
+        found = [a for a in accounts if a.email.lower() == wanted
+                 or (a.smtp.username or "").lower() == wanted]
+    if len(found) > 1:
+        raise AmbiguousAccount(ambiguous_msg(client_name, email, [a.key for a in found]))
+    return found[0] if found else None
+
+
+def manifest_info(change: Change) -> dict[str, object]:
+    """What a backup's manifest records about the change (never a password)."""
+    a = change.account
+    return {"account": {"key": a.key, "email": a.email, "profile": str(a.profile)},
+            "before": change.before.to_dict(), "after": change.after.to_dict()}
+
+
+def writable(path: Path) -> bool:
+    target = Path(os.path.realpath(path))
+    return os.access(target, os.W_OK) and os.access(target.parent, os.W_OK)
+
+
+def unreadable_msg(path: Path, error: OSError) -> Msg:
+    return msg(CTX, QT_TRANSLATE_NOOP(CTX, "Cannot read {path}: {reason}"),
+               path=str(path), reason=error.strerror or str(error))
+
+
+def not_editable_msg(path: Path) -> Msg:
+    return msg(CTX, QT_TRANSLATE_NOOP(
+        CTX, "{path} cannot be changed safely (it is read-only or not in the expected format). "
+             "Nothing was changed."), path=str(path))
+
+
+def nothing_to_change_msg() -> Msg:
+    return msg(CTX, QT_TRANSLATE_NOOP(CTX, "Already set up this way: nothing to change."))
+
+
+def no_backup_msg(client_name: str) -> Msg:
+    return msg(CTX, QT_TRANSLATE_NOOP(
+        CTX, "There is no change by this program to undo in {client}."), client=client_name)
+
+
+def bad_backup_msg(directory: Path, reason: str) -> Msg:
+    return msg(CTX, QT_TRANSLATE_NOOP(CTX, "The backup in {path} cannot be used: {reason}"),
+               path=str(directory), reason=reason)

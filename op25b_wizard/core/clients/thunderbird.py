@@ -1,0 +1,378 @@
+"""Thunderbird: outgoing servers from a profile's ``prefs.js`` (and ``user.js``), changed safely.
+
+What is read (``mail.`` prefs; ``user.js`` ``user_pref`` lines override ``prefs.js``):
+``mail.smtpservers`` (server keys), ``mail.smtp.defaultserver``, per server
+``mail.smtpserver.<key>.hostname|port|try_ssl|authMethod|username|type``, identities from
+``mail.accountmanager.accounts`` → ``mail.account.<a>.identities`` →
+``mail.identity.<id>.useremail|fullName|smtpServer`` (an empty ``smtpServer`` means the
+default server).
+
+What is written: only ``hostname`` (when it differs), ``port``, ``try_ssl``, ``authMethod`` and
+``username`` of one server, each only when its own value differs; in ``prefs.js`` always, and
+in ``user.js`` too where ``user.js`` sets the same pref (it would win at the next start).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+
+from op25b_wizard.core.i18n import QT_TRANSLATE_NOOP, Msg, msg
+
+from . import profile_lock
+from .base import (
+    CTX,
+    Account,
+    ApplyResult,
+    AuthMethod,
+    Change,
+    ClientError,
+    ClientRunning,
+    NoBackup,
+    NoMatchingAccount,
+    NothingToChange,
+    Security,
+    SmtpSettings,
+    StaleChange,
+    UnreadableSettings,
+    UserJsConflict,
+    no_account_msg,
+    no_profile_msg,
+    running_msg,
+    stale_msg,
+)
+from .planning import (
+    bad_backup_msg,
+    check_after,
+    manifest_info,
+    match_account,
+    no_backup_msg,
+    normalise,
+    not_editable_msg,
+    nothing_to_change_msg,
+    same_settings,
+    unreadable_msg,
+    writable,
+)
+from .prefs_js import PrefsDocument, PrefsEditError, PrefValue
+from .profiles import find_profiles
+from .safe_write import BackupError, atomic_write, create_backup, latest_backup, restore
+
+TRY_SSL: dict[str, int] = {"none": 0, "starttls": 2, "tls": 3}
+AUTH_METHOD: dict[str, int] = {"none": 1, "normal": 3, "encrypted": 4, "oauth2": 10}
+SERVER_FIELDS = ("hostname", "port", "try_ssl", "authMethod", "username")
+# Thunderbird's built-in defaults (mailnews.js) for a server without its own value.
+DEFAULT_TRY_SSL = 0
+DEFAULT_AUTH_METHOD = 3
+
+
+def security_of(try_ssl: int) -> Security:
+    # 1 was "STARTTLS if available"; Thunderbird 128+ migrates it to 2 (always STARTTLS).
+    return {3: "tls", 2: "starttls", 1: "starttls"}.get(try_ssl, "none")
+
+
+def auth_of(method: int) -> AuthMethod:
+    return {1: "none", 3: "normal", 4: "encrypted", 10: "oauth2"}.get(method, "other")  # type: ignore[return-value]
+
+
+def default_port(security: str) -> int:
+    """The port Thunderbird uses when a server has none (``SmtpClient``: 465 for SSL/TLS, else
+    587)."""
+    return 465 if security == "tls" else 587
+
+
+def _keys(text: PrefValue | None) -> list[str]:
+    if not isinstance(text, str):
+        return []
+    out: list[str] = []
+    for k in (part.strip() for part in text.split(",")):
+        if k and k not in out:
+            out.append(k)
+    return out
+
+
+@dataclass
+class _Profile:
+    """One profile's preference files, parsed."""
+
+    path: Path
+    prefs_path: Path
+    prefs: PrefsDocument
+    user_js_path: Path
+    user_js: PrefsDocument | None
+
+    @cached_property
+    def values(self) -> dict[str, PrefValue]:
+        merged = self.prefs.user_values()
+        if self.user_js:
+            merged.update(self.user_js.user_values())
+        return merged
+
+    def value(self, name: str) -> PrefValue | None:
+        v = self.values
+        if name in v:
+            return v[name]
+        return self.user_js.default_values().get(name) if self.user_js else None
+
+    def int_value(self, name: str) -> int | None:
+        v = self.value(name)
+        return v if isinstance(v, int) and not isinstance(v, bool) else None
+
+    def str_value(self, name: str) -> str | None:
+        v = self.value(name)
+        return v if isinstance(v, str) else None
+
+
+class ThunderbirdClient:
+    name = "thunderbird"
+    display_name = "Thunderbird"
+
+    def __init__(self, home: Path | None = None, env: Mapping[str, str] | None = None,
+                 platform: str | None = None) -> None:
+        self.home = home if home is not None else Path.home()
+        self.env = env if env is not None else os.environ
+        self.platform = platform or sys.platform
+
+    # -- reading ---------------------------------------------------------------------------
+
+    def profiles(self) -> list[Path]:
+        return [e.path for e in find_profiles(self.home, self.env, self.platform)]
+
+    def _load(self, profile: Path) -> _Profile:
+        prefs_path = profile / "prefs.js"
+        user_js_path = profile / "user.js"
+        try:
+            prefs = PrefsDocument.read(prefs_path)
+        except FileNotFoundError:
+            raise NoMatchingAccount(no_profile_msg(self.display_name, profile)) from None
+        except OSError as e:
+            raise UnreadableSettings(unreadable_msg(prefs_path, e)) from None
+        try:
+            user_js = PrefsDocument.read(user_js_path) if user_js_path.exists() else None
+        except OSError as e:
+            raise UnreadableSettings(unreadable_msg(user_js_path, e)) from None
+        return _Profile(profile, prefs_path, prefs, user_js_path, user_js)
+
+    def _server_settings(self, p: _Profile, key: str) -> SmtpSettings:
+        pre = f"mail.smtpserver.{key}."
+        try_ssl = p.int_value(pre + "try_ssl")
+        if try_ssl is None:
+            try_ssl = p.int_value("mail.smtpserver.default.try_ssl")
+        security = security_of(DEFAULT_TRY_SSL if try_ssl is None else try_ssl)
+        method = p.int_value(pre + "authMethod")
+        if method is None:
+            method = p.int_value("mail.smtpserver.default.authMethod")
+        port = p.int_value(pre + "port") or default_port(security)
+        return SmtpSettings(
+            host=p.str_value(pre + "hostname") or "",
+            port=port,
+            security=security,
+            auth=auth_of(DEFAULT_AUTH_METHOD if method is None else method),
+            username=p.str_value(pre + "username") or None,
+        )
+
+    def _server_keys(self, p: _Profile) -> list[str]:
+        return [k for k in _keys(p.value("mail.smtpservers"))
+                if (p.str_value(f"mail.smtpserver.{k}.type") or "smtp") == "smtp"]
+
+    def _identities(self, p: _Profile) -> list[str]:
+        values = p.values
+        ids: list[str] = []
+        accounts = _keys(values.get("mail.accountmanager.accounts"))
+        if accounts:
+            for a in accounts:
+                for i in _keys(values.get(f"mail.account.{a}.identities")):
+                    if i not in ids:
+                        ids.append(i)
+        else:
+            for name in values:
+                if name.startswith("mail.identity.") and name.endswith(".useremail"):
+                    i = name[len("mail.identity."):-len(".useremail")]
+                    if i not in ids:
+                        ids.append(i)
+        return ids
+
+    def _accounts(self, p: _Profile) -> list[Account]:
+        keys = self._server_keys(p)
+        if not keys:
+            return []
+        default_key = p.str_value("mail.smtp.defaultserver") or keys[0]
+        senders: dict[str, list[tuple[str, str | None]]] = {k: [] for k in keys}
+        for i in self._identities(p):
+            email = p.str_value(f"mail.identity.{i}.useremail")
+            if not email:
+                continue
+            key = p.str_value(f"mail.identity.{i}.smtpServer") or default_key
+            if key in senders and email.lower() not in [e.lower() for e, _ in senders[key]]:
+                senders[key].append((email, p.str_value(f"mail.identity.{i}.fullName") or None))
+        user_js_names = set(p.user_js.user_values()) if p.user_js else set()
+        accounts = []
+        for key in keys:
+            smtp = self._server_settings(p, key)
+            sending = senders[key]
+            if sending:
+                email, display = sending[0]
+            else:
+                email = smtp.username if smtp.username and "@" in smtp.username else ""
+                display = None
+            in_user_js = any(f"mail.smtpserver.{key}.{f}" in user_js_names for f in SERVER_FIELDS)
+            accounts.append(Account(
+                client=self.name, client_name=self.display_name, profile=p.path, key=key,
+                email=email, display_name=display, smtp=smtp,
+                location=p.user_js_path if in_user_js else p.prefs_path,
+                identities=[e for e, _ in sending]))
+        return accounts
+
+    def accounts(self, profile: Path | None = None) -> list[Account]:
+        if profile is not None:
+            return self._accounts(self._load(profile))
+        found: list[Account] = []
+        for path in self.profiles():
+            try:
+                found += self._accounts(self._load(path))
+            except NoMatchingAccount:
+                continue  # listed in profiles.ini but never used
+        return found
+
+    def is_running(self, profile: Path) -> bool:
+        return profile_lock.is_locked(profile, self.platform)
+
+    # -- planning --------------------------------------------------------------------------
+
+    def plan(self, email: str, after: SmtpSettings, profile: Path | None = None, *,
+             key: str | None = None) -> Change:
+        check_after(after)
+        profiles = [profile] if profile is not None else self.profiles()
+        if not profiles:
+            raise NoMatchingAccount(msg(CTX, QT_TRANSLATE_NOOP(
+                CTX, "No {client} profile was found for this user."), client=self.display_name))
+        for path in profiles:
+            try:
+                p = self._load(path)
+            except NoMatchingAccount:
+                if profile is not None:
+                    raise
+                continue
+            account = match_account(self._accounts(p), email, key, self.display_name)
+            if account is None:
+                continue
+            return self._change(p, account, after)
+        raise NoMatchingAccount(no_account_msg(self.display_name, email))
+
+    def _change(self, p: _Profile, account: Account, after: SmtpSettings) -> Change:
+        before = account.smtp
+        after = normalise(before, after)
+        edits = self._edits(p, account.key, before, after)
+        files: list[Path] = []
+        if edits:
+            files.append(p.prefs_path)
+            if p.user_js and any(p.user_js.user_statements(n) for n in edits):
+                files.append(p.user_js_path)
+        return Change(account, before, after, files)
+
+    def _edits(self, p: _Profile, key: str, before: SmtpSettings,
+               after: SmtpSettings) -> dict[str, PrefValue]:
+        """Prefs to write: each one whose own value is not already the wanted one."""
+        pre = f"mail.smtpserver.{key}."
+        edits: dict[str, PrefValue] = {}
+        if after.host.lower() != before.host.lower():
+            edits[pre + "hostname"] = after.host
+        wanted = {"port": after.port, "try_ssl": TRY_SSL[after.security],
+                  "authMethod": AUTH_METHOD[after.auth]}
+        for field, value in wanted.items():
+            if p.int_value(pre + field) != value:
+                edits[pre + field] = value
+        if after.username is not None and (p.str_value(pre + "username") or "") != after.username:
+            edits[pre + "username"] = after.username
+        return edits
+
+    # -- applying --------------------------------------------------------------------------
+
+    def apply(self, change: Change) -> ApplyResult:
+        if change.is_empty:
+            raise NothingToChange(nothing_to_change_msg())
+        account = change.account
+        profile = account.profile
+        try:
+            with profile_lock.hold(profile, self.platform):
+                return self._apply_locked(change, profile, account.key)
+        except profile_lock.ProfileLocked:
+            raise ClientRunning(running_msg(self.display_name, profile)) from None
+
+    def _apply_locked(self, change: Change, profile: Path, key: str) -> ApplyResult:
+        p = self._load(profile)
+        current = next((a for a in self._accounts(p) if a.key == key), None)
+        if current is None or current.smtp != change.before:
+            raise StaleChange(stale_msg(p.prefs_path))
+        edits = self._edits(p, key, change.before, change.after)
+        writes: list[tuple[Path, bytes]] = []
+        try:
+            writes.append((p.prefs_path, p.prefs.edit(edits)))
+        except PrefsEditError:
+            raise UnreadableSettings(not_editable_msg(p.prefs_path)) from None
+        if p.user_js:
+            in_user_js = {n: v for n, v in edits.items() if p.user_js.user_statements(n)}
+            if in_user_js:
+                try:
+                    writes.append((p.user_js_path, p.user_js.edit(in_user_js,
+                                                                  insert_missing=False)))
+                except PrefsEditError:
+                    raise UserJsConflict(_user_js_msg(p.user_js_path)) from None
+                if not writable(p.user_js_path):
+                    raise UserJsConflict(_user_js_msg(p.user_js_path))
+        if not writable(p.prefs_path):
+            raise UnreadableSettings(not_editable_msg(p.prefs_path))
+        backup = create_backup(profile, self.name, [path for path, _ in writes],
+                               manifest_info(change))
+        for path, data in writes:
+            atomic_write(path, data)
+        written = next((a for a in self._accounts(self._load(profile)) if a.key == key), None)
+        if written is None or not same_settings(written.smtp, change.after):
+            restore(backup)
+            backup.mark("undone", note="settings did not read back as planned")
+            raise UnreadableSettings(not_editable_msg(p.prefs_path))
+        backup.mark("applied")
+        return ApplyResult(change, backup.directory)
+
+    # -- undoing ---------------------------------------------------------------------------
+
+    def undo(self, profile: Path | None = None) -> Change | None:
+        profiles = [profile] if profile is not None else self.profiles()
+        backups = [b for b in (latest_backup(path, self.name) for path in profiles) if b]
+        if not backups:
+            raise NoBackup(no_backup_msg(self.display_name))
+        backup = max(backups, key=lambda b: b.created)
+        path = backup.root
+        key = str(backup.manifest.get("account", {}).get("key", ""))
+        try:
+            with profile_lock.hold(path, self.platform):
+                now = self._find(path, key)
+                try:
+                    restore(backup)
+                except BackupError as e:
+                    raise UnreadableSettings(bad_backup_msg(backup.directory, str(e))) from None
+                backup.mark("undone")
+                restored = self._find(path, key)
+        except profile_lock.ProfileLocked:
+            raise ClientRunning(running_msg(self.display_name, path)) from None
+        if now is None or restored is None:
+            return None
+        return Change(restored, now.smtp, restored.smtp, backup.target_paths())
+
+    def _find(self, profile: Path, key: str) -> Account | None:
+        try:
+            return next((a for a in self._accounts(self._load(profile)) if a.key == key), None)
+        except ClientError:
+            return None
+
+
+def _user_js_msg(path: Path) -> Msg:
+    return msg(CTX, QT_TRANSLATE_NOOP(
+        CTX, "{path} also sets this outgoing server and cannot be changed (it is read-only or "
+             "not in the expected format). Thunderbird would keep using its values. Edit or "
+             "remove those lines in user.js, then try again. Nothing was changed."),
+        path=str(path))
