@@ -206,7 +206,8 @@ def diagnose(report: ProbeReport, *, preferred: list[Route] | None = None,
             if any(p.outcome not in _CONNECT_FAILURES for p in submission):
                 op25b = True
                 add("op25b", port=r25.port, how=r25.outcome)
-        elif r25.outcome != "dns_error":
+        elif r25.greeting_code is not None:
+            # a server spoke on 25; a listener that never greets proves neither way
             op25b = False
             if r25.relay_denied or (r25.outcome == "banner_refused" and r25.greeting_code == 554):
                 add("ip25b", port=r25.port, code=r25.greeting_code)
