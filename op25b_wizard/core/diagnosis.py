@@ -186,7 +186,7 @@ def diagnose(report: ProbeReport, *, preferred: list[Route] | None = None,
                 add("certificate", port=p.port, problem=p.tls.problem)
             else:
                 add("tls_failed", port=p.port, problem=p.tls.problem or "handshake_failed")
-        elif p.outcome == "no_starttls":
+        elif p.outcome == "no_starttls" or p.security == "none":
             add("no_encryption", port=p.port, auth_advertised=p.auth_before_tls)
         elif p.outcome == "banner_refused":
             add("server_refused", port=p.port, code=p.greeting_code)

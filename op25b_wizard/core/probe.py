@@ -305,8 +305,9 @@ class _PortProbe:
         if not r.capabilities.starttls:
             if self.spec.mode == "starttls":
                 r.auth_before_tls = bool(r.capabilities.auth)
-                raise StageFailure("no_starttls", "starttls",
-                                   "the server does not offer STARTTLS (encryption)")
+                if not (self.opts.allow_plaintext_auth and self.opts.credentials):
+                    raise StageFailure("no_starttls", "starttls",
+                                       "the server does not offer STARTTLS (encryption)")
             r.security = "none"
             self.tr.note(self.spec.port, "no STARTTLS offered: this port stays unencrypted")
             return
