@@ -122,6 +122,15 @@ def test_421_on_25_is_neither_op25b_nor_ip25b() -> None:
     assert d.verdict_ids == ["submission_ok"]
 
 
+@pytest.mark.parametrize("outcome", ["timeout", "protocol_error"])
+def test_op25b_cannot_be_told_when_25_connects_but_never_greets(outcome: str) -> None:
+    r25 = relay(outcome, stage="greeting", greeting_code=None, greeting_host=None)
+    d = diagnose(report(r25, submission(587), submission(465)))
+    assert d.op25b is None
+    assert d.verdict_ids == ["submission_ok"]
+    assert support_code.decode(d.support_code).op25b is None
+
+
 def test_intercepted_when_25_greets_as_another_host() -> None:
     r25 = relay("ok", greeting_host="smtp-gw.hotel-isp.example.net")
     d = diagnose(report(r25, submission(587), submission(465)))
@@ -168,6 +177,14 @@ def test_no_encryption_when_587_offers_no_starttls() -> None:
     assert details(d, "no_encryption") == {"port": 587, "auth_advertised": True}
     assert d.recommended is None
     assert d.exit_status == EXIT_NO_ROUTE
+
+
+def test_no_encryption_when_the_password_was_tested_in_the_clear_by_consent() -> None:
+    p587 = submission(587, "auth_ok", security="none", tls=None, auth_before_tls=True,
+                      auth=auth("ok", 235, "CRAM-MD5"))
+    d = diagnose(report(p587), credentials_tested=True)
+    assert d.verdict_ids == ["no_encryption", "no_submission"]
+    assert d.recommended is None and d.exit_status == EXIT_NO_ROUTE
 
 
 @pytest.mark.parametrize("problem", ["expired", "not_yet_valid", "wrong_name", "unknown_issuer",

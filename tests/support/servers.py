@@ -287,3 +287,19 @@ async def ehlo_dialogue(reader, writer, srv: Scripted, *, greeting: bytes = b"22
         else:
             writer.write(b"250 ok\r\n")
         await writer.drain()
+
+
+@contextlib.contextmanager
+def blackhole(bind: str = "127.0.0.1") -> Iterator[int]:
+    """A port whose connection attempts hang as if the SYN were dropped, without root.
+
+    A listener with a backlog of 0 whose one queued connection is never accepted: Linux then
+    drops every further SYN, so a connect times out like one to a port a firewall DROPs.
+    """
+    family = socket.AF_INET6 if ":" in bind else socket.AF_INET
+    with socket.socket(family, socket.SOCK_STREAM) as listener:
+        listener.bind((bind, 0))
+        listener.listen(0)
+        port = listener.getsockname()[1]
+        with socket.create_connection((bind, port), timeout=5):
+            yield port
