@@ -142,7 +142,7 @@ def validate_host(text: str) -> str:
     except UnicodeError as e:
         raise bad from e
     labels = ascii_name.split(".")
-    if len(ascii_name) > 253 or not all(_LABEL.match(label) for label in labels):
+    if len(ascii_name) > 253 or not all(_LABEL.fullmatch(label) for label in labels):
         raise bad
     if labels[-1].isdigit():  # "1.2.3" is neither an address nor a name
         raise bad
@@ -182,7 +182,7 @@ def validate_display_name(text: str | None) -> str | None:
 
 def validate_support_code(text: str) -> str:
     code = text.strip()
-    if not _SUPPORT_CODE.match(code):
+    if not _SUPPORT_CODE.fullmatch(code):
         raise _err(QT_TRANSLATE_NOOP("Export", "\"{value}\" is not a support code."), value=code)
     return code.upper()
 

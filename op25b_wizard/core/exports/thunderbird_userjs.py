@@ -25,7 +25,7 @@ def _pref(name: str, value: str | int) -> str:
 def render(settings: ExportSettings, options: ExportOptions) -> str:
     out = settings.outgoing
     key = options.thunderbird_server_key
-    if not _KEY.match(key):
+    if not _KEY.fullmatch(key):
         raise ExportError(msg(CTX, QT_TRANSLATE_NOOP(
             "Export", "\"{value}\" is not a Thunderbird server key (like smtp1)."), value=key))
     prefix = f"mail.smtpserver.{key}."
