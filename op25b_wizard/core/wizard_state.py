@@ -1,0 +1,329 @@
+"""The setup wizard's state and flow, without Qt: what the user chose, what the tests found,
+which step follows which, and the closing checklist.
+
+The Qt pages only show this state and write the user's choices into it; everything that
+decides (the next step, the port choices, the settings to write) lives here and is tested
+without a display.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import IntEnum
+from typing import Literal
+
+from op25b_wizard.core.clients.base import Account, SmtpSettings
+from op25b_wizard.core.diagnosis import Diagnosis, Route
+from op25b_wizard.core.i18n import QT_TRANSLATE_NOOP, Msg, msg
+from op25b_wizard.core.model import (
+    DEFAULT_PORTS,
+    Credentials,
+    Mode,
+    PortResult,
+    PortSpec,
+    ProbeOptions,
+    ProbeReport,
+    ProbeRequest,
+    Security,
+)
+
+CTX = "Checklist"
+
+
+class PageId(IntEnum):
+    """The wizard's pages; the value is also the page number a helpdesk reads out."""
+
+    WELCOME = 1
+    ACCOUNT = 2
+    PORT_TEST = 3
+    SWITCH = 4
+    SIGNIN = 5
+    APPLY = 6
+    READY = 7
+
+
+END = -1
+"""What :meth:`WizardState.next_page` returns after the last page (QWizard's "no next page")."""
+
+
+@dataclass
+class Preset:
+    """Fixed answers given on the command line or by a test: the server, its ports, a CA."""
+
+    host: str | None = None
+    ports: list[PortSpec] | None = None
+    cafile: str | None = None
+    timeout: float = 10.0
+    email: str | None = None
+
+
+@dataclass(frozen=True)
+class PortChoice:
+    """A sending port the user may pick on the switch page."""
+
+    port: int
+    security: Security
+    encrypted: bool
+    """Reached over TLS with a valid certificate."""
+    recommended: bool = False
+
+
+@dataclass(frozen=True)
+class CheckItem:
+    id: Literal["reachable", "encrypted", "password", "client", "keyring"]
+    state: Literal["ok", "failed", "skipped"]
+    text: Msg
+
+
+KeyringState = Literal["pending", "stored", "not_requested", "unavailable", "failed"]
+
+
+def mode_for(port: int, security: Security) -> Mode:
+    """How to speak to a sending port with the given security (plain ports use STARTTLS
+    mode, so the engine never sends a password unencrypted)."""
+    return "tls" if security == "tls" else "starttls"
+
+
+@dataclass
+class WizardState:
+    preset: Preset = field(default_factory=Preset)
+    email: str = ""
+    account: Account | None = None
+    """The mail-client account picked, or None when the user typed an address."""
+    host: str = ""
+    """The outgoing server to test and configure."""
+    provider_username: str | None = None
+    """The user name a provider lookup gave (its convention: full address or local part)."""
+    preferred: list[Route] = field(default_factory=list)
+    report: ProbeReport | None = None
+    diagnosis: Diagnosis | None = None
+    choice: PortChoice | None = None
+    auth_required: bool = True
+    same_as_incoming: bool = True
+    custom_username: str = ""
+    password: str = field(default="", repr=False)
+    plaintext_consent: bool = False
+    login_verified: bool | None = None
+    remember_password: bool = True
+    keyring_secure: bool | None = None
+    keyring_store_name: Msg | None = None
+    keyring: KeyringState = "pending"
+    keyring_error: Msg | None = None
+    applied: bool = False
+    apply_error: Msg | None = None
+    backup_dir: str | None = None
+    test_message_sent: bool | None = None
+
+    # --- choosing the account -------------------------------------------------------------
+
+    def choose_account(self, account: Account | None, email: str, host: str) -> None:
+        """Set the account (or a typed address and its server); forgets every later result
+        when it differs from the one chosen before."""
+        same = (account is self.account and email == self.email and host == self.host)
+        self.account, self.email, self.host = account, email, self.preset.host or host
+        self.preferred = [] if account is not None else [
+            r for r in self.preferred if r.host == self.host]
+        if not same:
+            self.reset_results()
+
+    def reset_results(self) -> None:
+        self.report = self.diagnosis = None
+        self.choice = None
+        self.login_verified = None
+        self.plaintext_consent = False
+        self.applied = False
+        self.apply_error = None
+        self.backup_dir = None
+        self.keyring = "pending"
+        self.keyring_error = None
+        self.test_message_sent = None
+
+    @property
+    def current(self) -> SmtpSettings | None:
+        """The outgoing-server settings the mail client has now (None for a typed address)."""
+        return self.account.smtp if self.account else None
+
+    @property
+    def client_name(self) -> str | None:
+        return self.account.client_name if self.account else None
+
+    @property
+    def incoming_username(self) -> str:
+        """The user name used for receiving, as far as it is known."""
+        if self.account and self.account.smtp.username:
+            return self.account.smtp.username
+        return self.provider_username or self.email
+
+    @property
+    def username(self) -> str:
+        if not self.auth_required:
+            return ""
+        return self.incoming_username if self.same_as_incoming else self.custom_username.strip()
+
+    # --- the port test --------------------------------------------------------------------
+
+    def probe_request(self) -> ProbeRequest:
+        """The port test: the preset's ports or 25, 587 and 465, without a password."""
+        ports = list(self.preset.ports) if self.preset.ports else [
+            PortSpec.for_port(p) for p in DEFAULT_PORTS]
+        return ProbeRequest(self.host, ports, self._options())
+
+    def _options(self, **extra: object) -> ProbeOptions:
+        return ProbeOptions(timeout=self.preset.timeout, cafile=self.preset.cafile, **extra)  # type: ignore[arg-type]
+
+    def set_report(self, report: ProbeReport, diagnosis: Diagnosis) -> None:
+        self.report, self.diagnosis = report, diagnosis
+        choices = self.port_choices()
+        self.choice = next((c for c in choices if c.recommended), choices[0] if choices else None)
+        self.login_verified = None
+
+    def port_choices(self) -> list[PortChoice]:
+        """The sending ports that answered: encrypted ones first (the recommended one on top),
+        then ports that work only without encryption."""
+        if self.report is None or self.report.cancelled:
+            return []
+        rec = self.diagnosis.recommended if self.diagnosis else None
+        encrypted: list[PortChoice] = []
+        plain: list[PortChoice] = []
+        for p in self.report.ports:
+            if p.mode == "relay":
+                continue
+            if _secure(p):
+                encrypted.append(PortChoice(p.port, p.security, True,
+                                            bool(rec and rec.port == p.port)))
+            elif p.outcome == "no_starttls":
+                plain.append(PortChoice(p.port, "none", False))
+        encrypted.sort(key=lambda c: (not c.recommended, c.security != "tls", c.port))
+        return encrypted + plain
+
+    @property
+    def blocked_ports(self) -> list[int]:
+        """Ports the network did not let through (no answer, refused, unreachable)."""
+        if self.report is None:
+            return []
+        return [p.port for p in self.report.ports
+                if p.stage == "connect" and p.outcome in ("timeout", "refused", "unreachable")]
+
+    # --- signing in -----------------------------------------------------------------------
+
+    @property
+    def needs_consent(self) -> bool:
+        """The chosen port has no encryption: the user must accept the risk first."""
+        return self.choice is not None and not self.choice.encrypted
+
+    def can_send_password(self) -> bool:
+        return bool(self.password) and (not self.needs_consent or self.plaintext_consent)
+
+    def signin_request(self, *, test_message: bool = False) -> ProbeRequest:
+        """One real sign-in on the chosen port (and a test message to the user's own address)."""
+        if self.choice is None:
+            raise ValueError("no port chosen")
+        if not self.username or not self.can_send_password():
+            raise ValueError("no user name or password, or the risk was not accepted")
+        opts = self._options(credentials=Credentials(self.username, self.password),
+                             allow_plaintext_auth=self.needs_consent and self.plaintext_consent,
+                             test_message_to=self.email if test_message else None)
+        spec = PortSpec(self.choice.port, mode_for(self.choice.port, self.choice.security))
+        return ProbeRequest(self.host, [spec], opts)
+
+    # --- what to write --------------------------------------------------------------------
+
+    def target_settings(self) -> SmtpSettings:
+        """The outgoing-server settings the mail client should have after the change."""
+        if self.choice is None:
+            raise ValueError("no port chosen")
+        auth = "none"
+        if self.auth_required:
+            rec = self.diagnosis.recommended if self.diagnosis else None
+            auth = rec.auth if rec and rec.auth in ("normal", "encrypted") else "normal"
+        return SmtpSettings(self.host, self.choice.port, self.choice.security, auth,  # type: ignore[arg-type]
+                            self.username or None)
+
+    @property
+    def support_code(self) -> str | None:
+        return self.diagnosis.support_code if self.diagnosis else None
+
+    def forget_password(self) -> None:
+        self.password = ""
+
+    # --- flow -----------------------------------------------------------------------------
+
+    def next_page(self, current: PageId) -> int:
+        """The page after *current*, or :data:`END`."""
+        if current == PageId.PORT_TEST:
+            return PageId.SWITCH if self.port_choices() else PageId.READY
+        if current == PageId.READY:
+            return END
+        return PageId(current + 1)
+
+    # --- the closing checklist --------------------------------------------------------------
+
+    def checklist(self) -> list[CheckItem]:
+        items: list[CheckItem] = []
+        c = self.choice
+        if c is not None:
+            items.append(CheckItem("reachable", "ok", msg(CTX, QT_TRANSLATE_NOOP(
+                CTX, "Mail can be sent from this network (port {port})"), port=c.port)))
+        else:
+            items.append(CheckItem("reachable", "failed", msg(CTX, QT_TRANSLATE_NOOP(
+                CTX, "No way to send mail was found from this network"))))
+        if c is not None and c.encrypted:
+            items.append(CheckItem("encrypted", "ok", msg(CTX, QT_TRANSLATE_NOOP(
+                CTX, "The connection is encrypted"))))
+        else:
+            items.append(CheckItem("encrypted", "failed", msg(CTX, QT_TRANSLATE_NOOP(
+                CTX, "The connection is not encrypted"))))
+        if not self.auth_required:
+            items.append(CheckItem("password", "skipped", msg(CTX, QT_TRANSLATE_NOOP(
+                CTX, "No sign-in is used"))))
+        elif self.login_verified:
+            items.append(CheckItem("password", "ok", msg(CTX, QT_TRANSLATE_NOOP(
+                CTX, "Your password was accepted"))))
+        elif self.login_verified is False:
+            items.append(CheckItem("password", "failed", msg(CTX, QT_TRANSLATE_NOOP(
+                CTX, "Your password was not accepted"))))
+        else:
+            items.append(CheckItem("password", "skipped", msg(CTX, QT_TRANSLATE_NOOP(
+                CTX, "The password was not checked"))))
+        if self.applied and self.account is not None:
+            items.append(CheckItem("client", "ok", msg(CTX, QT_TRANSLATE_NOOP(
+                CTX, "{client} uses the new settings"), client=self.account.client_name)))
+        elif self.account is not None:
+            items.append(CheckItem("client", "failed", msg(CTX, QT_TRANSLATE_NOOP(
+                CTX, "{client} was not changed"), client=self.account.client_name)))
+        else:
+            items.append(CheckItem("client", "skipped", msg(CTX, QT_TRANSLATE_NOOP(
+                CTX, "No mail program was changed: enter the settings from the settings sheet"))))
+        items.append(self._keyring_item())
+        return items
+
+    def _keyring_item(self) -> CheckItem:
+        store = self.keyring_store_name or msg(CTX, QT_TRANSLATE_NOOP(CTX, "password store"))
+        if self.keyring == "stored":
+            return CheckItem("keyring", "ok", msg(CTX, QT_TRANSLATE_NOOP(
+                CTX, "The password is kept in this computer's {store}"), store=store))
+        if self.keyring == "failed":
+            return CheckItem("keyring", "failed", self.keyring_error or msg(CTX, QT_TRANSLATE_NOOP(
+                CTX, "The password could not be kept")))
+        if self.keyring == "unavailable":
+            return CheckItem("keyring", "failed", msg(CTX, QT_TRANSLATE_NOOP(
+                CTX, "This computer has no safe place for the password: it was not kept")))
+        if self.keyring == "pending":
+            return CheckItem("keyring", "skipped", msg(CTX, QT_TRANSLATE_NOOP(
+                CTX, "The password is being saved…")))
+        return CheckItem("keyring", "skipped", msg(CTX, QT_TRANSLATE_NOOP(
+            CTX, "The password was not kept (you chose not to)")))
+
+    def keyring_action(self) -> Literal["store", "unavailable", "not_requested"]:
+        """What the last page does with the password."""
+        if not self.auth_required or not self.remember_password or not self.password \
+                or not self.username:
+            return "not_requested"
+        if self.keyring_secure is False:
+            return "unavailable"
+        return "store"
+
+
+def _secure(p: PortResult) -> bool:
+    return (p.outcome in ("ok", "auth_ok", "auth_failed") and p.tls is not None
+            and p.tls.verified and p.security in ("tls", "starttls"))

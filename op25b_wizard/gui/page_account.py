@@ -1,0 +1,328 @@
+"""Page 2: which address to set up: an account found in a mail program, or one typed in."""
+
+from __future__ import annotations
+
+import threading
+from typing import Any
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+)
+
+from op25b_wizard import i18n
+from op25b_wizard.core.clients.base import Account
+from op25b_wizard.core.wizard_state import PageId
+from op25b_wizard.gui import icons, wording
+from op25b_wizard.gui.page_base import WizardContext, WizardPageBase, text_label
+
+TYPED = "typed"
+"""The list item's data for "enter my e-mail address"."""
+
+
+class AccountPage(WizardPageBase):
+    page_id = PageId.ACCOUNT
+
+    def __init__(self, ctx: WizardContext) -> None:
+        super().__init__(ctx)
+        self.accounts: list[Account] | None = None
+        self._scan_error: str | None = None
+        self._lookup_for: str | None = None
+        self._lookup_failed: str | None = None
+        self._confirm_host: str | None = None
+
+        self.question = text_label(factor=1.2)
+        self.body.addWidget(self.question)
+        self.list = QListWidget()
+        self.list.setObjectName("accounts")
+        self.list.setIconSize(QSize(32, 32))
+        self.list.setSpacing(2)
+        self.list.setMinimumHeight(120)
+        self.list.currentItemChanged.connect(lambda *_: self._selection_changed())
+        self.body.addWidget(self.list, 1)
+        self.status = text_label()
+        self.body.addWidget(self.status)
+
+        self.typed_box = QGroupBox()
+        form = QFormLayout(self.typed_box)
+        self.email_label = QLabel()
+        self.email_edit = QLineEdit()
+        self.email_edit.setObjectName("email")
+        self.email_edit.textChanged.connect(self._typed_changed)
+        self.email_label.setBuddy(self.email_edit)
+        form.addRow(self.email_label, self.email_edit)
+        self.server_label = QLabel()
+        self.server_edit = QLineEdit()
+        self.server_edit.setObjectName("server")
+        self.server_edit.textChanged.connect(lambda _t: self.completeChanged.emit())
+        self.server_label.setBuddy(self.server_edit)
+        form.addRow(self.server_label, self.server_edit)
+        self.lookup_status = text_label()
+        form.addRow(self.lookup_status)
+        stop_row = QHBoxLayout()
+        self.stop_button = QPushButton()
+        self.stop_button.setObjectName("stopLookup")
+        self.stop_button.clicked.connect(self._stop_lookup)
+        stop_row.addWidget(self.stop_button)
+        stop_row.addStretch(1)
+        form.addRow(stop_row)
+        self.body.addWidget(self.typed_box)
+
+        self.current_box = QGroupBox()
+        self.current_form = QFormLayout(self.current_box)
+        self.current_labels: dict[str, tuple[QLabel, QLabel]] = {}
+        for name in wording.FIELD_ORDER:
+            key, value = QLabel(), QLabel()
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            self.current_form.addRow(key, value)
+            self.current_labels[name] = (key, value)
+        self.body.addWidget(self.current_box)
+        self.typed_box.hide()
+        self.current_box.hide()
+        self.stop_button.hide()
+        self.server_label.hide()
+        self.server_edit.hide()
+
+    # --- finding accounts ------------------------------------------------------------------
+
+    def initializePage(self) -> None:  # noqa: N802
+        if self.accounts is None and not self.busy:
+            if self.state.preset.email and self.state.preset.host:
+                self.accounts = []
+                self._fill_list()
+            else:
+                self.run(lambda _report, _cancel: self.services.find_accounts(),
+                         self._accounts_found, self._scan_failed, name="find accounts")
+        super().initializePage()
+
+    def _accounts_found(self, accounts: list[Account]) -> None:
+        self.accounts = accounts
+        self._fill_list()
+
+    def _scan_failed(self, error: BaseException) -> None:
+        self.accounts = []
+        message = getattr(error, "message", None)
+        self._scan_error = i18n.render(message) if message is not None else str(error)
+        self._fill_list()
+
+    def _fill_list(self) -> None:
+        self.list.clear()
+        for account in self.accounts or []:
+            item = QListWidgetItem(icons.icon(icons.client_icon_name(account.client)), "")
+            item.setData(Qt.ItemDataRole.UserRole, account)
+            self.list.addItem(item)
+        typed = QListWidgetItem(icons.icon("mail"), "")
+        typed.setData(Qt.ItemDataRole.UserRole, TYPED)
+        self.list.addItem(typed)
+        self._retranslate_items()
+        preset = self.state.preset.email
+        if preset:
+            self.list.setCurrentItem(typed)
+            self.email_edit.setText(preset)
+        elif self.state.account is not None and self.state.account in (self.accounts or []):
+            self.list.setCurrentRow((self.accounts or []).index(self.state.account))
+        elif self.accounts:
+            self.list.setCurrentRow(0)
+        else:
+            self.list.setCurrentItem(typed)
+        self.list.setFocus()
+        self.retranslate()
+
+    def _retranslate_items(self) -> None:
+        for row in range(self.list.count()):
+            item = self.list.item(row)
+            data = item.data(Qt.ItemDataRole.UserRole)
+            if data == TYPED:
+                item.setText(self.tr("Enter my e-mail address"))
+            else:
+                a: Account = data
+                item.setText(self.tr("{email}\n{client} · sends through {host}, port {port}").format(
+                    email=a.email, client=a.client_name, host=a.smtp.host, port=a.smtp.port))
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, item.text().replace("\n", ", "))
+
+    # --- choosing -------------------------------------------------------------------------
+
+    def selected(self) -> Account | str | None:
+        item = self.list.currentItem()
+        return item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+
+    def _selection_changed(self) -> None:
+        sel = self.selected()
+        typed = sel == TYPED
+        self.typed_box.setVisible(typed)
+        self.current_box.setVisible(isinstance(sel, Account))
+        if typed:
+            self.email_edit.setFocus()
+        self._show_current()
+        self.completeChanged.emit()
+
+    def _show_current(self) -> None:
+        sel = self.selected()
+        if not isinstance(sel, Account):
+            return
+        s = sel.smtp
+        self.current_box.setTitle(self.tr("Now in {client}").format(client=sel.client_name))
+        vals = wording.values(sel.client, s.host, s.port, s.security, s.auth, s.username)
+        for name, (key, value) in self.current_labels.items():
+            key.setText(wording.field_name(name, sel.client))
+            value.setText(vals[name])
+
+    def _typed_changed(self, _text: str) -> None:
+        self._lookup_failed = None
+        self._confirm_host = None
+        if self._lookup_for and self._lookup_for != self._typed_email():
+            self._stop_lookup()
+        self.lookup_status.clear()
+        self.completeChanged.emit()
+
+    def _typed_email(self) -> str | None:
+        from op25b_wizard.core.lookup.address import EmailAddressError, parse_email
+
+        try:
+            return parse_email(self.email_edit.text()).address
+        except EmailAddressError:
+            return None
+
+    def ready(self) -> bool:
+        sel = self.selected()
+        if isinstance(sel, Account):
+            return True
+        if sel == TYPED:
+            if self._typed_email() is None:
+                return False
+            return not self.server_edit.isVisible() or bool(self.server_edit.text().strip())
+        return False
+
+    def validatePage(self) -> bool:  # noqa: N802 - Qt override
+        sel = self.selected()
+        if isinstance(sel, Account):
+            self.state.provider_username = None
+            self.state.choose_account(sel, sel.email, sel.smtp.host)
+            return True
+        email = self._typed_email()
+        if email is None:
+            return False
+        if self.state.preset.host:
+            self.state.choose_account(None, email, self.state.preset.host)
+            return True
+        if self.server_edit.isVisible() and self.server_edit.text().strip():
+            from op25b_wizard.core.targets import TargetError, normalise_host
+
+            try:
+                host = normalise_host(self.server_edit.text())
+            except TargetError:
+                self.lookup_status.setText(self.tr("This is not a server name. It looks like "
+                                                   "smtp.example.co.jp."))
+                return False
+            self.state.choose_account(None, email, host)
+            return True
+        if self.state.email == email and self.state.host and self.state.account is None:
+            return True
+        self._start_lookup(email)
+        return False
+
+    # --- looking the provider up ----------------------------------------------------------
+
+    def _start_lookup(self, email: str) -> None:
+        self._lookup_for = email
+        self.stop_button.show()
+        self.lookup_status.setText(self.tr("Looking up the settings for {domain}…").format(
+            domain=email.rpartition("@")[2]))
+
+        def job(_report: Any, cancel: threading.Event) -> Any:
+            return self.services.lookup(email, cancel)
+
+        self.run(job, lambda result: self._lookup_done(email, result), self._lookup_error,
+                 name="lookup")
+
+    def _lookup_done(self, email: str, result: Any) -> None:
+        self.stop_button.hide()
+        self._lookup_for = None
+        server = result.first_secure() if result.outgoing else None
+        server = server or (result.outgoing[0] if result.outgoing else None)
+        if server is None or result.oauth2_only:
+            self._lookup_failed = email
+            self.server_label.show()
+            self.server_edit.show()
+            self.server_edit.setFocus()
+            self.retranslate()
+            return
+        self.state.provider_username = server.username or None
+        from op25b_wizard.core.diagnosis import Route
+
+        self.state.choose_account(None, email, server.host)
+        self.state.preferred = [Route(s.host, s.port, s.security,
+                                      s.auth if s.auth in ("normal", "encrypted", "oauth2", "none")
+                                      else "normal", s.username or None)  # type: ignore[arg-type]
+                                for s in result.outgoing if s.host == server.host]
+        if result.needs_confirmation:
+            self._confirm_host = server.host
+            self.server_label.show()
+            self.server_edit.show()
+            self.server_edit.setText(server.host)
+            self.server_edit.setFocus()
+            self.retranslate()
+            return
+        self.lookup_status.clear()
+        wizard = self.wizard()
+        if wizard is not None and wizard.currentPage() is self:
+            wizard.next()
+
+    def _lookup_error(self, error: BaseException) -> None:
+        self.stop_button.hide()
+        self._lookup_for = None
+        message = getattr(error, "message", None)
+        self.lookup_status.setText(i18n.render(message) if message is not None else str(error))
+
+    def _stop_lookup(self) -> None:
+        self.cancel_work()
+        self._lookup_for = None
+        self.stop_button.hide()
+        self.lookup_status.setText(self.tr("Stopped. Enter the outgoing server yourself, or "
+                                           "press Next to look again."))
+        self.server_label.show()
+        self.server_edit.show()
+        self.completeChanged.emit()
+
+    # --- texts ------------------------------------------------------------------------------
+
+    def retranslate(self) -> None:
+        self.setTitle(self.tr("Your e-mail address"))
+        self.setSubTitle(self.tr("Pick the address you send mail from."))
+        self.question.setText(self.tr("Which e-mail address do you want to set up?"))
+        if self.accounts is None:
+            self.status.setText(self.tr("Looking for mail programs on this computer…"))
+        elif self._scan_error:
+            self.status.setText(self.tr("The mail programs on this computer could not be read: "
+                                        "{reason}").format(reason=self._scan_error))
+        elif not self.accounts:
+            self.status.setText(self.tr("No mail program was found on this computer. Enter your "
+                                        "e-mail address instead."))
+        else:
+            self.status.setText(self.tr("Found in the mail programs on this computer."))
+        self.list.setAccessibleName(self.tr("E-mail addresses"))
+        self._retranslate_items()
+        self.typed_box.setTitle(self.tr("Your e-mail address"))
+        self.email_label.setText(self.tr("&E-mail address:"))
+        self.email_edit.setPlaceholderText("taro@example.co.jp")
+        self.email_edit.setAccessibleName(self.tr("E-mail address"))
+        self.server_label.setText(self.tr("&Outgoing server:"))
+        self.server_edit.setPlaceholderText("smtp.example.co.jp")
+        self.server_edit.setAccessibleName(self.tr("Outgoing server"))
+        self.stop_button.setText(self.tr("&Stop looking"))
+        if self._lookup_failed:
+            self.lookup_status.setText(self.tr(
+                "The settings for this address were not found. Enter the outgoing server from "
+                "your provider's letter or web page."))
+        elif self._confirm_host:
+            self.lookup_status.setText(self.tr(
+                "This server name was found through a source that is not protected. Check it "
+                "against your provider's letter or web page, then press Next."))
+        self._show_current()

@@ -1,0 +1,380 @@
+"""Page 3: the port test. Starts by itself; one row per port with its live state, the verdict
+in plain words, Details (the transcript), Test again and Stop. The engine runs on a worker
+thread; its events arrive here as signals."""
+
+from __future__ import annotations
+
+import threading
+import time
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+)
+
+from op25b_wizard import i18n
+from op25b_wizard.core.i18n import QT_TRANSLATE_NOOP
+from op25b_wizard.core.model import PortResult, PortSpec, ProbeEvent, ProbeReport
+from op25b_wizard.core.wizard_state import PageId
+from op25b_wizard.gui import icons
+from op25b_wizard.gui.details_dialog import DetailsDialog
+from op25b_wizard.gui.page_base import WizardContext, WizardPageBase, text_label
+
+CTX = "PortTestPage"
+
+ROLE = {
+    "relay": QT_TRANSLATE_NOOP("PortTestPage", "the old way to send; often blocked"),
+    "starttls": QT_TRANSLATE_NOOP("PortTestPage", "sending with your password"),
+    "tls": QT_TRANSLATE_NOOP("PortTestPage", "sending with your password, encrypted from the start"),
+}
+
+SENTENCES = {
+    "secure": QT_TRANSLATE_NOOP("PortTestPage", "Works, with encryption."),
+    "auth_ok": QT_TRANSLATE_NOOP("PortTestPage", "Works, and your password was accepted."),
+    "auth_failed": QT_TRANSLATE_NOOP("PortTestPage", "Works, but the password was not accepted."),
+    "relay_open": QT_TRANSLATE_NOOP("PortTestPage", "Open here, but blocked on many other networks."),
+    "relay_refused": QT_TRANSLATE_NOOP("PortTestPage", "Your mail server does not take mail here from outside."),
+    "blocked": QT_TRANSLATE_NOOP("PortTestPage", "Blocked by this network."),
+    "no_starttls": QT_TRANSLATE_NOOP("PortTestPage", "Answers, but without encryption: not safe for a password."),
+    "tls_error": QT_TRANSLATE_NOOP("PortTestPage", "The encrypted connection failed: not safe."),
+    "timeout": QT_TRANSLATE_NOOP("PortTestPage", "No answer: blocked by this network or by the server."),
+    "refused": QT_TRANSLATE_NOOP("PortTestPage", "Turned away: the server does not take mail on this port."),
+    "unreachable": QT_TRANSLATE_NOOP("PortTestPage", "Cannot be reached from this network."),
+    "dns_error": QT_TRANSLATE_NOOP("PortTestPage", "The server name was not found."),
+    "banner_refused": QT_TRANSLATE_NOOP("PortTestPage", "The server refuses connections right now."),
+    "not_smtp": QT_TRANSLATE_NOOP("PortTestPage", "Something other than a mail server answers."),
+    "stopped_answering": QT_TRANSLATE_NOOP("PortTestPage", "The server stopped answering."),
+    "protocol_error": QT_TRANSLATE_NOOP("PortTestPage", "The server answered in an unexpected way."),
+    "cancelled": QT_TRANSLATE_NOOP("PortTestPage", "Stopped."),
+}
+
+
+def _t(source: str) -> str:
+    return QCoreApplication.translate(CTX, source)
+
+
+def port_outcome(p: PortResult, op25b: bool | None) -> tuple[str, str]:
+    """(icon, sentence key) for one port's result."""
+    connect_failed = p.stage == "connect" and p.outcome in ("timeout", "refused", "unreachable")
+    if p.mode == "relay":
+        if connect_failed:
+            return "fail", "blocked" if op25b else p.outcome
+        if p.relay_denied or p.outcome == "banner_refused":
+            return "warn", "relay_refused"
+        if p.outcome == "ok":
+            return "warn", "relay_open"
+    if p.outcome == "auth_ok":
+        return "ok", "auth_ok"
+    if p.outcome == "auth_failed":
+        return "warn", "auth_failed"
+    if p.outcome == "ok" and p.tls is not None and p.tls.verified:
+        return "ok", "secure"
+    if p.outcome == "no_starttls":
+        return "warn", "no_starttls"
+    if p.outcome == "timeout" and not connect_failed:
+        return "fail", "stopped_answering"
+    if p.outcome in SENTENCES:
+        return "fail", p.outcome
+    return "fail", "protocol_error"
+
+
+class PortRow:
+    """One port's line: icon, "Port 587" with its role, and its state in words."""
+
+    ICON = 28
+
+    def __init__(self, grid: QGridLayout, row: int, spec: PortSpec) -> None:
+        self.spec = spec
+        self.icon = QLabel()
+        self.icon.setFixedWidth(self.ICON + 8)
+        self.icon.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignHCenter)
+        self.name = QLabel()
+        f = self.name.font()
+        f.setBold(True)
+        f.setPointSizeF(f.pointSizeF() * 1.15)
+        self.name.setFont(f)
+        self.name.setAlignment(Qt.AlignmentFlag.AlignTop)
+        self.role = QLabel()
+        self.role.setWordWrap(True)
+        self.role.setStyleSheet("color: palette(mid);")
+        left = QVBoxLayout()
+        left.setSpacing(0)
+        left.addWidget(self.name)
+        left.addWidget(self.role)
+        self.text = QLabel()
+        self.text.setWordWrap(True)
+        self.text.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.text.setObjectName(f"port{spec.port}")
+        grid.addWidget(self.icon, row, 0)
+        grid.addLayout(left, row, 1)
+        grid.addWidget(self.text, row, 2)
+        self.state = "waiting"
+        self.started: float | None = None
+        self.result: PortResult | None = None
+        self.key: str | None = None
+        self.set_icon("wait")
+
+    def set_icon(self, name: str) -> None:
+        self.icon.setPixmap(icons.pixmap(name, self.ICON))
+
+    def render(self, timeout: float) -> None:
+        self.name.setText(_t("Port {port}").format(port=self.spec.port))
+        self.role.setText(_t(ROLE[self.spec.mode]))
+        if self.state == "waiting":
+            self.text.setText(_t("Waiting…"))
+        elif self.state == "testing":
+            waited = int(time.monotonic() - (self.started or time.monotonic()))
+            if waited >= 3:
+                self.text.setText(_t("Testing… no answer yet ({seconds} s; waiting up to {limit} s)")
+                                  .format(seconds=waited, limit=int(timeout)))
+            else:
+                self.text.setText(_t("Testing…"))
+        else:
+            self.text.setText(_t(SENTENCES[self.key or "protocol_error"]))
+        self.text.setAccessibleName(f"{self.name.text()}: {self.text.text()}")
+
+
+class PortTestPage(WizardPageBase):
+    page_id = PageId.PORT_TEST
+
+    def __init__(self, ctx: WizardContext) -> None:
+        super().__init__(ctx)
+        self.rows: list[PortRow] = []
+        self._worker = None
+        self._tested_host: str | None = None
+        self.intro = text_label()
+        self.body.addWidget(self.intro)
+        self.grid = QGridLayout()
+        self.grid.setHorizontalSpacing(12)
+        self.grid.setVerticalSpacing(10)
+        self.grid.setColumnStretch(2, 1)
+        self.body.addLayout(self.grid)
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 0)
+        self.progress.setTextVisible(False)
+        self.progress.setMaximumHeight(8)
+        self.body.addWidget(self.progress)
+
+        verdict = QHBoxLayout()
+        self.verdict_icon = QLabel()
+        self.verdict_icon.setAlignment(Qt.AlignmentFlag.AlignTop)
+        verdict.addWidget(self.verdict_icon)
+        texts = QVBoxLayout()
+        self.verdict_title = text_label(factor=1.25, bold=True)
+        self.verdict_title.setObjectName("verdictTitle")
+        self.verdict_text = text_label()
+        self.verdict_text.setObjectName("verdictText")
+        texts.addWidget(self.verdict_title)
+        texts.addWidget(self.verdict_text)
+        verdict.addLayout(texts, 1)
+        self.body.addSpacing(6)
+        self.body.addLayout(verdict)
+        self.body.addStretch(1)
+
+        buttons = QHBoxLayout()
+        self.details_button = QPushButton()
+        self.details_button.setObjectName("details")
+        self.details_button.clicked.connect(self.show_details)
+        self.again_button = QPushButton()
+        self.again_button.setObjectName("testAgain")
+        self.again_button.clicked.connect(self.start_test)
+        self.stop_button = QPushButton()
+        self.stop_button.setObjectName("stop")
+        self.stop_button.clicked.connect(self.stop_test)
+        for b in (self.details_button, self.again_button, self.stop_button):
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        self.body.addLayout(buttons)
+        self.ticker = QTimer(self)
+        self.ticker.setInterval(500)
+        self.ticker.timeout.connect(self._tick)
+        self._show_buttons()
+
+    # --- running --------------------------------------------------------------------------
+
+    def initializePage(self) -> None:  # noqa: N802
+        super().initializePage()
+        if self.state.report is None or self._tested_host != self.state.host:
+            self.start_test()
+        else:
+            self._show_report()
+
+    def _build_rows(self, specs: list[PortSpec]) -> None:
+        while self.grid.count():
+            item = self.grid.takeAt(0)
+            if item.widget():
+                item.widget().deleteLater()
+            elif item.layout():
+                lay = item.layout()
+                while lay.count():
+                    w = lay.takeAt(0).widget()
+                    if w:
+                        w.deleteLater()
+        self.rows = [PortRow(self.grid, i, spec) for i, spec in enumerate(specs)]
+
+    def start_test(self) -> None:
+        if self._worker is not None and self._worker.is_running():
+            self._worker.cancel()
+        request = self.state.probe_request()
+        self.state.report = self.state.diagnosis = None
+        self._tested_host = self.state.host
+        self._build_rows(request.ports)
+        preferred = list(self.state.preferred)
+        username = self.state.username or None
+        services = self.services
+
+        def job(report: Any, cancel: threading.Event) -> Any:
+            from op25b_wizard.core.diagnosis import diagnose
+
+            result = services.run_probe(request, report, cancel)
+            return result, diagnose(result, preferred=preferred, username=username)
+
+        self._worker = self.run(job, self._finished, self._failed, self._event, name="port test")
+        self.ticker.start()
+        self.ctx.stateChanged.emit()
+        self._show_buttons()
+        self.retranslate()
+
+    def stop_test(self) -> None:
+        """Stop at once; the rows still waiting show "Stopped"."""
+        if self._worker is None or not self._worker.is_running():
+            return
+        self._worker.cancel()
+        self.set_busy(False)
+        self.ticker.stop()
+        for row in self.rows:
+            if row.state != "done":
+                row.state, row.key = "done", "cancelled"
+                row.set_icon("skipped")
+        self._show_buttons()
+        self.retranslate()
+
+    def _event(self, event: ProbeEvent) -> None:
+        row = next((r for r in self.rows if r.spec.port == event.port), None)
+        if row is None:
+            return
+        if event.kind == "port_started":
+            row.state, row.started = "testing", time.monotonic()
+            row.set_icon("testing")
+        elif event.kind == "port_done" and event.result is not None:
+            row.state, row.result = "done", event.result
+            icon, row.key = port_outcome(event.result, None)
+            row.set_icon(icon)
+        row.render(self.state.preset.timeout)
+
+    def _finished(self, result: tuple[ProbeReport, Any]) -> None:
+        report, diagnosis = result
+        self.ticker.stop()
+        self.state.set_report(report, diagnosis)
+        self.ctx.stateChanged.emit()
+        self._show_report()
+        self.completeChanged.emit()
+
+    def _failed(self, error: BaseException) -> None:
+        self.ticker.stop()
+        for row in self.rows:
+            if row.state != "done":
+                row.state, row.key = "done", "protocol_error"
+                row.set_icon("fail")
+        self.verdict_icon.setPixmap(icons.pixmap("fail", 32))
+        self.verdict_title.setText(self.tr("The test could not run"))
+        self.verdict_text.setText(str(error))
+        self._show_buttons()
+
+    def _tick(self) -> None:
+        for row in self.rows:
+            if row.state == "testing":
+                row.render(self.state.preset.timeout)
+
+    def _show_report(self) -> None:
+        report, diagnosis = self.state.report, self.state.diagnosis
+        if report is None:
+            return
+        if not self.rows or [r.spec.port for r in self.rows] != [p.port for p in report.ports]:
+            self._build_rows([PortSpec(p.port, p.mode) for p in report.ports])
+        op25b = diagnosis.op25b if diagnosis else None
+        for row in self.rows:
+            p = report.port(row.spec.port)
+            if p is None or (report.cancelled and row.state != "done"):
+                row.state, row.key = "done", "cancelled"
+                row.set_icon("skipped")
+                continue
+            row.state, row.result = "done", p
+            icon, row.key = port_outcome(p, op25b)
+            row.set_icon(icon)
+        self._show_buttons()
+        self.retranslate()
+
+    def _show_buttons(self) -> None:
+        running = self._worker is not None and self._worker.is_running() and not self._worker.cancelled
+        self.progress.setVisible(running)
+        self.stop_button.setVisible(running)
+        self.again_button.setVisible(not running)
+        self.details_button.setEnabled(self.state.report is not None)
+
+    def ready(self) -> bool:
+        return self.state.report is not None
+
+    def show_details(self) -> None:
+        if self.state.diagnosis is None:
+            return
+        DetailsDialog(self.state.diagnosis, self).open()
+
+    def cleanupPage(self) -> None:  # noqa: N802
+        self.stop_test()
+        super().cleanupPage()
+
+    # --- texts ------------------------------------------------------------------------------
+
+    def retranslate(self) -> None:
+        self.setTitle(self.tr("Testing the ways to send"))
+        self.setSubTitle(self.tr("This takes a few seconds. Nothing is sent."))
+        self.intro.setText(self.tr("Testing which ways to send mail work from this network "
+                                   "(server {host}):").format(host=self.state.host or "—"))
+        for row in self.rows:
+            row.render(self.state.preset.timeout)
+        self.details_button.setText(self.tr("&Details…"))
+        self.details_button.setAccessibleName(self.tr("Details"))
+        self.again_button.setText(self.tr("Test &again"))
+        self.stop_button.setText(self.tr("S&top"))
+        self.progress.setAccessibleName(self.tr("Testing"))
+        self._render_verdict()
+
+    def _render_verdict(self) -> None:
+        d = self.state.diagnosis
+        running = self._worker is not None and self._worker.is_running() and not self._worker.cancelled
+        if running:
+            self.verdict_icon.clear()
+            self.verdict_title.clear()
+            self.verdict_text.clear()
+            return
+        if d is None:
+            if self._worker is not None and self._worker.cancelled:
+                self.verdict_icon.setPixmap(icons.pixmap("skipped", 32))
+                self.verdict_title.setText(self.tr("The test was stopped"))
+                self.verdict_text.setText(self.tr("Press Test again to start it again."))
+            return
+        good = d.recommended is not None
+        head = d.headline
+        parts: list[str] = []
+        if head is not None:
+            parts.append(i18n.render(head.explanation))
+        ok = next((v for v in d.verdicts if v.good), None)
+        if ok is not None and ok is not head:
+            parts.append(i18n.render(ok.explanation))
+        if good:
+            self.verdict_icon.setPixmap(icons.pixmap("ok", 32))
+            parts.append(self.tr("Press Next to switch your mail program to it."))
+        else:
+            if head is not None:
+                parts.append(i18n.render(head.action))
+            self.verdict_icon.setPixmap(icons.pixmap(
+                "warn" if self.state.port_choices() else "fail", 32))
+        self.verdict_title.setText(i18n.render(head.title) if head else "")
+        self.verdict_text.setText("\n".join(parts))

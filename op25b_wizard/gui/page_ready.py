@@ -1,0 +1,199 @@
+"""Page 7: ready for the trip: the checklist, the support code large and copyable, "Send a test
+message to myself", and what to do if mail still does not send. The password goes into the
+keyring here, and is forgotten by the program when the wizard closes."""
+
+from __future__ import annotations
+
+import threading
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFontDatabase, QGuiApplication
+from PySide6.QtWidgets import QGridLayout, QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
+
+from op25b_wizard import i18n
+from op25b_wizard.core.wizard_state import PageId
+from op25b_wizard.gui import icons
+from op25b_wizard.gui.page_base import WizardContext, WizardPageBase, scaled_font, text_label
+
+ICON_FOR = {"ok": "ok", "failed": "fail", "skipped": "skipped"}
+
+
+class ReadyPage(WizardPageBase):
+    page_id = PageId.READY
+
+    def __init__(self, ctx: WizardContext) -> None:
+        super().__init__(ctx)
+        self._send_state: tuple[str, Any] | None = None
+        self.checks = QGridLayout()
+        self.checks.setColumnStretch(1, 1)
+        self.checks.setVerticalSpacing(6)
+        self.body.addLayout(self.checks)
+        self.check_rows: list[tuple[QLabel, QLabel]] = []
+
+        self.code_box = QGroupBox()
+        cb = QHBoxLayout(self.code_box)
+        self.code = QLabel()
+        self.code.setObjectName("supportCode")
+        font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+        font.setPointSizeF(self.font().pointSizeF() * 2.2)
+        font.setBold(True)
+        self.code.setFont(font)
+        self.code.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
+                                          | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        self.code.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        cb.addWidget(self.code, 1)
+        self.copy_button = QPushButton()
+        self.copy_button.setObjectName("copyCode")
+        self.copy_button.clicked.connect(self.copy_code)
+        cb.addWidget(self.copy_button)
+        self.body.addSpacing(6)
+        self.body.addWidget(self.code_box)
+
+        row = QHBoxLayout()
+        self.send_button = QPushButton()
+        self.send_button.setObjectName("sendTest")
+        self.send_button.clicked.connect(self.send_test_message)
+        row.addWidget(self.send_button)
+        self.send_icon = QLabel()
+        row.addWidget(self.send_icon)
+        self.send_status = text_label()
+        self.send_status.setObjectName("sendStatus")
+        row.addWidget(self.send_status, 1)
+        self.body.addLayout(row)
+
+        self.help_box = QGroupBox()
+        hb = QVBoxLayout(self.help_box)
+        self.help_text = text_label()
+        hb.addWidget(self.help_text)
+        self.body.addWidget(self.help_box)
+        self.body.addStretch(1)
+
+    # --- entering: keep the password ---------------------------------------------------------
+
+    def initializePage(self) -> None:  # noqa: N802
+        s = self.state
+        action = s.keyring_action()
+        if action == "store" and s.keyring != "stored":
+            s.keyring = "pending"
+            host, user, password = s.host, s.username, s.password
+            services = self.services
+            self.run(lambda _r, _c: services.store_password(host, user, password),
+                     self._stored, self._store_failed, name="keep password")
+        elif action == "unavailable":
+            s.keyring = "unavailable"
+        elif action == "not_requested" and s.keyring != "stored":
+            s.keyring = "not_requested"
+        super().initializePage()
+        self.copy_button.setFocus() if s.support_code else self.send_button.setFocus()
+
+    def _stored(self, _result: Any) -> None:
+        self.state.keyring = "stored"
+        self.state.keyring_error = None
+        self.retranslate()
+
+    def _store_failed(self, error: BaseException) -> None:
+        self.state.keyring = "failed"
+        self.state.keyring_error = getattr(error, "message", None)
+        self.retranslate()
+
+    # --- actions --------------------------------------------------------------------------
+
+    def copy_code(self) -> None:
+        code = self.state.support_code
+        if code:
+            QGuiApplication.clipboard().setText(code)
+            self.copy_button.setText(self.tr("Copied"))
+
+    def can_send(self) -> bool:
+        s = self.state
+        return (s.choice is not None and s.auth_required and bool(s.username)
+                and s.can_send_password() and s.login_verified is not False)
+
+    def send_test_message(self) -> None:
+        if not self.can_send() or self.busy:
+            return
+        request = self.state.signin_request(test_message=True)
+        services = self.services
+        self._send_state = ("testing", None)
+
+        def job(_r: Any, cancel: threading.Event) -> Any:
+            report = services.run_probe(request, lambda _e: None, cancel)
+            return report.ports[0] if report.ports else None
+
+        self.run(job, self._sent, lambda e: self._send_done(("fail", str(e))), name="test message")
+        self.retranslate()
+
+    def _sent(self, port: Any) -> None:
+        ok = port is not None and bool(port.message_sent)
+        self.state.test_message_sent = ok
+        self._send_done(("ok", None) if ok else ("fail", None))
+
+    def _send_done(self, state: tuple[str, Any]) -> None:
+        self._send_state = state
+        self.retranslate()
+
+    def validatePage(self) -> bool:  # noqa: N802 - Finish
+        self.state.forget_password()
+        return True
+
+    # --- texts ------------------------------------------------------------------------------
+
+    def retranslate(self) -> None:
+        s = self.state
+        good = s.choice is not None and s.login_verified is not False
+        if good:
+            self.setTitle(self.tr("Ready for your trip"))
+            self.setSubTitle(self.tr("Your mail will send from hotels and other networks."))
+        else:
+            self.setTitle(self.tr("Not ready yet"))
+            self.setSubTitle(self.tr("Something still needs fixing. The helpdesk can help."))
+        self._render_checks()
+        self.code_box.setTitle(self.tr("Support code (tell it to your helpdesk)"))
+        self.code.setText(s.support_code or "—")
+        self.code.setAccessibleName(self.tr("Support code"))
+        self.copy_button.setText(self.tr("&Copy"))
+        self.copy_button.setEnabled(bool(s.support_code))
+        self.send_button.setText(self.tr("&Send a test message to myself"))
+        self.send_button.setEnabled(self.can_send() and not self.busy)
+        self._render_send()
+        self.help_box.setTitle(self.tr("If mail still does not send"))
+        self.help_text.setText("\n".join((
+            "• " + self.tr("Close your mail program and open it again."),
+            "• " + self.tr("On a hotel or airport network, open any web page first: you may have "
+                           "to accept its terms before mail works."),
+            "• " + self.tr("Run this wizard again there: it tests that network."),
+            "• " + self.tr("Call your helpdesk and read them the support code above."),
+        )))
+
+    def _render_checks(self) -> None:
+        items = self.state.checklist()
+        while len(self.check_rows) < len(items):
+            icon, text = QLabel(), text_label()
+            r = len(self.check_rows)
+            self.checks.addWidget(icon, r, 0, Qt.AlignmentFlag.AlignTop)
+            self.checks.addWidget(text, r, 1)
+            self.check_rows.append((icon, text))
+        for (icon, text), item in zip(self.check_rows, items, strict=False):
+            icon.setPixmap(icons.pixmap(ICON_FOR[item.state], 24))
+            text.setText(i18n.render(item.text))
+            text.setObjectName(f"check_{item.id}")
+            text.setFont(scaled_font(self, 1.1, bold=item.state == "ok"))
+
+    def _render_send(self) -> None:
+        st = self._send_state
+        if st is None:
+            self.send_icon.clear()
+            self.send_status.setText(self.tr("Sends one short message to {email}.").format(
+                email=self.state.email) if self.can_send() else
+                self.tr("Needs your password on the sign-in page."))
+            return
+        kind, detail = st
+        self.send_icon.setPixmap(icons.pixmap({"testing": "testing", "ok": "ok"}.get(kind, "fail"), 24))
+        if kind == "testing":
+            self.send_status.setText(self.tr("Sending…"))
+        elif kind == "ok":
+            self.send_status.setText(self.tr("Sent. Look for it in your inbox in a minute."))
+        else:
+            self.send_status.setText(self.tr("The test message could not be sent.")
+                                     + (f" {detail}" if detail else ""))

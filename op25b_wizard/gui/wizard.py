@@ -1,0 +1,143 @@
+"""The setup wizard: seven pages over one :class:`WizardState`, a helpdesk mode, and a clean
+shutdown (background work cancelled and waited for, the password forgotten)."""
+
+from __future__ import annotations
+
+import sys
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMenu, QWidget, QWizard
+
+from op25b_wizard.core.wizard_state import PageId, Preset, WizardState
+from op25b_wizard.gui import icons, workers
+from op25b_wizard.gui.page_account import AccountPage
+from op25b_wizard.gui.page_apply import ApplyPage
+from op25b_wizard.gui.page_base import WizardContext, WizardPageBase
+from op25b_wizard.gui.page_port_test import PortTestPage
+from op25b_wizard.gui.page_ready import ReadyPage
+from op25b_wizard.gui.page_signin import SigninPage
+from op25b_wizard.gui.page_switch import SwitchPage
+from op25b_wizard.gui.page_welcome import WelcomePage
+from op25b_wizard.gui.services import Services
+
+__all__ = ["PageId", "SetupWizard"]
+
+PAGE_CLASSES: dict[PageId, type[WizardPageBase]] = {
+    PageId.WELCOME: WelcomePage,
+    PageId.ACCOUNT: AccountPage,
+    PageId.PORT_TEST: PortTestPage,
+    PageId.SWITCH: SwitchPage,
+    PageId.SIGNIN: SigninPage,
+    PageId.APPLY: ApplyPage,
+    PageId.READY: ReadyPage,
+}
+
+SHUTDOWN_WAIT_MS = 15000
+"""How long closing waits for background work to stop (it is cancelled first)."""
+
+
+class SetupWizard(QWizard):
+    """*preset* fixes the server, ports or CA (tests, helpdesk); *services* replaces the core
+    calls (tests); *helpdesk* shows page numbers and the support code on every page."""
+
+    def __init__(self, *, preset: Preset | None = None, services: Services | None = None,
+                 helpdesk: bool = False, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("setupWizard")
+        self.state = WizardState(preset=preset or Preset())
+        self.ctx = WizardContext(self.state, services or Services(), helpdesk)
+        if sys.platform not in ("darwin", "win32"):
+            self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
+        self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
+        self.setOption(QWizard.WizardOption.HaveCustomButton1, True)
+        self.setWindowIcon(icons.icon("app"))
+        self.pages: dict[PageId, WizardPageBase] = {}
+        for pid, cls in PAGE_CLASSES.items():
+            page = cls(self.ctx)
+            self.setPage(int(pid), page)
+            self.pages[pid] = page
+        self.setStartId(int(PageId.WELCOME))
+
+        self.help_menu = QMenu(self)
+        self.helpdesk_action = QAction(self)
+        self.helpdesk_action.setCheckable(True)
+        self.helpdesk_action.setChecked(helpdesk)
+        self.helpdesk_action.setShortcut(QKeySequence("Ctrl+H"))
+        self.helpdesk_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        self.helpdesk_action.toggled.connect(self.ctx.set_helpdesk)
+        self.help_menu.addAction(self.helpdesk_action)
+        self.addAction(self.helpdesk_action)
+        help_button = self.button(QWizard.WizardButton.CustomButton1)
+        help_button.setObjectName("helpButton")
+        help_button.setMenu(self.help_menu)
+        self.setButtonLayout([
+            QWizard.WizardButton.CustomButton1, QWizard.WizardButton.Stretch,
+            QWizard.WizardButton.BackButton, QWizard.WizardButton.NextButton,
+            QWizard.WizardButton.FinishButton, QWizard.WizardButton.CancelButton,
+        ])
+        self.ctx.helpdeskChanged.connect(self._helpdesk_changed)
+        self.currentIdChanged.connect(lambda _id: self._update_title())
+        self.setMinimumSize(720, 560)
+        self.retranslate()
+
+    # --- helpdesk mode --------------------------------------------------------------------
+
+    @property
+    def helpdesk(self) -> bool:
+        return self.ctx.helpdesk
+
+    def set_helpdesk(self, on: bool) -> None:
+        self.helpdesk_action.setChecked(on)
+
+    def _helpdesk_changed(self, on: bool) -> None:
+        if self.helpdesk_action.isChecked() != on:
+            self.helpdesk_action.setChecked(on)
+        self._update_title()
+
+    def page_of(self, pid: PageId) -> WizardPageBase:
+        return self.pages[pid]
+
+    # --- texts ------------------------------------------------------------------------------
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.setButtonText(QWizard.WizardButton.CustomButton1, self.tr("&Help"))
+        self.helpdesk_action.setText(self.tr("Helpdesk mode: show page numbers and the support code"))
+        # QWizard translates its standard buttons only when the page changes: set them now,
+        # with Qt's own source texts (per style), so that the qtbase catalogue applies at once.
+        mac = self.wizardStyle() == QWizard.WizardStyle.MacStyle
+        aero = self.wizardStyle() == QWizard.WizardStyle.AeroStyle
+        for which, text in ((QWizard.WizardButton.BackButton, "Go Back" if mac else "< &Back"),
+                            (QWizard.WizardButton.NextButton,
+                             "Continue" if mac else "&Next" if aero else "&Next >"),
+                            (QWizard.WizardButton.FinishButton, "Done" if mac else "&Finish"),
+                            (QWizard.WizardButton.CancelButton, "Cancel")):
+            self.setButtonText(which, _qt_wizard_text(text))
+        self._update_title()
+
+    def _update_title(self) -> None:
+        title = self.tr("Mail setup for travel")
+        if self.helpdesk and self.currentId() > 0:
+            title += " — " + self.tr("page {page}").format(page=self.currentId())
+        self.setWindowTitle(title)
+
+    # --- closing ----------------------------------------------------------------------------
+
+    def done(self, result: int) -> None:  # noqa: D401 - Qt override (Finish, Cancel, close)
+        for page in self.pages.values():
+            page.cancel_work()
+        workers.shutdown(SHUTDOWN_WAIT_MS)
+        self.state.forget_password()
+        super().done(result)
+
+
+def _qt_wizard_text(source: str) -> str:
+    """A QWizard button text in the current language, from Qt's own catalogue (qtbase)."""
+    from PySide6.QtCore import QCoreApplication
+
+    return QCoreApplication.translate("QWizard", source)
