@@ -28,7 +28,13 @@ from op25b_wizard.core.model import (
     Stage,
     TlsInfo,
 )
-from op25b_wizard.core.smtp_reply import MAX_LINE, Reply, greeting_host, parse_capabilities
+from op25b_wizard.core.smtp_reply import (
+    MAX_LINE,
+    Reply,
+    could_start_reply,
+    greeting_host,
+    parse_capabilities,
+)
 from op25b_wizard.core.smtp_session import (
     SmtpSession,
     StageFailure,
@@ -297,6 +303,9 @@ class _PortProbe:
             s.transcript.add(self.spec.port, "S", data.decode("utf-8", "replace").splitlines()[0])
         if data.startswith(b"HTTP/"):
             raise StageFailure("not_smtp", "greeting", "an HTTP server answered, not a mail server")
+        if data and not could_start_reply(data):
+            # e.g. a web server answering the one-word request with a bare HTML error page
+            raise StageFailure("not_smtp", "greeting", "the server answered, but not in SMTP")
 
     async def _starttls(self) -> None:
         s = self.session

@@ -102,6 +102,11 @@ def parse_reply(data: bytes) -> Reply:
     raise ReplyError("incomplete reply")
 
 
+def could_start_reply(data: bytes) -> bool:
+    """Whether *data* could be the start of an SMTP reply (``2``, ``22``, ``220 ...``)."""
+    return re.fullmatch(rb"[2-5]([0-9]([0-9]([ \-\r\n])?)?)?", data[:4]) is not None
+
+
 def _printable(b: bytes) -> str:
     return b.decode("utf-8", "replace").encode("unicode_escape").decode("ascii")
 
