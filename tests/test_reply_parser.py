@@ -12,6 +12,7 @@ from op25b_wizard.core.smtp_reply import (
     Reply,
     ReplyError,
     ReplyParser,
+    could_start_reply,
     greeting_host,
     parse_capabilities,
     parse_reply,
@@ -87,6 +88,15 @@ def test_garbage_after_a_valid_first_line_is_not_called_not_smtp() -> None:
     assert not info.value.not_smtp
 
 
+@pytest.mark.parametrize("data, could", [
+    (b"2", True), (b"22", True), (b"220", True), (b"220 mail", True), (b"250-x", True),
+    (b"220\r\n", True), (b"<!DOCTYPE HTML>", False), (b"HTTP/1.1 400", False), (b"2x", False),
+    (b"220x", False), (b"600 x", False), (b"\x16\x03\x01", False), (b"SSH-2.0-", False),
+])
+def test_could_start_reply(data: bytes, could: bool) -> None:
+    assert could_start_reply(data) is could
+
+
 # --- property tests ---------------------------------------------------------------------------
 
 _text = st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\r\n"),
@@ -107,6 +117,12 @@ def test_feeding_line_by_line_gives_the_same_reply(reply: Reply) -> None:
     results = [parser.feed(line.encode() + b"\r\n") for line in lines]
     assert results[:-1] == [None] * (len(lines) - 1)
     assert results[-1] == reply
+
+
+@given(replies)
+def test_every_prefix_of_a_reply_could_start_one(reply: Reply) -> None:
+    data = "\r\n".join(reply.format()).encode()
+    assert all(could_start_reply(data[:n]) for n in range(1, 6))
 
 
 @given(st.binary(max_size=3000))
