@@ -1,0 +1,186 @@
+"""The printable settings sheet: HTML parsed back, and the PDF read back with poppler's pdftotext."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import unicodedata
+from html.parser import HTMLParser
+from pathlib import Path
+
+from op25b_wizard.core.diagnosis import diagnose
+from op25b_wizard.core.exports import sheet_html
+from op25b_wizard.core.exports.options import ExportOptions
+from op25b_wizard.core.exports.settings import ExportSettings, make_before, make_settings
+from op25b_wizard.core.model import PortSpec
+from tests.conftest import ENGINE_PASSWORD, ENGINE_USER
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+EMAIL = "taro@example.co.jp"
+JAPANESE = {
+    "Mail settings for sending": "メール送信の設定",
+    "Outgoing mail server (SMTP)": "送信メールサーバー (SMTP)",
+    "My outgoing server (SMTP) requires authentication": "送信サーバー (SMTP) は認証が必要",
+    "Yes (ticked)": "はい (チェックを入れる)",
+    "Support code": "サポートコード",
+}
+
+
+def japanese(context: str, source: str) -> str:
+    """A translator as the Qt layer gives one, for a few of the sheet's strings."""
+    return JAPANESE.get(source, source)
+
+
+def sheet_settings(**overrides) -> ExportSettings:
+    values = dict(email=EMAIL, host="smtp.example.co.jp", port=587, security="starttls",
+                  username=EMAIL, display_name="山田 太郎",
+                  before=make_before("mail.example.co.jp", 25, "none", "none"),
+                  support_code="7KQ3M-XW2PD")
+    values.update(overrides)
+    return make_settings(**values)
+
+
+class Sheet(HTMLParser):
+    """The parts of the sheet a test reads: html lang, headings, table rows, all text."""
+
+    def __init__(self, html: str) -> None:
+        super().__init__()
+        self.lang = None
+        self.rows: list[list[str]] = []
+        self.headings: list[str] = []
+        self.text: list[str] = []
+        self._cell: list[str] | None = None
+        self._in: list[str] = []
+        self.feed(html)
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "html":
+            self.lang = dict(attrs).get("lang")
+        if tag == "tr":
+            self.rows.append([])
+        if tag in ("td", "th"):
+            self._cell = []
+        self._in.append(tag)
+
+    def handle_endtag(self, tag):
+        if tag in ("td", "th") and self._cell is not None:
+            self.rows[-1].append("".join(self._cell).strip())
+            self._cell = None
+        if self._in and self._in[-1] == tag:
+            self._in.pop()
+
+    def handle_data(self, data):
+        if self._cell is not None:
+            self._cell.append(data)
+        if self._in and self._in[-1] in ("h1", "h2"):
+            self.headings.append(data)
+        if "style" not in self._in and "title" not in self._in:
+            self.text.append(data)
+
+    def table(self) -> dict[str, list[str]]:
+        return {row[0]: row[1:] for row in self.rows[1:]}
+
+
+def test_sheet_shows_before_and_after_as_mail_programs_label_them():
+    sheet = Sheet(sheet_html.render(sheet_settings(), ExportOptions()))
+    assert sheet.lang == "en"
+    assert sheet.rows[0] == ["Setting", "Before", "After (set this)"]
+    assert sheet.table() == {
+        "Outgoing mail server (SMTP)": ["mail.example.co.jp", "smtp.example.co.jp"],
+        "Port": ["25", "587"],
+        "Connection security": ["None", "STARTTLS"],
+        "This server requires a secure connection (SSL/TLS)": ["No (not ticked)", "Yes (ticked)"],
+        "My outgoing server (SMTP) requires authentication": ["No (not ticked)", "Yes (ticked)"],
+        "Authentication method": ["No sign-in", "Normal password"],
+        "User name": ["—", EMAIL],
+        "Password": ["—", "Your mail password (never printed on this sheet)"],
+    }
+    text = "".join(sheet.text)
+    assert "7KQ3M-XW2PD" in text and "山田 太郎 <taro@example.co.jp>" in text
+    assert "Support code" in sheet.headings
+
+
+def test_sheet_without_before_values_has_no_before_column():
+    sheet = Sheet(sheet_html.render(sheet_settings(before=None, support_code=None), ExportOptions()))
+    assert sheet.rows[0] == ["Setting", "After (set this)"]
+    assert sheet.table()["Connection security"] == ["STARTTLS"]
+    assert "Support code" not in sheet.headings
+
+
+def test_sheet_in_japanese_and_escaped():
+    html = sheet_html.render(sheet_settings(display_name="<script>alert(1)</script>"),
+                             ExportOptions(translate=japanese, lang="ja"))
+    sheet = Sheet(html)
+    assert sheet.lang == "ja"
+    assert sheet.headings[0] == "メール送信の設定"
+    assert sheet.table()["送信メールサーバー (SMTP)"] == ["mail.example.co.jp", "smtp.example.co.jp"]
+    assert "<script>" not in html and "&lt;script&gt;" in html
+
+
+def test_sheet_lists_what_a_real_diagnosis_found(mail_servers, probe_ports):
+    """A diagnosis from the real engine against loopback servers (25 refused relaying here)."""
+    run = probe_ports(mail_servers.specs() + [PortSpec(1, "relay")], password=ENGINE_PASSWORD)
+    diagnosis = diagnose(run.report, username=ENGINE_USER, credentials_tested=True).to_json()
+    sheet = Sheet(sheet_html.render(sheet_settings(diagnosis=diagnosis), ExportOptions()))
+    text = "".join(sheet.text)
+    assert "What the test found" in sheet.headings
+    assert f"port {mail_servers.tls.port}: Works, password accepted" in text
+    assert "port 1: Refused" in text
+    assert "Secure sending works" in text
+    assert ENGINE_PASSWORD not in text
+
+
+# --- PDF ------------------------------------------------------------------------------------
+
+
+def pdf_text(pdf: bytes, tmp_path: Path) -> tuple[str, str, str]:
+    """(text, pdfinfo, pdffonts) as poppler reads the PDF. Text is NFKC-normalised: CJK fonts
+    map some kanji to their compatibility code points (山 as ⼭) when text is extracted."""
+    path = tmp_path / "sheet.pdf"
+    path.write_bytes(pdf)
+    def run(*argv: str) -> str:
+        return subprocess.run(argv, capture_output=True, text=True, check=True, timeout=30).stdout
+    text = unicodedata.normalize("NFKC", run("pdftotext", "-layout", str(path), "-"))
+    return text, run("pdfinfo", str(path)), run("pdffonts", str(path))
+
+
+def test_pdf_sheet_is_one_a4_page_with_the_values(qapp, tmp_path):
+    from op25b_wizard import sheet_pdf
+
+    pdf = sheet_pdf.export_pdf(sheet_settings(), ExportOptions())
+    assert pdf.startswith(b"%PDF-")
+    text, info, fonts = pdf_text(pdf, tmp_path)
+    assert "Pages:           1" in info and "595 x 842 pts (A4)" in info
+    assert "Title:           Mail settings for sending — taro@example.co.jp" in info
+    words = " ".join(text.split())
+    for expected in ("Outgoing mail server (SMTP) mail.example.co.jp smtp.example.co.jp",
+                     "Port 25 587", "Connection security None STARTTLS",
+                     "This server requires a secure", "My outgoing server (SMTP)", "authentication",
+                     "7KQ3M-XW2PD", "山田 太郎 <taro@example.co.jp>"):
+        assert expected in words, expected
+    assert "DejaVuSans" in fonts and "NotoSansCJKjp" in fonts
+
+
+def test_pdf_sheet_in_japanese(qapp, tmp_path):
+    from op25b_wizard import sheet_pdf
+
+    pdf = sheet_pdf.export_pdf(sheet_settings(), ExportOptions(translate=japanese, lang="ja"))
+    text, info, _ = pdf_text(pdf, tmp_path)
+    words = " ".join(text.split())
+    assert "メール送信の設定" in words and "サポートコード" in words
+    assert "送信メールサーバー (SMTP) mail.example.co.jp smtp.example.co.jp" in words
+    assert "Pages:           1" in info
+
+
+def test_a_long_sheet_is_shrunk_onto_one_page(qapp, tmp_path):
+    from op25b_wizard import sheet_pdf
+
+    verdicts = [{"id": "unreachable", "title": "x", "explanation": "y " * 60,
+                 "details": {"host": f"host-{i}.example.test"}} for i in range(30)]
+    diagnosis = {"ports": [{"port": p, "outcome": "timeout"} for p in range(20, 40)],
+                 "verdict_details": verdicts, "host": "mail.example.test"}
+    pdf = sheet_pdf.export_pdf(sheet_settings(diagnosis=diagnosis), ExportOptions())
+    text, info, _ = pdf_text(pdf, tmp_path)
+    assert "Pages:           1" in info
+    assert "host-29.example.test" in text and "7KQ3M-XW2PD" in text
