@@ -1,0 +1,2388 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ja_JP">
+<context>
+    <name></name>
+    <message>
+        <location filename="../../op25b_wizard/cli/diagnose.py" line="+73"/>
+        <location line="+20"/>
+        <location line="+3"/>
+        <location line="+5"/>
+        <location line="+6"/>
+        <location line="+3"/>
+        <location line="+7"/>
+        <location line="+18"/>
+        <location line="+31"/>
+        <location line="+5"/>
+        <location line="+1"/>
+        <location line="+1"/>
+        <location line="+1"/>
+        <location line="+1"/>
+        <location line="+9"/>
+        <location line="+8"/>
+        <location line="+1"/>
+        <location line="+1"/>
+        <location line="+1"/>
+        <location line="+2"/>
+        <location line="+3"/>
+        <location line="+3"/>
+        <location line="+2"/>
+        <location line="+12"/>
+        <location line="+13"/>
+        <location line="+3"/>
+        <location line="+6"/>
+        <location line="+1"/>
+        <location line="+2"/>
+        <location line="+1"/>
+        <location line="+6"/>
+        <location filename="../../op25b_wizard/cli/export.py" line="+81"/>
+        <location line="+8"/>
+        <location line="+23"/>
+        <location line="+3"/>
+        <location line="+3"/>
+        <location line="+41"/>
+        <location line="+9"/>
+        <location line="+3"/>
+        <location line="+4"/>
+        <location line="+4"/>
+        <location line="+9"/>
+        <location line="+13"/>
+        <location line="+30"/>
+        <location filename="../../op25b_wizard/cli/lookup.py" line="+74"/>
+        <location line="+6"/>
+        <location line="+5"/>
+        <location filename="../../op25b_wizard/cli/password.py" line="+80"/>
+        <location line="+10"/>
+        <location line="+4"/>
+        <location line="+8"/>
+        <location line="+8"/>
+        <location line="+16"/>
+        <location line="+3"/>
+        <location line="+19"/>
+        <source>Cli</source>
+        <translation>Cli</translation>
+    </message>
+    <message>
+        <location filename="../../op25b_wizard/cli/lookup.py" line="+10"/>
+        <location line="+17"/>
+        <location line="+6"/>
+        <location line="+5"/>
+        <location line="+3"/>
+        <location line="+4"/>
+        <location line="+3"/>
+        <source>Lookup</source>
+        <translation>Lookup</translation>
+    </message>
+</context>
+<context>
+    <name>AccountPage</name>
+    <message>
+        <location filename="../../op25b_wizard/gui/page_account.py" line="+143"/>
+        <source>Enter my e-mail address</source>
+        <translation>メールアドレスを入力する</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{email}
+{client} · sends through {host}, port {port}</source>
+        <translation>{email}
+{client} · 送信サーバー {host}、ポート {port}</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Now in {client}</source>
+        <translation>現在の {client} の設定</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>This is not a server name. It looks like smtp.example.co.jp.</source>
+        <translation>サーバー名ではありません。サーバー名は smtp.example.co.jp のような形です。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Looking up the settings for {domain}…</source>
+        <translation>{domain} の設定を調べています…</translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>Stopped. Enter the outgoing server yourself, or press Next to look again.</source>
+        <translation>中止しました。送信サーバーを入力するか、［次へ］を押してもう一度調べてください。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location line="+15"/>
+        <source>Your e-mail address</source>
+        <translation>メールアドレス</translation>
+    </message>
+    <message>
+        <location line="-14"/>
+        <source>Pick the address you send mail from.</source>
+        <translation>メールを送信するアドレスを選んでください。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Which e-mail address do you want to set up?</source>
+        <translation>どのメールアドレスを設定しますか？</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Looking for mail programs on this computer…</source>
+        <translation>このコンピューターのメールソフトを探しています…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The mail programs on this computer could not be read: {reason}</source>
+        <translation>このコンピューターのメールソフトの設定を読み取れませんでした: {reason}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No mail program was found on this computer. Enter your e-mail address instead.</source>
+        <translation>このコンピューターにはメールソフトが見つかりませんでした。メールアドレスを入力してください。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Found in the mail programs on this computer.</source>
+        <translation>このコンピューターのメールソフトで見つかったアドレスです。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>E-mail addresses</source>
+        <translation>メールアドレスの一覧</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;E-mail address:</source>
+        <translation>メールアドレス（&amp;E）:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>E-mail address</source>
+        <translation>メールアドレス</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Outgoing server:</source>
+        <translation>送信サーバー（&amp;O）:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Outgoing server</source>
+        <translation>送信サーバー</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Stop looking</source>
+        <translation>検索を中止（&amp;S）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The settings for this address were not found. Enter the outgoing server from your provider&apos;s letter or web page.</source>
+        <translation>このアドレスの設定は見つかりませんでした。プロバイダーからの書類や Web ページを見て、送信サーバーを入力してください。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This server name was found through a source that is not protected. Check it against your provider&apos;s letter or web page, then press Next.</source>
+        <translation>このサーバー名は、保護されていない情報源から見つかったものです。プロバイダーからの書類や Web ページと照らし合わせて確認してから、［次へ］を押してください。</translation>
+    </message>
+</context>
+<context>
+    <name>ApplyPage</name>
+    <message>
+        <location filename="../../op25b_wizard/gui/page_apply.py" line="+31"/>
+        <source>Settings sheet (PDF)</source>
+        <translation>設定シート（PDF）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF ファイル (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Print the settings sheet…</source>
+        <translation>設定シートを印刷…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>For Thunderbird on other computers</source>
+        <translation>ほかのコンピューターの Thunderbird 用</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Autoconfig files (*.xml)</source>
+        <translation>Autoconfig ファイル (*.xml)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>For iPhone, iPad and Mac</source>
+        <translation>iPhone、iPad、Mac 用</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Apple profiles (*.mobileconfig)</source>
+        <translation>Apple 構成プロファイル (*.mobileconfig)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>For Outlook (Autodiscover)</source>
+        <translation>Outlook 用（Autodiscover）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Autodiscover files (*.xml)</source>
+        <translation>Autodiscover ファイル (*.xml)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>For msmtp (Linux, Mac)</source>
+        <translation>msmtp 用（Linux、Mac）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All files (*)</source>
+        <translation>すべてのファイル (*)</translation>
+    </message>
+    <message>
+        <location line="+263"/>
+        <source>Save the settings in {client}</source>
+        <translation>{client} に設定を保存</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A copy of the old settings is kept, so you can undo.</source>
+        <translation>元の設定のコピーを残すので、元に戻すことができます。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Enter the settings in your mail program</source>
+        <translation>メールソフトに設定を入力</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Or hand them on as a file or a printed sheet.</source>
+        <translation>ファイルや印刷したシートで渡すこともできます。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Keep or share the settings</source>
+        <translation>設定の保存と共有</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>For your other devices, your helpdesk, or on paper:</source>
+        <translation>ほかの機器用、ヘルプデスク用、または紙で:</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Change in {client}</source>
+        <translation>{client} の変更内容</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Reading the settings of {client}…</source>
+        <translation>{client} の設定を読み取っています…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Apply to {client}</source>
+        <translation>{client} に適用（&amp;A）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Undo</source>
+        <translation>元に戻す（&amp;U）</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Nothing is changed until you press Apply.</source>
+        <translation>［適用］を押すまで、何も変更されません。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Close {client} first: it is still running and would undo the change when it closes. Then press Apply again.</source>
+        <translation>先に {client} を終了してください。起動したままだと、終了するときに変更が元に戻ってしまいます。終了したら、もう一度［適用］を押してください。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Saving…</source>
+        <translation>保存しています…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Done. {client} now uses the new settings. The old ones were saved in {folder}.</source>
+        <translation>完了しました。{client} は新しい設定を使用します。元の設定は {folder} に保存しました。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{client} already has these settings.</source>
+        <translation>{client} はすでにこの設定になっています。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Undone: {client} has its old settings again.</source>
+        <translation>元に戻しました。{client} は元の設定に戻りました。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Your outgoing server settings</source>
+        <translation>送信サーバーの設定</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>In your mail program, open the outgoing server (SMTP) settings and enter:</source>
+        <translation>メールソフトで送信サーバー（SMTP）の設定を開き、次のとおり入力してください:</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Not saved: {reason}</source>
+        <translation>保存できませんでした: {reason}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sent to the printer.</source>
+        <translation>プリンターに送信しました。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Saved: {path}</source>
+        <translation>保存しました: {path}</translation>
+    </message>
+</context>
+<context>
+    <name>Cli</name>
+    <message>
+        <location filename="../../op25b_wizard/cli/common.py" line="+25"/>
+        <source>op25b-wizard: error:</source>
+        <translation>op25b-wizard: エラー:</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>no standard input to read the password from</source>
+        <translation>パスワードを読み取る標準入力がありません。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the password read from standard input is empty</source>
+        <translation>標準入力から読み取ったパスワードが空です。</translation>
+    </message>
+    <message>
+        <location filename="../../op25b_wizard/cli/diagnose.py" line="-176"/>
+        <source>invalid port {value}: {reason}</source>
+        <translation>ポートの指定 {value} が正しくありません: {reason}</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>the timeout must be between 0.1 and 300 seconds</source>
+        <translation>タイムアウトは 0.1～300 秒の範囲で指定してください。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location filename="../../op25b_wizard/cli/lookup.py" line="-48"/>
+        <source>cannot read the CA file {path}</source>
+        <translation>CA ファイル {path} を読み取れません。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the CA file {path} holds no usable certificate</source>
+        <translation>CA ファイル {path} に使用できる証明書がありません。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>--password-stdin needs --user</source>
+        <translation>--password-stdin を使うには --user も指定してください。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Note: no password given (--password-stdin), so sign-in is not tested.</source>
+        <translation>注意: パスワードが指定されていない（--password-stdin）ため、認証はテストしません。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>--test-message needs your e-mail address and --password-stdin</source>
+        <translation>--test-message を使うには、メールアドレスと --password-stdin を指定してください。</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Testing {host} ports {ports} ...</source>
+        <translation>{host} のポート {ports} をテストしています...</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <location line="+83"/>
+        <source>What to do:</source>
+        <translation>対処方法:</translation>
+    </message>
+    <message>
+        <location line="-78"/>
+        <source>Port</source>
+        <translation>ポート</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Encryption</source>
+        <translation>暗号化</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Result</source>
+        <translation>結果</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Time</source>
+        <translation>所要時間</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Details</source>
+        <translation>詳細</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Mail server: {host}</source>
+        <translation>メールサーバー: {host}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Recommended outgoing server settings:</source>
+        <translation>推奨する送信サーバー（SMTP）の設定:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Server: {host}</source>
+        <translation>サーバー名: {host}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Port: {port}</source>
+        <translation>ポート番号: {port}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Encryption: {security}</source>
+        <translation>接続の保護: {security}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sign-in: {auth}</source>
+        <translation>認証方式: {auth}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>User name: {user}</source>
+        <translation>ユーザー名: {user}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No secure outgoing route was found.</source>
+        <translation>安全に送信できる経路は見つかりませんでした。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Support code: {code}</source>
+        <translation>サポートコード: {code}</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>{code} is not a valid support code: {reason}</source>
+        <translation>{code} は正しいサポートコードではありません: {reason}</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Support code {code}</source>
+        <translation>サポートコード {code}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>not tested</source>
+        <translation>未テスト</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>yes</source>
+        <translation>はい</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>no</source>
+        <translation>いいえ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>cannot tell</source>
+        <translation>判定できません</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Port 25 blocked on the caller&apos;s network: {answer}</source>
+        <translation>利用者のネットワークがポート 25 をブロックしているか: {answer}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Recommended port: {port}</source>
+        <translation>推奨するポート番号: {port}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>none found</source>
+        <translation>見つかりませんでした</translation>
+    </message>
+    <message>
+        <location filename="../../op25b_wizard/cli/export.py" line="-150"/>
+        <source>note:</source>
+        <translation>注意:</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>cannot read {path}: {reason}</source>
+        <translation>{path} を読み取れません: {reason}</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>the diagnosis found no working route; give {options}</source>
+        <translation>診断では使える経路が見つかりませんでした。{options} を指定してください。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>missing {options}</source>
+        <translation>{options} を指定してください。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the recommended route is not encrypted ({security}); give --security tls or starttls</source>
+        <translation>推奨された経路は暗号化されていません（{security}）。--security tls または starttls を指定してください。</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <location line="+20"/>
+        <source>no password is stored yet for {user} at {host}; store it once with: {command}</source>
+        <translation>{host} の {user} のパスワードはまだ保存されていません。次のコマンドで一度保存してください: {command}</translation>
+    </message>
+    <message>
+        <location line="-11"/>
+        <source>use --msmtp-password passwordeval instead</source>
+        <translation>代わりに --msmtp-password passwordeval を使用してください。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+4"/>
+        <source>msmtp will find the password for {user} at {host} in the keyring.</source>
+        <translation>msmtp は {host} の {user} のパスワードをキーリングから取得します。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>this format is binary: write it to a file with -o FILE</source>
+        <translation>この形式はバイナリです。-o FILE でファイルに書き出してください。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>cannot write {path}: {reason}</source>
+        <translation>{path} に書き込めません: {reason}</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>wrote {path}</source>
+        <translation>{path} に書き出しました。</translation>
+    </message>
+    <message>
+        <location filename="../../op25b_wizard/cli/lookup.py" line="-11"/>
+        <source>--ispdb-url must be an http or https URL, not {value}</source>
+        <translation>--ispdb-url には http または https の URL を指定してください（指定された値: {value}）。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>cannot read the preset file {path}</source>
+        <translation>事前設定ファイル {path} を読み取れません。</translation>
+    </message>
+    <message>
+        <location filename="../../op25b_wizard/cli/password.py" line="-68"/>
+        <source>the password is only read from standard input: add --password-stdin</source>
+        <translation>パスワードは標準入力からのみ読み取ります。--password-stdin を付けてください。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Password for {user} at {host} stored in this computer&apos;s {store}.</source>
+        <translation>{host} の {user} のパスワードを、このコンピューターの「{store}」に保存しました。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>msmtp will find it there too.</source>
+        <translation>msmtp もこのパスワードを取得できます。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>not printing a password on the screen: this command is for msmtp&apos;s passwordeval and other programs that read it through a pipe</source>
+        <translation>パスワードは画面には表示しません。このコマンドは、msmtp の passwordeval など、パイプ経由でパスワードを読み取るプログラム用です。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>no password is stored for {user} at {host}</source>
+        <translation>{host} の {user} のパスワードは保存されていません。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Password for {user} at {host} deleted.</source>
+        <translation>{host} の {user} のパスワードを削除しました。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No password was stored for {user} at {host}.</source>
+        <translation>{host} の {user} のパスワードは保存されていませんでした。</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Backend: {name}; keyring service: &quot;{service}&quot;.</source>
+        <translation>バックエンド: {name}、キーリングのサービス名: &quot;{service}&quot;</translation>
+    </message>
+</context>
+<context>
+    <name>DetailsDialog</name>
+    <message>
+        <location filename="../../op25b_wizard/gui/details_dialog.py" line="+82"/>
+        <location line="+1"/>
+        <source>Details of the test</source>
+        <translation>テストの詳細</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Copy all</source>
+        <translation>すべてコピー（&amp;C）</translation>
+    </message>
+</context>
+<context>
+    <name>Export</name>
+    <message>
+        <location filename="../../op25b_wizard/core/exports/autodiscover.py" line="+30"/>
+        <location filename="../../op25b_wizard/core/exports/mobileconfig.py" line="+35"/>
+        <source>{format} cannot describe OAuth2 sign-in. Set the account up in the mail app&apos;s own sign-in dialog, or use --auth normal with an app password.</source>
+        <translation>{format} では OAuth2 による認証を設定できません。メールアプリ自身のサインイン画面でアカウントを設定するか、アプリパスワードを用意して --auth normal を指定してください。</translation>
+    </message>
+    <message>
+        <location filename="../../op25b_wizard/core/exports/git_send_email.py" line="+22"/>
+        <location filename="../../op25b_wizard/core/exports/msmtp.py" line="+38"/>
+        <source>{format} cannot sign in with OAuth2 by itself. Use --auth normal with an app password.</source>
+        <translation>{format} は単独では OAuth2 で認証できません。アプリパスワードを用意して --auth normal を指定してください。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>git send-email settings for {email}, written by op25b-wizard on {date}.</source>
+        <translation>{email} 用の git send-email の設定です（{date} に op25b-wizard で作成）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Add this to ~/.gitconfig (git config --global --edit).</source>
+        <translation>この内容を ~/.gitconfig に追加してください（git config --global --edit）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The password is not in this file: git asks for it, and a credential helper can keep it in this computer&apos;s password store.</source>
+        <translation>パスワードはこのファイルに含まれていません。パスワードは git が入力を求めます。credential helper を使うと、このコンピューターのパスワード保管庫に保存できます。</translation>
+    </message>
+    <message>
+        <location filename="../../op25b_wizard/core/exports/mobileconfig.py" line="+10"/>
+        <source>Mail account {email}</source>
+        <translation>メールアカウント {email}</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Mail settings for {email}</source>
+        <translation>{email} のメール設定</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sends mail through {host}, port {port}, encrypted and with sign-in. You will be asked for your mail password.</source>
+        <translation>{host} のポート {port} を使い、暗号化と認証を行ってメールを送信します。メールのパスワードの入力を求められます。</translation>
+    </message>
+    <message>
+        <location filename="../../op25b_wizard/core/exports/msmtp.py" line="+4"/>
+        <source>The password is not in this file: msmtp gets it from this computer&apos;s password store through op25b-wizard (the passwordeval line).</source>
+        <translation>パスワードはこのファイルに含まれていません。msmtp は op25b-wizard を通じて、このコンピューターのパスワード保管庫からパスワードを取得します（passwordeval の行）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The password is not in this file: msmtp finds it in the keyring (run &quot;op25b-wizard password set --host {host} --user {user} --password-stdin --msmtp&quot; once to put it there).</source>
+        <translation>パスワードはこのファイルに含まれていません。msmtp はキーリングからパスワードを取得します（キーリングに保存するには、&quot;op25b-wizard password set --host {host} --user {user} --password-stdin --msmtp&quot; を一度実行してください）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location filename="../../op25b_wizard/core/exports/settings.py" line="+198"/>
+        <source>SSL/TLS</source>
+        <translation>SSL/TLS</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../op25b_wizard/core/exports/settings.py" line="+1"/>
+        <source>STARTTLS</source>
+        <translation>STARTTLS</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>msmtp settings for {email}, written by op25b-wizard on {date}.</source>
+        <translation>{email} 用の msmtp の設定です（{date} に op25b-wizard で作成）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Sends through {host}, port {port} ({security}), signing in as {user}.</source>
+        <translation>{host} のポート {port}（{security}）を使い、{user} として認証して送信します。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Save as ~/.msmtprc (or ~/.config/msmtp/config), readable by you only (chmod 600).</source>
+        <translation>~/.msmtprc（または ~/.config/msmtp/config）として保存し、自分だけが読めるようにしてください（chmod 600）。</translation>
+    </message>
+    <message>
+        <location filename="../../op25b_wizard/core/exports/registry.py" line="+48"/>
+        <source>Mozilla autoconfig XML (Thunderbird, Thunderbird for Android, Evolution, KMail, FairEmail)</source>
+        <translation>Mozilla autoconfig 形式の XML（Thunderbird、Thunderbird for Android、Evolution、KMail、FairEmail）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Apple configuration profile (Mail on iPhone, iPad and Mac)</source>
+        <translation>Apple 構成プロファイル（iPhone、iPad、Mac の「メール」）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Microsoft Autodiscover XML (Outlook)</source>
+        <translation>Microsoft Autodiscover 形式の XML（Outlook）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>msmtp account (~/.msmtprc)</source>
+        <translation>msmtp のアカウント設定（~/.msmtprc）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>git send-email settings (~/.gitconfig)</source>
+        <translation>git send-email の設定（~/.gitconfig）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Thunderbird user.js lines</source>
+        <translation>Thunderbird の user.js に追加する行</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The settings and the diagnosis as JSON</source>
+        <translation>設定と診断結果（JSON 形式）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Printable settings sheet (HTML)</source>
+        <translation>印刷用の設定シート（HTML）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Printable settings sheet (PDF)</source>
+        <translation>印刷用の設定シート（PDF）</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Unknown export format &quot;{name}&quot; (one of: {names}).</source>
+        <translation>「{name}」は不明なエクスポート形式です（使用できる形式: {names}）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The {name} sheet is rendered by the application, not the core.</source>
+        <translation>{name} 形式のシートは、コアではなくアプリケーション側で作成されます。</translation>
+    </message>
+    <message>
+        <location filename="../../op25b_wizard/core/exports/settings.py" line="-84"/>
+        <source>The {what} is empty.</source>
+        <translation>{what}が入力されていません。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The {what} contains a line break or another invisible character.</source>
+        <translation>{what}に改行などの目に見えない文字が含まれています。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The {what} is longer than {limit} characters.</source>
+        <translation>{what}が長すぎます（{limit} 文字まで）。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>server name</source>
+        <translation>サーバー名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>user name</source>
+        <translation>ユーザー名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>display name</source>
+        <translation>表示名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>e-mail address</source>
+        <translation>メールアドレス</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&quot;{value}&quot; is not a valid server name.</source>
+        <translation>「{value}」はサーバー名として正しくありません。</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>&quot;{value}&quot; is not a port number (1 to 65535).</source>
+        <translation>「{value}」はポート番号ではありません（1～65535 の数字を指定します）。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location line="+4"/>
+        <location line="+3"/>
+        <source>&quot;{value}&quot; is not an e-mail address.</source>
+        <translation>「{value}」はメールアドレスとして正しくありません。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>&quot;{value}&quot; is not a support code.</source>
+        <translation>「{value}」はサポートコードとして正しくありません。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The {what} must be one of: {choices}.</source>
+        <translation>{what}には次のいずれかを指定してください: {choices}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>none (unencrypted)</source>
+        <translation>なし（暗号化しない）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>connection security</source>
+        <translation>接続の保護</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>authentication method</source>
+        <translation>認証方式</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>incoming server type</source>
+        <translation>受信サーバーの種類</translation>
+    </message>
+    <message>
+        <location line="+81"/>
+        <source>The incoming server was not given, so this file assumes {type} at {host}, port {port}, security {security}. Check these against your provider&apos;s instructions (--incoming-type, --incoming-host, --incoming-port, --incoming-security).</source>
+        <translation>受信サーバーが指定されていないため、このファイルでは受信サーバーを {type}、{host}、ポート {port}、接続の保護 {security} と仮定しています。プロバイダーの案内と照らし合わせて確認してください（--incoming-type、--incoming-host、--incoming-port、--incoming-security）。</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>The diagnosis file is not a saved &quot;op25b-wizard diagnose --json&quot; result.</source>
+        <translation>診断ファイルが、&quot;op25b-wizard diagnose --json&quot; の結果を保存したものではありません。</translation>
+    </message>
+    <message>
+        <location filename="../../op25b_wizard/core/exports/thunderbird_userjs.py" line="+29"/>
+        <source>&quot;{value}&quot; is not a Thunderbird server key (like smtp1).</source>
+        <translation>「{value}」は Thunderbird のサーバーキー（smtp1 など）ではありません。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Thunderbird outgoing server (SMTP) for {email}, written by op25b-wizard on {date}.</source>
+        <translation>{email} 用の Thunderbird の送信サーバー（SMTP）の設定です（{date} に op25b-wizard で作成）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Close Thunderbird, then add these lines to user.js in the profile folder.</source>
+        <translation>Thunderbird を終了してから、プロファイルフォルダーの user.js にこれらの行を追加してください。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&quot;{key}&quot; is the outgoing server they change; to see yours, open Settings &gt; General &gt; Config Editor and search for mail.smtpserver.</source>
+        <translation>これらの行で変更する送信サーバーは「{key}」です。お使いの送信サーバーを確認するには、「設定」&gt;「一般」&gt;「設定エディター」を開き、mail.smtpserver を検索してください。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Thunderbird applies user.js at every start: delete these lines after the first start, or the settings cannot be changed later.</source>
+        <translation>Thunderbird は起動するたびに user.js を適用します。最初に起動した後でこれらの行を削除してください。削除しないと、後から設定を変更できません。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The password is not here: Thunderbird asks for it the first time it sends.</source>
+        <translation>パスワードはここには含まれていません。最初の送信時に Thunderbird がパスワードの入力を求めます。</translation>
+    </message>
+</context>
+<context>
+    <name>Lookup</name>
+    <message>
+        <location filename="../../op25b_wizard/core/lookup/address.py" line="+53"/>
+        <source>Enter an e-mail address.</source>
+        <translation>メールアドレスを入力してください。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&quot;{text}&quot; is not an e-mail address: it has no @.</source>
+        <translation>「{text}」はメールアドレスではありません（@ がありません）。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&quot;{text}&quot; has nothing before the @.</source>
+        <translation>「{text}」は @ の前に何もありません。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The part before the @ in &quot;{text}&quot; contains a space or a character that an address cannot have.</source>
+        <translation>「{text}」の @ より前の部分に、空白か、メールアドレスに使えない文字が含まれています。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The part before the @ in &quot;{text}&quot; has a misplaced dot.</source>
+        <translation>「{text}」の @ より前の部分で、ドット（.）の位置が正しくありません。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The part before the @ is too long (64 bytes at most).</source>
+        <translation>@ より前の部分が長すぎます（64 バイトまで）。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&quot;{text}&quot; has no domain after the @.</source>
+        <translation>「{text}」は @ の後にドメインがありません。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The domain &quot;{domain}&quot; has no dot; a full domain looks like example.co.jp.</source>
+        <translation>ドメイン「{domain}」にドット（.）がありません。完全なドメインは example.co.jp のような形です。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The domain &quot;{domain}&quot; is not a valid domain name.</source>
+        <translation>ドメイン「{domain}」はドメイン名として正しくありません。</translation>
+    </message>
+    <message>
+        <location line="-6"/>
+        <location line="+11"/>
+        <source>The domain &quot;{domain}&quot; is too long.</source>
+        <translation>ドメイン「{domain}」が長すぎます。</translation>
+    </message>
+    <message>
+        <location filename="../../op25b_wizard/core/lookup/autoconfig.py" line="+94"/>
+        <source>The settings from {origin} are not in a readable text encoding.</source>
+        <translation>{origin} から取得した設定は、読み取れない文字コードで書かれています。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <location filename="../../op25b_wizard/core/lookup/sources.py" line="+87"/>
+        <source>The settings from {origin} are larger than {limit} KB and were refused.</source>
+        <translation>{origin} から取得した設定は {limit} KB を超えているため、使用しませんでした。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The settings from {origin} were refused: they declare a document type or entities, which mail settings never need and XML attacks use.</source>
+        <translation>{origin} から取得した設定は使用しませんでした。文書型宣言やエンティティが含まれています。これらはメール設定には不要で、XML を使った攻撃に使われるものです。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The settings from {origin} are not valid XML ({detail}).</source>
+        <translation>{origin} から取得した設定は、正しい XML ではありません（{detail}）。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The file from {origin} is not a mail settings file (autoconfig).</source>
+        <translation>{origin} から取得したファイルは、メール設定ファイル（autoconfig）ではありません。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>The settings from {origin} name no usable outgoing (SMTP) server.</source>
+        <translation>{origin} から取得した設定には、使用できる送信サーバー（SMTP）がありません。</translation>
+    </message>
+    <message>
+        <location line="+83"/>
+        <source>{count} outgoing server entries in {origin} were unusable and left out.</source>
+        <translation>{origin} にある送信サーバーの項目のうち {count} 件は使用できないため、除外しました。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The settings do not say which user name to use; the full address is filled in (some providers want only the part before the @).</source>
+        <translation>設定にユーザー名の指定がないため、メールアドレス全体を入力しました（プロバイダーによっては、@ より前の部分だけを使います）。</translation>
+    </message>
+    <message>
+        <location filename="../../op25b_wizard/core/lookup/preset.py" line="+50"/>
+        <source>The company preset {path} cannot be read: {reason}</source>
+        <translation>会社指定の設定ファイル {path} を読み取れません: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../op25b_wizard/core/lookup/providers.py" line="+17"/>
+        <source>{provider} takes an app password here, not your usual password: create one in your account&apos;s security settings (two-step verification must be on).</source>
+        <translation>{provider} では、ここに普段のパスワードではなくアプリパスワードを入力します。アカウントのセキュリティ設定でアプリパスワードを作成してください（2 段階認証を有効にしておく必要があります）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>First turn on access for mail programs (IMAP/POP/SMTP) in {provider}&apos;s web mail settings.</source>
+        <translation>先に {provider} の Web メールの設定で、メールソフトからのアクセス（IMAP/POP/SMTP）を有効にしてください。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The user name is your {provider} ID, normally the part of the address before the @.</source>
+        <translation>ユーザー名は {provider} の ID です。通常は、メールアドレスの @ より前の部分です。</translation>
+    </message>
+    <message>
+        <location filename="../../op25b_wizard/core/lookup/sources.py" line="+4"/>
+        <source>{origin} did not prove its identity (certificate problem); its settings were not used.</source>
+        <translation>{origin} の身元を確認できなかったため（証明書の問題）、その設定は使用しませんでした。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{origin} sent the lookup elsewhere without https; not followed.</source>
+        <translation>{origin} は https を使わずに別の場所へ転送しようとしたため、転送先は参照しませんでした。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Settings for {domain} from {origin}.</source>
+        <translation>{origin} から取得した {domain} の設定です。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>These settings came over plain http, which anyone on the network can change: check the server name before you enter a password.</source>
+        <translation>この設定は暗号化されていない http で取得したため、ネットワーク上の第三者に書き換えられている可能性があります。パスワードを入力する前に、サーバー名を確認してください。</translation>
+    </message>
+    <message>
+        <location line="+60"/>
+        <source>Suggested by the DNS records of {domain} (SRV): {hosts}. DNS answers are not signed, so confirm that this server belongs to your provider before you enter a password.</source>
+        <translation>{domain} の DNS レコード（SRV）で示されたサーバー: {hosts}。DNS の応答には署名がないため、パスワードを入力する前に、このサーバーがご利用のプロバイダーのものか確認してください。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>No published settings for {domain}: these servers answered when tried (no password was sent). The user name is a guess: the full address.</source>
+        <translation>{domain} の設定は公開されていません。試したところ、これらのサーバーが応答しました（パスワードは送信していません）。ユーザー名は推測で、メールアドレス全体にしています。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Your domain&apos;s mail is received by {mx}, which belongs to {provider}: these are {provider}&apos;s settings. Confirm that this is your provider.</source>
+        <translation>お使いのドメインのメールは、{provider} のサーバー {mx} で受信されています。これは {provider} の設定です。ご利用のプロバイダーか確認してください。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Your domain&apos;s mail is received by {mx}: these are the settings of {base}. Confirm that this is your provider.</source>
+        <translation>お使いのドメインのメールは {mx} で受信されています。これは {base} の設定です。ご利用のプロバイダーか確認してください。</translation>
+    </message>
+    <message>
+        <location filename="../../op25b_wizard/cli/lookup.py" line="-51"/>
+        <source>the company preset</source>
+        <translation>会社指定の設定ファイル</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the provider data built into this app</source>
+        <translation>このアプリに組み込まれたプロバイダー情報</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the provider&apos;s own settings file (autoconfig)</source>
+        <translation>プロバイダー自身の設定ファイル（autoconfig）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the public ISP database</source>
+        <translation>公開 ISP データベース</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the domain&apos;s mail exchanger (MX)</source>
+        <translation>ドメインのメール受信サーバー（MX）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>DNS SRV records (a suggestion)</source>
+        <translation>DNS の SRV レコード（参考情報）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>trying likely server names</source>
+        <translation>ありそうなサーバー名を試した結果</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Other sign-in (NTLM, Kerberos, network address)</source>
+        <translation>その他の認証（NTLM、Kerberos、ネットワークアドレス）</translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <source>Looking up {email} ...</source>
+        <translation>{email} の設定を調べています...</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Outgoing server for {email} (from {where}):</source>
+        <translation>{email} の送信サーバー（情報源: {where}）:</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{n}. {host}, port {port}, encryption: {security}, sign-in: {auth}</source>
+        <translation>{n}. {host}、ポート {port}、接続の保護: {security}、認証方式: {auth}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>user name: {user}</source>
+        <translation>ユーザー名: {user}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Confirm that this server belongs to your provider before you enter a password (see the notes).</source>
+        <translation>パスワードを入力する前に、このサーバーがご利用のプロバイダーのものか確認してください（注記を参照）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No outgoing server found for {email}.</source>
+        <translation>{email} の送信サーバーは見つかりませんでした。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Notes:</source>
+        <translation>注記:</translation>
+    </message>
+    <message>
+        <location filename="../../op25b_wizard/core/lookup/engine.py" line="+114"/>
+        <source>Settings from the company preset {path}.</source>
+        <translation>会社指定の設定ファイル {path} から取得した設定です。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The company preset {path} does not cover {domain}.</source>
+        <translation>会社指定の設定ファイル {path} には、{domain} の設定がありません。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Settings for {provider} from the provider data built into this app (checked {date}).</source>
+        <translation>このアプリに組み込まれたプロバイダー情報による {provider} の設定です（{date} に確認）。</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>Offline: the network was not used.</source>
+        <translation>オフライン: ネットワークは使用していません。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Answered from data on this computer: the network was not contacted.</source>
+        <translation>このコンピューター上の情報から回答しました。ネットワークには接続していません。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Nothing is known offline about {domain}: the network was not used. Try again online, or ask your provider or IT for the outgoing server.</source>
+        <translation>オフラインでは {domain} の情報がありません（ネットワークは使用していません）。オンラインでもう一度試すか、送信サーバーをプロバイダーまたは社内の IT 担当者にお問い合わせください。</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>The lookup was cancelled.</source>
+        <translation>検索を中止しました。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The network was not reached: no DNS or web server answered. Check the connection (a hotel network may first want you to sign in on a web page).</source>
+        <translation>ネットワークに接続できませんでした。DNS サーバーも Web サーバーも応答しませんでした。接続を確認してください（ホテルのネットワークでは、先に Web ページでのログインが必要な場合があります）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Some places did not answer in time: {names}.</source>
+        <translation>時間内に応答しなかった情報源があります: {names}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No outgoing server was found for {domain}. Ask your provider or IT which server and port to use.</source>
+        <translation>{domain} の送信サーバーは見つかりませんでした。使用するサーバーとポートを、プロバイダーまたは社内の IT 担当者にお問い合わせください。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>This provider only accepts its own sign-in (OAuth2): a password will not work here. Use an app password if the provider offers one, or set up the account in a mail program that can sign in to it (Thunderbird, Outlook, Apple Mail).</source>
+        <translation>このプロバイダーは独自のサインイン（OAuth2）しか受け付けないため、ここではパスワードは使えません。プロバイダーがアプリパスワードを用意している場合はそれを使うか、このサインインに対応したメールソフト（Thunderbird、Outlook、Apple Mail）でアカウントを設定してください。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>This provider prefers its own sign-in (OAuth2); with a password, it may want an app password rather than your usual one.</source>
+        <translation>このプロバイダーでは独自のサインイン（OAuth2）が推奨されています。パスワードを使う場合は、普段のパスワードではなくアプリパスワードが必要なことがあります。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The only route found sends without encryption: your password and mail cross the network readable. Ask the provider whether it offers port 465 (SSL/TLS) or 587 with STARTTLS.</source>
+        <translation>見つかった経路は暗号化なしで送信するものだけです。パスワードとメールが読み取れる状態でネットワークを流れます。ポート 465（SSL/TLS）または 587（STARTTLS）が使えるか、プロバイダーにお問い合わせください。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Routes without encryption are listed last; use them only if nothing else works.</source>
+        <translation>暗号化なしの経路は最後に表示しています。ほかの経路がどれも使えない場合にだけ使用してください。</translation>
+    </message>
+</context>
+<context>
+    <name>Outcome</name>
+    <message>
+        <location filename="../../op25b_wizard/core/outcome_text.py" line="+8"/>
+        <source>Works</source>
+        <translation>利用可能</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Works, password accepted</source>
+        <translation>利用可能（パスワード確認済み）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reached, but sign-in failed</source>
+        <translation>接続可・認証に失敗</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No answer (blocked?)</source>
+        <translation>応答なし（ブロック？）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refused</source>
+        <translation>接続拒否</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unreachable</source>
+        <translation>到達不可</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Server name not found</source>
+        <translation>サーバー名が見つからない</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Server refuses you</source>
+        <translation>サーバーが接続を拒否</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not a mail server</source>
+        <translation>メールサーバーではない</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No encryption</source>
+        <translation>暗号化なし</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Encryption failed</source>
+        <translation>暗号化に失敗</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Broken conversation</source>
+        <translation>通信エラー</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>SSL/TLS</source>
+        <translation>SSL/TLS</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>STARTTLS</source>
+        <translation>STARTTLS</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>None</source>
+        <translation>なし</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Normal password</source>
+        <translation>通常のパスワード認証</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Encrypted password</source>
+        <translation>暗号化されたパスワード認証</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>OAuth2 (sign-in in the browser)</source>
+        <translation>OAuth2（ブラウザーでサインイン）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No sign-in</source>
+        <translation>認証なし</translation>
+    </message>
+</context>
+<context>
+    <name>PortTestPage</name>
+    <message>
+        <location filename="../../op25b_wizard/gui/page_port_test.py" line="+32"/>
+        <source>the old way to send; often blocked</source>
+        <translation>従来の送信方法。ブロックされていることが多い</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>sending with your password</source>
+        <translation>パスワードで認証して送信</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>sending with your password, encrypted from the start</source>
+        <translation>パスワードで認証して送信（最初から暗号化）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Works, with encryption.</source>
+        <translation>使えます（暗号化あり）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Works, and your password was accepted.</source>
+        <translation>使えます。パスワードも受け付けられました。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Works, but the password was not accepted.</source>
+        <translation>つながりますが、パスワードが受け付けられませんでした。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open here, but blocked on many other networks.</source>
+        <translation>ここでは使えますが、ほかの多くのネットワークではブロックされています。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your mail server does not take mail here from outside.</source>
+        <translation>ご利用のメールサーバーは、外部からこのポートでメールを受け付けていません。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Blocked by this network.</source>
+        <translation>このネットワークでブロックされています。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Answers, but without encryption: not safe for a password.</source>
+        <translation>応答はありますが、暗号化されていません。パスワードを送るのは安全ではありません。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The encrypted connection failed: not safe.</source>
+        <translation>暗号化された接続に失敗しました。安全ではありません。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No answer: blocked by this network or by the server.</source>
+        <translation>応答がありません。このネットワークかサーバーでブロックされています。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Turned away: the server does not take mail on this port.</source>
+        <translation>拒否されました。サーバーはこのポートでメールを受け付けていません。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cannot be reached from this network.</source>
+        <translation>このネットワークからは接続できません。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The server name was not found.</source>
+        <translation>サーバー名が見つかりませんでした。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The server refuses connections right now.</source>
+        <translation>サーバーは現在、接続を拒否しています。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Something other than a mail server answers.</source>
+        <translation>メールサーバー以外のものが応答しています。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The server stopped answering.</source>
+        <translation>サーバーの応答が途中で止まりました。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The server answered in an unexpected way.</source>
+        <translation>サーバーから予期しない応答がありました。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stopped.</source>
+        <translation>中止しました。</translation>
+    </message>
+    <message>
+        <location line="+232"/>
+        <source>The test could not run</source>
+        <translation>テストを実行できませんでした</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>Testing the ways to send</source>
+        <translation>送信方法のテスト</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This takes a few seconds. Nothing is sent.</source>
+        <translation>数秒かかります。メールは送信されません。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Testing which ways to send mail work from this network (server {host}):</source>
+        <translation>このネットワークから使える送信方法をテストしています（サーバー {host}）:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Details…</source>
+        <translation>詳細（&amp;D）…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Details</source>
+        <translation>詳細</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Test &amp;again</source>
+        <translation>もう一度テスト（&amp;A）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>S&amp;top</source>
+        <translation>中止（&amp;T）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Testing</source>
+        <translation>テスト中</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>The test was stopped</source>
+        <translation>テストを中止しました</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Press Test again to start it again.</source>
+        <translation>［もう一度テスト］を押すと、テストをやり直します。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Press Next to switch your mail program to it.</source>
+        <translation>［次へ］を押すと、メールソフトをこのポートに切り替えます。</translation>
+    </message>
+</context>
+<context>
+    <name>ReadyPage</name>
+    <message>
+        <location filename="../../op25b_wizard/gui/page_ready.py" line="+106"/>
+        <source>Copied</source>
+        <translation>コピーしました</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>Ready for your trip</source>
+        <translation>出張や旅行の準備ができました</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your mail will send from hotels and other networks.</source>
+        <translation>ホテルなどのネットワークからも、メールを送信できます。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not ready yet</source>
+        <translation>まだ準備ができていません</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Something still needs fixing. The helpdesk can help.</source>
+        <translation>まだ解決が必要な問題があります。ヘルプデスクにご相談ください。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Support code (tell it to your helpdesk)</source>
+        <translation>サポートコード（ヘルプデスクにお伝えください）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Support code</source>
+        <translation>サポートコード</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Copy</source>
+        <translation>コピー（&amp;C）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Send a test message to myself</source>
+        <translation>自分宛てにテストメールを送信（&amp;S）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>If mail still does not send</source>
+        <translation>それでもメールを送信できない場合</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Close your mail program and open it again.</source>
+        <translation>メールソフトを終了して、もう一度起動してください。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>On a hotel or airport network, open any web page first: you may have to accept its terms before mail works.</source>
+        <translation>ホテルや空港のネットワークでは、先に何か Web ページを開いてください。メールを使う前に、利用規約への同意が必要な場合があります。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Run this wizard again there: it tests that network.</source>
+        <translation>その場所でこのウィザードをもう一度実行してください。そのネットワークでテストできます。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Call your helpdesk and read them the support code above.</source>
+        <translation>ヘルプデスクに電話して、上のサポートコードを読み上げてください。</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Sends one short message to {email}.</source>
+        <translation>{email} 宛てに短いメールを 1 通送信します。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Needs your password on the sign-in page.</source>
+        <translation>認証のページでパスワードを入力する必要があります。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Sending…</source>
+        <translation>送信しています…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sent. Look for it in your inbox in a minute.</source>
+        <translation>送信しました。1 分ほどしたら、受信トレイを確認してください。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The test message could not be sent.</source>
+        <translation>テストメールを送信できませんでした。</translation>
+    </message>
+</context>
+<context>
+    <name>Secrets</name>
+    <message>
+        <location filename="../../op25b_wizard/core/secrets.py" line="+40"/>
+        <source>keyring</source>
+        <translation>キーリング</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>KDE Wallet</source>
+        <translation>KDE ウォレット</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Windows Credential Manager</source>
+        <translation>Windows 資格情報マネージャー</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keychain</source>
+        <translation>キーチェーン</translation>
+    </message>
+    <message>
+        <location line="+69"/>
+        <source>No password store was found on this computer, so the password cannot be remembered. You will be asked for it when it is needed.</source>
+        <translation>このコンピューターにはパスワード保管庫が見つからないため、パスワードを記憶できません。必要なときにパスワードの入力を求めます。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The password is kept in this computer&apos;s {store}.</source>
+        <translation>パスワードは、このコンピューターの「{store}」に保管されます。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The only password store available keeps passwords in a file ({path}), which is not safe, so the password is not remembered. You will be asked for it when it is needed.</source>
+        <translation>利用できるパスワード保管庫は、パスワードをファイル（{path}）に保存する安全でないものだけのため、パスワードは記憶しません。必要なときにパスワードの入力を求めます。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The password store &quot;{name}&quot; is not one known to keep passwords safe, so the password is not remembered. You will be asked for it when it is needed.</source>
+        <translation>パスワード保管庫「{name}」は、パスワードを安全に保管できるか確認されていないため、パスワードは記憶しません。必要なときにパスワードの入力を求めます。</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>{action}: {detail}</source>
+        <translation>{action}: {detail}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>A server name and a user name are both needed to find the password.</source>
+        <translation>パスワードを探すには、サーバー名とユーザー名の両方が必要です。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <location line="+102"/>
+        <source>The password is empty.</source>
+        <translation>パスワードが入力されていません。</translation>
+    </message>
+    <message>
+        <location line="-95"/>
+        <source>The {store} did not store the password</source>
+        <translation>「{store}」にパスワードを保存できませんでした</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>The {store} did not give the password</source>
+        <translation>「{store}」からパスワードを取得できませんでした</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>The {store} did not delete the password</source>
+        <translation>「{store}」からパスワードを削除できませんでした</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>msmtp can only find a password in a Secret Service keyring (GNOME Keyring or KDE Wallet on Linux), and none is running.</source>
+        <translation>msmtp がパスワードを見つけられるのは Secret Service のキーリング（Linux の GNOME キーリングまたは KDE ウォレット）だけですが、動作しているものがありません。</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>The keyring could not be opened</source>
+        <translation>キーリングを開けませんでした</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The keyring is locked; unlock it and try again.</source>
+        <translation>キーリングがロックされています。ロックを解除してから、もう一度お試しください。</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>The keyring did not store the password for msmtp</source>
+        <translation>キーリングに msmtp 用のパスワードを保存できませんでした</translation>
+    </message>
+</context>
+<context>
+    <name>SetupWizard</name>
+    <message>
+        <location filename="../../op25b_wizard/gui/wizard.py" line="+109"/>
+        <source>&amp;Help</source>
+        <translation>ヘルプ（&amp;H）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Helpdesk mode: show page numbers and the support code</source>
+        <translation>ヘルプデスクモード: ページ番号とサポートコードを表示</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Mail setup for travel</source>
+        <translation>出張・旅行用のメール設定</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>page {page}</source>
+        <translation>{page} ページ</translation>
+    </message>
+</context>
+<context>
+    <name>Sheet</name>
+    <message>
+        <location filename="../../op25b_wizard/core/exports/sheet_html.py" line="+32"/>
+        <source>Yes (ticked)</source>
+        <translation>はい（チェックあり）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No (not ticked)</source>
+        <translation>いいえ（チェックなし）</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Outgoing mail server (SMTP)</source>
+        <translation>送信サーバー（SMTP）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Port</source>
+        <translation>ポート番号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Connection security</source>
+        <translation>接続の保護</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This server requires a secure connection (SSL/TLS)</source>
+        <translation>このサーバーは暗号化された接続（SSL/TLS）が必要</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>My outgoing server (SMTP) requires authentication</source>
+        <translation>送信サーバー（SMTP）は認証が必要</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Authentication method</source>
+        <translation>認証方式</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>User name</source>
+        <translation>ユーザー名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Password</source>
+        <translation>パスワード</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your mail password (never printed on this sheet)</source>
+        <translation>メールのパスワード（このシートには印刷されません）</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Setting</source>
+        <translation>設定項目</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Before</source>
+        <translation>変更前</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>After (set this)</source>
+        <translation>変更後（この値を設定）</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>What the test found</source>
+        <translation>テストの結果</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Ports of {host} from the network where the test ran:</source>
+        <translation>テストを行ったネットワークから見た {host} の各ポート:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>port {port}: {result}</source>
+        <translation>ポート {port}: {result}</translation>
+    </message>
+    <message>
+        <location line="-110"/>
+        <source>Mail settings for sending</source>
+        <translation>メール送信の設定</translation>
+    </message>
+    <message>
+        <location line="+131"/>
+        <source>Made on {date} by op25b-wizard {version}</source>
+        <translation>{date} に op25b-wizard {version} で作成</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Many hotel, mobile and home networks block port 25, the old port for sending mail. Change the outgoing server (SMTP) settings of your mail program as shown below; it then sends through the secure submission port {port} from anywhere. The settings for receiving mail do not change.</source>
+        <translation>ホテル、モバイル、家庭のネットワークの多くでは、OP25B（ポート25ブロック）により、メール送信用の古いポートであるポート 25 が使えません。メールソフトの送信サーバー（SMTP）の設定を、下の表のとおりに変更してください。変更後は、安全なサブミッションポート（送信用ポート）の {port} 番を使って、どこからでも送信できます。受信メールの設定は変わりません。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Where to find these: Outlook: File &gt; Account Settings &gt; Server Settings. Thunderbird: Account Settings &gt; Outgoing Server (SMTP) &gt; Edit.</source>
+        <translation>設定の場所: Outlook では「ファイル」&gt;「アカウント設定」&gt;「サーバーの設定」、Thunderbird では「アカウント設定」&gt;「送信 (SMTP) サーバー」&gt;「編集」です。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Support code</source>
+        <translation>サポートコード</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>If sending still fails, tell the helpdesk this code: it says what the test found.</source>
+        <translation>それでも送信できない場合は、このコードをヘルプデスクにお伝えください。このコードからテストの結果がわかります。</translation>
+    </message>
+</context>
+<context>
+    <name>SigninPage</name>
+    <message>
+        <location filename="../../op25b_wizard/gui/page_signin.py" line="+279"/>
+        <source>Sign-in and encryption</source>
+        <translation>認証と暗号化</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sending needs your mail password, like receiving does.</source>
+        <translation>受信と同じように、送信にもメールのパスワードが必要です。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>My server requires &amp;authentication</source>
+        <translation>送信サーバー（SMTP）は認証が必要（&amp;A）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Use the &amp;same user name and password as for receiving ({user})</source>
+        <translation>受信メールサーバーと同じ設定を使用する（{user}）（&amp;S）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Log on using another user name</source>
+        <translation>次のユーザー名とパスワードでログオンする（&amp;L）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;User name:</source>
+        <translation>ユーザー名（&amp;U）:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>User name</source>
+        <translation>ユーザー名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Password:</source>
+        <translation>パスワード（&amp;P）:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Password</source>
+        <translation>パスワード</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your mail password</source>
+        <translation>メールのパスワード</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Encryption:</source>
+        <translation>接続の保護:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{security} on port {port} (chosen by the test)</source>
+        <translation>{security}、ポート {port}（テストで選択）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This server does not encrypt the connection. Anyone on this network could read your password.</source>
+        <translation>このサーバーは接続を暗号化しません。このネットワーク上のだれでもパスワードを読み取れてしまいます。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>I understand the &amp;risks and want to send my password without encryption</source>
+        <translation>危険性を理解したうえで、パスワードを暗号化せずに送信する（&amp;R）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Test sign-in</source>
+        <translation>認証をテスト（&amp;T）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>password store</source>
+        <translation>パスワード保管庫</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>R&amp;emember the password in this computer&apos;s {store}</source>
+        <translation>パスワードをこのコンピューターの「{store}」に保存する（&amp;E）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The password cannot be remembered safely on this computer: {reason}</source>
+        <translation>このコンピューターでは、パスワードを安全に保存できません: {reason}</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Checks your password once with the server.</source>
+        <translation>サーバーでパスワードを 1 回だけ確認します。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Checking…</source>
+        <translation>確認しています…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Your password was accepted.</source>
+        <translation>パスワードが受け付けられました。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The sign-in did not work.</source>
+        <translation>認証できませんでした。</translation>
+    </message>
+</context>
+<context>
+    <name>SwitchPage</name>
+    <message>
+        <location filename="../../op25b_wizard/gui/page_switch.py" line="+90"/>
+        <source>Switch to the sending port</source>
+        <translation>送信用ポートに切り替え</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The one change that makes mail send from anywhere.</source>
+        <translation>この変更だけで、どこからでもメールを送信できるようになります。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Let me choose the port myself (advanced)</source>
+        <translation>ポートを自分で選ぶ（上級者向け）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ports that worked in the test</source>
+        <translation>テストで使えたポート</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Port {port} — {security} (recommended)</source>
+        <translation>ポート {port} — {security}（推奨）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Port {port} — no encryption (not safe)</source>
+        <translation>ポート {port} — 暗号化なし（安全ではありません）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Port {port} — {security}</source>
+        <translation>ポート {port} — {security}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{client} already sends through port {port}.</source>
+        <translation>{client} はすでにポート {port} で送信しています。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{client} will send through port {after} instead of port {before}:</source>
+        <translation>{client} は、ポート {before} の代わりにポート {after} で送信するようになります:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Your mail program should send through this port:</source>
+        <translation>メールソフトは次のポートで送信してください:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Port {port}</source>
+        <translation>ポート {port}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>to</source>
+        <translation>から</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>(outgoing server {host})</source>
+        <translation>（送信サーバー {host}）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This network blocks port 25, the old way of sending mail. Port {port} is the way made for sending with your password, and it works here.</source>
+        <translation>このネットワークでは OP25B（ポート25ブロック）により、従来の送信方法であるポート 25 が使えません。ポート {port} は、パスワードで認証して送信するためのサブミッションポート（送信用ポート）で、ここでも使えます。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Port {port} is the way made for sending with your password. It works here, and on hotel and mobile networks too.</source>
+        <translation>ポート {port} は、パスワードで認証して送信するためのサブミッションポート（送信用ポート）です。ここでも、ホテルやモバイルのネットワークでも使えます。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Warning: this port has no encryption. Anyone on the same network could read your password. Ask your provider for secure settings if you can.</source>
+        <translation>警告: このポートは暗号化されていません。同じネットワーク上のだれでもパスワードを読み取れてしまいます。できれば、安全な設定をプロバイダーにお問い合わせください。</translation>
+    </message>
+</context>
+<context>
+    <name>Verdict</name>
+    <message>
+        <location filename="../../op25b_wizard/core/verdicts.py" line="+39"/>
+        <source>The mail server could not be reached</source>
+        <translation>メールサーバーに接続できませんでした</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Port 25 is answered by another server</source>
+        <translation>ポート 25 に別のサーバーが応答しています</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The server&apos;s security certificate is not valid</source>
+        <translation>サーバーのセキュリティ証明書が無効です</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The encrypted connection failed</source>
+        <translation>暗号化された接続に失敗しました</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No encryption offered</source>
+        <translation>暗号化に対応していません</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>User name or password not accepted</source>
+        <translation>ユーザー名またはパスワードが受け付けられませんでした</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sign-in method not accepted</source>
+        <translation>認証方式が受け付けられませんでした</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sign-in could not be checked right now</source>
+        <translation>現在、認証を確認できません</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The mail server refused the connection</source>
+        <translation>メールサーバーが接続を拒否しました</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This network blocks port 25</source>
+        <translation>このネットワークはポート 25 をブロックしています</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The mail server refuses port 25 from outside</source>
+        <translation>メールサーバーが外部からのポート 25 を受け付けていません</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>IPv6 does not work on this network</source>
+        <translation>このネットワークでは IPv6 が使えません</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No secure sending port found</source>
+        <translation>安全な送信用ポートが見つかりませんでした</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Secure sending works</source>
+        <translation>安全に送信できます</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The test was stopped</source>
+        <translation>テストを中止しました</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>it has expired</source>
+        <translation>有効期限切れ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>it is not valid yet</source>
+        <translation>有効期間の開始前</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>it is for a different server name</source>
+        <translation>別のサーバー名の証明書</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>it was issued by an authority this computer does not trust</source>
+        <translation>このコンピューターが信頼していない認証局の発行</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>it was signed by the server itself</source>
+        <translation>サーバー自身による署名（自己署名）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the two sides could not agree on encryption</source>
+        <translation>暗号化の方式について双方が合意できなかった</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>unexpected data was slipped in before encryption started</source>
+        <translation>暗号化の開始前に予期しないデータが紛れ込んだ</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>The server name {host} could not be found.</source>
+        <translation>サーバー名 {host} が見つかりませんでした。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>None of the mail ports of {host} answered from this network.</source>
+        <translation>このネットワークからは、{host} のメール用ポートのどれからも応答がありませんでした。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check the server name and that this computer is online. On a hotel network, open a web page first: you may have to accept its terms.</source>
+        <translation>サーバー名と、このコンピューターがインターネットに接続されていることを確認してください。ホテルのネットワークでは、先に Web ページを開いてください。利用規約への同意が必要な場合があります。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>On port 25 another server ({seen}) answers in place of your mail server ({expected}). This network redirects port 25.</source>
+        <translation>ポート 25 では、ご利用のメールサーバー（{expected}）ではなく、別のサーバー（{seen}）が応答しています。このネットワークはポート 25 の通信を別のサーバーに転送しています。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Do not send on port 25 here. Use the encrypted submission port recommended below.</source>
+        <translation>このネットワークでは、ポート 25 で送信しないでください。下に示す、暗号化されたサブミッションポート（送信用ポート）を使用してください。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The security certificate on port {port} is not valid: {problem}. Someone could be listening in, so no password was sent.</source>
+        <translation>ポート {port} のセキュリティ証明書は無効です（{problem}）。通信が盗聴されているおそれがあるため、パスワードは送信していません。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Check the server name. If your company uses its own certificates, ask IT for the certificate file. Otherwise tell your helpdesk the support code.</source>
+        <translation>サーバー名を確認してください。会社独自の証明書を使っている場合は、社内の IT 担当者に証明書ファイルを依頼してください。それ以外の場合は、サポートコードをヘルプデスクにお伝えください。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The encrypted connection on port {port} could not be set up: {problem}. No password was sent.</source>
+        <translation>ポート {port} で暗号化された接続を確立できませんでした（{problem}）。パスワードは送信していません。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Try again on another network. If it keeps failing, tell your helpdesk the support code.</source>
+        <translation>別のネットワークでもう一度お試しください。それでも失敗する場合は、サポートコードをヘルプデスクにお伝えください。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Port {port} offers no encryption, so anyone on this network could read your password. It was not sent.</source>
+        <translation>ポート {port} は暗号化に対応していないため、このネットワーク上のだれでもパスワードを読み取れてしまいます。パスワードは送信していません。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Use a port with encryption (465 or 587). If your provider offers none, ask them for secure settings.</source>
+        <translation>暗号化に対応したポート（465 または 587）を使用してください。プロバイダーが対応していない場合は、安全な設定をプロバイダーにお問い合わせください。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The mail server did not accept the user name or password.</source>
+        <translation>メールサーバーがユーザー名またはパスワードを受け付けませんでした。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check the user name (often your full e-mail address) and the password, then test again. Many wrong tries can lock the account.</source>
+        <translation>ユーザー名（多くの場合はメールアドレス全体）とパスワードを確認してから、もう一度テストしてください。何度も間違えると、アカウントがロックされることがあります。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The mail server did not accept this way of signing in on port {port}.</source>
+        <translation>メールサーバーは、ポート {port} でこの認証方式を受け付けませんでした。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ask your provider how to sign in: some need an app password or a sign-in in the web browser.</source>
+        <translation>認証の方法をプロバイダーにお問い合わせください。アプリパスワードや、Web ブラウザーでのサインインが必要な場合があります。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The mail server could not check your password just now.</source>
+        <translation>メールサーバーが一時的にパスワードを確認できませんでした。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Wait a few minutes and test again.</source>
+        <translation>数分待ってから、もう一度テストしてください。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The mail server on port {port} is refusing connections right now.</source>
+        <translation>ポート {port} のメールサーバーは、現在接続を拒否しています。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Try again later. If it keeps happening, contact your mail provider.</source>
+        <translation>しばらくしてから、もう一度お試しください。何度も起きる場合は、メールのプロバイダーにお問い合わせください。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This network blocks port 25, the old port for sending mail. A mail program that sends on port 25 cannot send from here.</source>
+        <translation>このネットワークでは OP25B（ポート25ブロック）が行われており、メール送信用の古いポートであるポート 25 が使えません。ポート 25 で送信するメールソフトは、ここからは送信できません。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Send through the submission port instead, as recommended below.</source>
+        <translation>代わりに、下に示すサブミッションポート（送信用ポート）を使って送信してください。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Your mail server does not accept mail on port 25 from outside its own network.</source>
+        <translation>ご利用のメールサーバーは、自身のネットワークの外からポート 25 で届くメールを受け付けていません。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Send through the submission port with sign-in, as recommended below.</source>
+        <translation>下に示すとおり、サブミッションポート（送信用ポート）を使い、認証を行って送信してください。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The newer internet protocol (IPv6) does not work on this network; the older one (IPv4) was used.</source>
+        <translation>このネットワークでは新しいインターネットプロトコル（IPv6）が使えないため、従来のプロトコル（IPv4）を使用しました。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Nothing to do: mail programs fall back to IPv4 by themselves.</source>
+        <translation>対処は不要です。メールソフトは自動的に IPv4 に切り替えます。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No secure sending port (465 or 587) of {host} works from this network.</source>
+        <translation>このネットワークからは、{host} の安全な送信用ポート（465 または 587）がどれも使えません。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ask your mail provider for its secure sending settings, or run the test again on another network.</source>
+        <translation>安全に送信するための設定をメールのプロバイダーにお問い合わせいただくか、別のネットワークでもう一度テストしてください。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Secure sending works on port {port}. Port 25 also works here, but it will not on hotel and mobile networks.</source>
+        <translation>ポート {port} で安全に送信できます。このネットワークではポート 25 も使えますが、ホテルやモバイルのネットワークでは使えません。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Secure sending works on port {port}.</source>
+        <translation>ポート {port} で安全に送信できます。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Use the settings below: they work on any network.</source>
+        <translation>下の設定を使用してください。どのネットワークでも送信できます。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The test was stopped before it finished.</source>
+        <translation>テストは完了する前に中止されました。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Run the test again.</source>
+        <translation>もう一度テストしてください。</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomePage</name>
+    <message>
+        <location filename="../../op25b_wizard/gui/page_welcome.py" line="+64"/>
+        <source>Send mail from anywhere</source>
+        <translation>どこからでもメールを送信</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Set up your mail program for your trip</source>
+        <translation>出張や旅行の前にメールソフトを設定しましょう</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Mail may not send from hotels and other networks. This wizard sets your mail program right in about two minutes.</source>
+        <translation>ホテルなどのネットワークでは、メールを送信できないことがあります。このウィザードで、2 分ほどでメールソフトを正しく設定できます。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Press Next to start. Nothing is changed until you agree.</source>
+        <translation>［次へ］を押して始めてください。同意するまで、何も変更されません。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Language:</source>
+        <translation>言語:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Language: {name}</source>
+        <translation>言語: {name}</translation>
+    </message>
+</context>
+<context>
+    <name>WizardPageBase</name>
+    <message>
+        <location filename="../../op25b_wizard/gui/page_base.py" line="+131"/>
+        <source>Page {page} of {total}</source>
+        <translation>{page}/{total} ページ</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Support code: {code}</source>
+        <translation>サポートコード: {code}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Support code: after the port test</source>
+        <translation>サポートコード: ポートのテスト後に表示</translation>
+    </message>
+</context>
+<context>
+    <name>Wording</name>
+    <message>
+        <location filename="../../op25b_wizard/gui/wording.py" line="+17"/>
+        <source>Server Name:</source>
+        <translation>サーバー名:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Port:</source>
+        <translation>ポート番号:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Connection security:</source>
+        <translation>接続の保護:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Authentication method:</source>
+        <translation>認証方式:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>User Name:</source>
+        <translation>ユーザー名:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>SMTP server:</source>
+        <translation>SMTPサーバー:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SMTP port:</source>
+        <translation>SMTPポート番号:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SSL/TLS (SMTP):</source>
+        <translation>SSL/TLS（SMTP）:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SMTP authentication:</source>
+        <translation>SMTP認証:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>User ID:</source>
+        <translation>ユーザーID:</translation>
+    </message>
+</context>
+<context>
+    <name>i18n</name>
+    <message>
+        <location filename="../../op25b_wizard/cli/common.py" line="-23"/>
+        <location line="+19"/>
+        <location line="+4"/>
+        <source>Cli</source>
+        <translation>Cli</translation>
+    </message>
+</context>
+</TS>
