@@ -88,6 +88,9 @@ def normalise_domain(domain: str, shown: str | None = None) -> tuple[str, str]:
             CTX, QT_TRANSLATE_NOOP(
                 "Lookup", "The domain \"{domain}\" has no dot; a full domain looks like "
                 "example.co.jp."), domain=domain))
+    if len(domain) > 253:
+        raise EmailAddressError(msg(
+            CTX, QT_TRANSLATE_NOOP("Lookup", "The domain \"{domain}\" is too long."), domain=domain))
     try:
         ascii_form = idna.encode(domain, uts46=True).decode("ascii")
         unicode_form = idna.decode(ascii_form)
