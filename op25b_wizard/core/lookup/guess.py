@@ -95,7 +95,8 @@ def guess_routes(email: EmailAddress, hosts: tuple[str, ...], ports: tuple[PortS
     # a server that answered, even with a refusal, proves the network works
     out = Guess(reached=any(r.outcome not in ("dns_error", "timeout", "unreachable")
                             for r in results.values()))
-    for spec in ports:
+    rank = {"tls": 0, "starttls": 1, "relay": 2}  # RFC 8314: implicit TLS, STARTTLS, then 25
+    for spec in sorted(ports, key=lambda p: rank[p.mode]):
         for name in names:
             r = results.get((name, spec.port))
             if r is None:
