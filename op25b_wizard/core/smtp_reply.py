@@ -114,9 +114,13 @@ def _printable(b: bytes) -> str:
 def greeting_host(reply: Reply) -> str | None:
     """The host name a 220 greeting (or an EHLO reply) names first: ``220 mx.example.jp ESMTP``."""
     words = reply.first.split()
+    if words and re.fullmatch(r"[245]\.\d{1,3}\.\d{1,3}", words[0]):
+        words = words[1:]  # an enhanced status code (``554 5.7.1 mx.example.jp: ...``)
     if not words:
         return None
-    word = words[0].strip()
+    word = words[0].strip().rstrip(",;")
+    if word.endswith(":") and not word.endswith("::"):
+        word = word[:-1]  # ``mx.example.jp:`` before a message
     if word.startswith("[") or re.fullmatch(r"[A-Za-z0-9.\-:_]+", word):
         return word.lower().rstrip(".")
     return None
