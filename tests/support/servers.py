@@ -240,7 +240,8 @@ class Scripted:
     async def _client(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
         try:
             await self.script(reader, writer, self)
-        except (ConnectionError, OSError, asyncio.IncompleteReadError, ssl.SSLError):
+        except (ConnectionError, OSError, asyncio.IncompleteReadError, ssl.SSLError,
+                asyncio.CancelledError):  # CancelledError: the server is stopping
             pass
         finally:
             writer.close()
