@@ -106,7 +106,8 @@ def run_lookup(args: argparse.Namespace) -> int:
     return EXIT_OK if result.found else EXIT_FAILED
 
 
-def print_human(email: str, result: LookupResult, out=sys.stdout) -> None:
+def print_human(email: str, result: LookupResult, out=None) -> None:
+    out = out or sys.stdout
     if result.found:
         source = i18n.translate("Lookup", SOURCE_TEXT[result.source])
         print(tr("Lookup", QT_TRANSLATE_NOOP("Lookup", "Outgoing server for {email} (from {where}):"),
