@@ -53,6 +53,7 @@ from .planning import (
     normalise,
     not_editable_msg,
     nothing_to_change_msg,
+    roll_back,
     same_settings,
     unreadable_msg,
     writable,
@@ -299,12 +300,19 @@ class BeckyClient:
         if not writable(ini):
             raise UnreadableSettings(not_editable_msg(ini))
         backup = create_backup(account.profile, self.name, [ini], manifest_info(change))
-        self._check_not_running(account.profile)  # once more, right before writing
-        atomic_write(ini, data)
+        try:
+            self._check_not_running(account.profile)  # once more, right before writing
+        except ClientRunning:
+            roll_back(backup, "Becky! was started")
+            raise
+        try:
+            atomic_write(ini, data)
+        except OSError:
+            roll_back(backup, "the file could not be written")
+            raise UnreadableSettings(not_editable_msg(ini)) from None
         written = self._account(account.profile, account.key, ini, self._read(ini))
         if not same_settings(written.smtp, change.after):
-            restore(backup)
-            backup.mark("undone", note="settings did not read back as planned")
+            roll_back(backup, "settings did not read back as planned")
             raise UnreadableSettings(not_editable_msg(ini))
         backup.mark("applied")
         return ApplyResult(change, backup.directory)

@@ -3,6 +3,7 @@ account that sends as an address, and the messages for files that cannot be chan
 
 from __future__ import annotations
 
+import contextlib
 import os
 from dataclasses import replace
 from pathlib import Path
@@ -20,6 +21,7 @@ from .base import (
     UnsupportedChange,
     ambiguous_msg,
 )
+from .safe_write import Backup, BackupError, restore
 
 
 def check_after(after: SmtpSettings) -> None:
@@ -76,6 +78,14 @@ def manifest_info(change: Change) -> dict[str, object]:
     a = change.account
     return {"account": {"key": a.key, "email": a.email, "profile": str(a.profile)},
             "before": change.before.to_dict(), "after": change.after.to_dict()}
+
+
+def roll_back(backup: Backup, reason: str) -> None:
+    """Put back what an apply that failed half-way may have written (best effort)."""
+    with contextlib.suppress(OSError, BackupError):
+        restore(backup)
+    with contextlib.suppress(OSError):
+        backup.mark("undone", note=reason)
 
 
 def writable(path: Path) -> bool:

@@ -100,11 +100,13 @@ def _hold_windows(profile: Path) -> Iterator[None]:
         f.close()
 
 
-def hold(profile: Path, platform: str, *, create: bool = True,
+def hold(profile: Path, platform: str, *, create: bool = False,
          ) -> contextlib.AbstractContextManager[None]:
     """Context manager: raises :class:`ProfileLocked` if Thunderbird runs on *profile*,
     otherwise keeps it from starting there until the block ends (Windows: best effort).
-    With *create* False a missing ``.parentlock`` is not created (a plain check)."""
+
+    A missing ``.parentlock`` is created only with *create*: without one Thunderbird has not
+    run on the profile since it was made, and we leave no file behind that was not there."""
     if platform.startswith("win"):
         return _hold_windows(profile)
     return _hold_posix(profile, platform, create)
@@ -112,7 +114,7 @@ def hold(profile: Path, platform: str, *, create: bool = True,
 
 def is_locked(profile: Path, platform: str) -> bool:
     try:
-        with hold(profile, platform, create=False):
+        with hold(profile, platform):
             return False
     except ProfileLocked:
         return True

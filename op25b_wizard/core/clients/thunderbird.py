@@ -54,6 +54,7 @@ from .planning import (
     normalise,
     not_editable_msg,
     nothing_to_change_msg,
+    roll_back,
     same_settings,
     unreadable_msg,
     writable,
@@ -329,11 +330,16 @@ class ThunderbirdClient:
         backup = create_backup(profile, self.name, [path for path, _ in writes],
                                manifest_info(change))
         for path, data in writes:
-            atomic_write(path, data)
+            try:
+                atomic_write(path, data)
+            except OSError:
+                roll_back(backup, "a file could not be written")
+                if path == p.user_js_path:
+                    raise UserJsConflict(_user_js_msg(path)) from None
+                raise UnreadableSettings(not_editable_msg(path)) from None
         written = next((a for a in self._accounts(self._load(profile)) if a.key == key), None)
         if written is None or not same_settings(written.smtp, change.after):
-            restore(backup)
-            backup.mark("undone", note="settings did not read back as planned")
+            roll_back(backup, "settings did not read back as planned")
             raise UnreadableSettings(not_editable_msg(p.prefs_path))
         backup.mark("applied")
         return ApplyResult(change, backup.directory)
