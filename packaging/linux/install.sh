@@ -15,8 +15,11 @@ fi
 mkdir -p "$PREFIX/bin" "$PREFIX/share"
 ln -sfn "$here/op25b-wizard" "$PREFIX/bin/op25b-wizard"
 cp -R "$here/share/." "$PREFIX/share/"
-command -v update-desktop-database >/dev/null 2>&1 \
-  && update-desktop-database -q "$PREFIX/share/applications" || true
-command -v gtk-update-icon-cache >/dev/null 2>&1 \
-  && gtk-update-icon-cache -q -t "$PREFIX/share/icons/hicolor" || true
+# refresh the menu and icon caches where the desktop has them (harmless if it fails)
+if command -v update-desktop-database >/dev/null 2>&1; then
+  update-desktop-database -q "$PREFIX/share/applications" || true
+fi
+if command -v gtk-update-icon-cache >/dev/null 2>&1; then
+  gtk-update-icon-cache -q -t "$PREFIX/share/icons/hicolor" || true
+fi
 echo "op25b-wizard installed: $PREFIX/bin/op25b-wizard and its menu entry"
