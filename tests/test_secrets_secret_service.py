@@ -161,3 +161,30 @@ def test_password_get_refuses_a_terminal(account):
     assert proc.returncode != 0
     assert "not printing a password on the screen" in proc.stderr
     assert PASSWORD.encode() not in shown
+
+
+def test_password_typed_at_a_terminal_is_not_echoed(account):
+    host, user = account
+    pid, fd = pty.fork()
+    if pid == 0:  # the child: the pty is its controlling terminal
+        os.execv(CLI, [CLI, "password", "set", "--host", host, "--user", user, "--password-stdin"])
+    seen = b""
+    try:
+        while b"Password for" not in seen:
+            seen += os.read(fd, 1024)
+        os.write(fd, PASSWORD.encode() + b"\n")
+        while True:
+            try:
+                chunk = os.read(fd, 1024)
+            except OSError:
+                break
+            if not chunk:
+                break
+            seen += chunk
+    finally:
+        _, status = os.waitpid(pid, 0)
+        os.close(fd)
+    assert os.waitstatus_to_exitcode(status) == 0, seen
+    assert PASSWORD.encode() not in seen
+    assert b"stored in this computer's keyring" in seen
+    assert secrets.get_password(host, user) == PASSWORD

@@ -7,6 +7,7 @@ line or the environment, and printed (``get``) only into a pipe, for msmtp's ``p
 from __future__ import annotations
 
 import argparse
+import getpass
 import json
 import sys
 
@@ -79,7 +80,14 @@ def run_set(args: argparse.Namespace) -> int:
     if not args.password_stdin:
         raise CliError(tr("Cli", QT_TRANSLATE_NOOP(
             "Cli", "the password is only read from standard input: add --password-stdin")))
-    password = read_password_stdin()
+    if sys.stdin is not None and sys.stdin.isatty():
+        # typed at a terminal: ask without echoing it on the screen
+        password = getpass.getpass(tr("Cli", QT_TRANSLATE_NOOP("Cli", "Password for {user} at {host}: "),
+                                      user=user, host=host))
+        if not password:
+            raise CliError(tr("Cli", QT_TRANSLATE_NOOP("Cli", "no password was typed")))
+    else:
+        password = read_password_stdin()
     try:
         secrets.store_password(host, user, password)
         if args.msmtp:
