@@ -82,3 +82,82 @@ def probe_ports(test_ca: TestCA) -> ProbeFn:
 
     return run
 # --- port-test engine (end) ------------------------------------------------------------------
+
+
+# --- the Qt wizard: offscreen Qt, a Thunderbird profile, wizard helpers (begin) --------------
+import os  # noqa: E402
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+GUI_EMAIL = ENGINE_USER
+"""The address of the test profile's account: the test servers' user."""
+
+
+def write_thunderbird_profile(home, *, host: str = "localhost", port: int = 25):
+    """A Thunderbird profile under *home* whose one account sends as GUI_EMAIL through
+    *host*:*port* without encryption or sign-in (the usual set-up before OP25B bites)."""
+    root = home / ".thunderbird"
+    profile = root / "ab12cd34.default-release"
+    profile.mkdir(parents=True)
+    (root / "profiles.ini").write_text(
+        "[Profile0]\nName=default-release\nIsRelative=1\nPath=ab12cd34.default-release\n"
+        "Default=1\n\n[General]\nStartWithLastProfile=1\nVersion=2\n")
+    prefs = {
+        "mail.accountmanager.accounts": "account1",
+        "mail.account.account1.identities": "id1",
+        "mail.account.account1.server": "server1",
+        "mail.identity.id1.useremail": GUI_EMAIL,
+        "mail.identity.id1.fullName": "Taro Yamada",
+        "mail.identity.id1.smtpServer": "smtp1",
+        "mail.server.server1.hostname": host,
+        "mail.server.server1.type": "imap",
+        "mail.server.server1.userName": GUI_EMAIL,
+        "mail.smtpservers": "smtp1",
+        "mail.smtp.defaultserver": "smtp1",
+        "mail.smtpserver.smtp1.hostname": host,
+        "mail.smtpserver.smtp1.port": port,
+        "mail.smtpserver.smtp1.try_ssl": 0,
+        "mail.smtpserver.smtp1.authMethod": 1,
+    }
+    lines = ["// Mozilla User Preferences", ""]
+    for name, value in sorted(prefs.items()):
+        literal = str(value) if isinstance(value, int) else '"' + value + '"'
+        lines.append(f'user_pref("{name}", {literal});')
+    (profile / "prefs.js").write_text("\n".join(lines) + "\n")
+    return profile
+
+
+@pytest.fixture
+def thunderbird_home(tmp_path):
+    """(home, profile): a home folder holding one Thunderbird profile (see above)."""
+    home = tmp_path / "home"
+    home.mkdir()
+    return home, write_thunderbird_profile(home)
+
+
+@pytest.fixture
+def make_wizard(qtbot):
+    """``make_wizard(preset=..., services=..., lang="en", helpdesk=False)``: a shown wizard.
+    At the end it is closed, and no background thread may be left running."""
+    from op25b_wizard.gui import workers
+    from op25b_wizard.gui.app import create_wizard
+
+    made = []
+
+    def make(*, lang: str = "en", **kwargs):
+        wizard = create_wizard(lang=lang, **kwargs)
+        qtbot.addWidget(wizard)
+        wizard.resize(780, 620)
+        wizard.show()
+        made.append(wizard)
+        return wizard
+
+    yield make
+    for wizard in made:
+        wizard.done(0)
+    leaked = workers.running()
+    assert not leaked, f"background work still running after the wizard closed: {leaked}"
+    from op25b_wizard.gui.app import set_language
+
+    set_language("en")
+# --- the Qt wizard (end) ----------------------------------------------------------------------

@@ -13,12 +13,14 @@ from collections.abc import Sequence
 
 from op25b_wizard import __version__
 from op25b_wizard.cli.common import CliError, fail
+from op25b_wizard.gui import launch as gui_launch
 
 COMMAND_MODULES: tuple[str, ...] = (
     "op25b_wizard.cli.diagnose",
     "op25b_wizard.cli.lookup",
     "op25b_wizard.cli.export",
     "op25b_wizard.cli.password",
+    "op25b_wizard.cli.clients",
 )
 
 
@@ -29,6 +31,7 @@ def build_parser() -> argparse.ArgumentParser:
         "Without a command, opens the setup wizard.",
     )
     parser.add_argument("--version", action="version", version=f"op25b-wizard {__version__}")
+    gui_launch.add_options(parser)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(sub)
@@ -39,10 +42,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
     args = parser.parse_args(argv)
-    if not getattr(args, "command", None):
-        parser.print_help()
-        return 0
     try:
+        if not getattr(args, "command", None):
+            return gui_launch.run(args)
         return int(args.func(args) or 0)
     except CliError as e:
         return fail(str(e), e.exit_code)

@@ -316,12 +316,11 @@ class WizardState:
 
     def keyring_action(self) -> Literal["store", "unavailable", "not_requested"]:
         """What the last page does with the password."""
-        if not self.auth_required or not self.remember_password or not self.password \
-                or not self.username:
+        if not self.auth_required or not self.password or not self.username:
             return "not_requested"
         if self.keyring_secure is False:
             return "unavailable"
-        return "store"
+        return "store" if self.remember_password else "not_requested"
 
 
 def _secure(p: PortResult) -> bool:

@@ -6,9 +6,17 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget, QWizardPage
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+    QWizardPage,
+)
 
 from op25b_wizard.core.wizard_state import PageId, WizardState
 from op25b_wizard.gui import workers
@@ -141,7 +149,16 @@ class WizardPageBase(QWizardPage):
         return int(self.state.next_page(self.page_id))
 
     def initializePage(self) -> None:  # noqa: N802 - Qt override
+        # Return always means Next/Finish; a page's own buttons are pressed with Space.
+        for b in self.findChildren(QPushButton):
+            b.setAutoDefault(False)
+            b.setDefault(False)
         self._retranslate_all()
+
+    def focus_later(self, widget: QWidget) -> None:
+        """Give *widget* the keyboard focus once QWizard has shown the page (it focuses the
+        first widget itself after ``initializePage``)."""
+        QTimer.singleShot(0, lambda: self.isVisible() and widget.isEnabled() and widget.setFocus())
 
     def isComplete(self) -> bool:  # noqa: N802 - Qt override
         return not self._busy and self.ready()
@@ -153,7 +170,12 @@ class WizardPageBase(QWizardPage):
     def set_busy(self, busy: bool) -> None:
         if busy != self._busy:
             self._busy = busy
+            self.busy_changed()
             self.completeChanged.emit()
+
+    def busy_changed(self) -> None:
+        """Background work started or ended: by default the texts and buttons are redone."""
+        self.retranslate()
 
     @property
     def busy(self) -> bool:

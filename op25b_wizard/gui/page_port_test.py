@@ -102,7 +102,7 @@ class PortRow:
         self.name.setAlignment(Qt.AlignmentFlag.AlignTop)
         self.role = QLabel()
         self.role.setWordWrap(True)
-        self.role.setStyleSheet("color: palette(mid);")
+        self.role.setStyleSheet("color: #5f6368;")
         left = QVBoxLayout()
         left.setSpacing(0)
         left.addWidget(self.name)
@@ -362,19 +362,21 @@ class PortTestPage(WizardPageBase):
             return
         good = d.recommended is not None
         head = d.headline
-        parts: list[str] = []
-        if head is not None:
-            parts.append(i18n.render(head.explanation))
         ok = next((v for v in d.verdicts if v.good), None)
-        if ok is not None and ok is not head:
+        parts: list[str] = []
+        if good and ok is not None:
+            title = ok.title
+            parts.extend(i18n.render(v.explanation) for v in d.verdicts if v is not ok
+                         and v.id != "cancelled")
             parts.append(i18n.render(ok.explanation))
-        if good:
-            self.verdict_icon.setPixmap(icons.pixmap("ok", 32))
             parts.append(self.tr("Press Next to switch your mail program to it."))
+            self.verdict_icon.setPixmap(icons.pixmap("ok", 32))
         else:
+            title = head.title if head is not None else None
             if head is not None:
+                parts.append(i18n.render(head.explanation))
                 parts.append(i18n.render(head.action))
             self.verdict_icon.setPixmap(icons.pixmap(
                 "warn" if self.state.port_choices() else "fail", 32))
-        self.verdict_title.setText(i18n.render(head.title) if head else "")
+        self.verdict_title.setText(i18n.render(title) if title is not None else "")
         self.verdict_text.setText("\n".join(parts))

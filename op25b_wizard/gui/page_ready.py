@@ -39,9 +39,7 @@ class ReadyPage(WizardPageBase):
         font.setPointSizeF(self.font().pointSizeF() * 2.2)
         font.setBold(True)
         self.code.setFont(font)
-        self.code.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
-                                          | Qt.TextInteractionFlag.TextSelectableByKeyboard)
-        self.code.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.code.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         cb.addWidget(self.code, 1)
         self.copy_button = QPushButton()
         self.copy_button.setObjectName("copyCode")
@@ -85,7 +83,7 @@ class ReadyPage(WizardPageBase):
         elif action == "not_requested" and s.keyring != "stored":
             s.keyring = "not_requested"
         super().initializePage()
-        self.copy_button.setFocus() if s.support_code else self.send_button.setFocus()
+        self.focus_later(self.copy_button if s.support_code else self.send_button)
 
     def _stored(self, _result: Any) -> None:
         self.state.keyring = "stored"

@@ -136,7 +136,7 @@ class SigninPage(WizardPageBase):
                      self._backend_failed, busy=False, name="keyring status")
         super().initializePage()
         self._update_enabled()
-        (self.password_edit if s.auth_required else self.auth_box).setFocus()
+        self.focus_later(self.password_edit if s.auth_required else self.auth_box)
 
     def _backend_known(self, status: Any) -> None:
         self.state.keyring_secure = bool(status.secure)

@@ -1,0 +1,41 @@
+"""The wizard's top-level command-line options (no Qt imported until one is used).
+
+``op25b-wizard`` alone opens the wizard; ``--lang ja|en``, ``--helpdesk``,
+``--screenshots DIR`` and ``--self-check`` change how.
+"""
+
+from __future__ import annotations
+
+import argparse
+
+LANGUAGES = ("ja", "en")
+
+
+def add_options(parser: argparse.ArgumentParser) -> None:
+    g = parser.add_argument_group("the wizard (without a command)")
+    g.add_argument("--lang", dest="gui_lang", choices=LANGUAGES, default=None,
+                   help="language of the wizard (default: from the system locale)")
+    g.add_argument("--helpdesk", action="store_true",
+                   help="show page numbers and the support code on every page")
+    g.add_argument("--screenshots", metavar="DIR", default=None,
+                   help="render every page of a sample run to numbered PNG files in DIR, then exit")
+    g.add_argument("--self-check", action="store_true",
+                   help="build the first page, print version, Qt, language, keyring and mail "
+                        "clients found; exit 0 when the app is usable")
+
+
+def run(args: argparse.Namespace) -> int:
+    """Do what the options ask: self-check, screenshots, or open the wizard."""
+    lang = getattr(args, "gui_lang", None)
+    if getattr(args, "self_check", False):
+        from op25b_wizard.gui.self_check import self_check
+
+        return self_check(lang=lang)
+    if getattr(args, "screenshots", None):
+        from op25b_wizard.gui.screenshots import write_screenshots
+
+        write_screenshots(args.screenshots, lang=lang or "en", helpdesk=args.helpdesk)
+        return 0
+    from op25b_wizard.gui.app import run_wizard
+
+    return run_wizard(lang=lang, helpdesk=getattr(args, "helpdesk", False))

@@ -1,0 +1,460 @@
+"""The wizard driven like a user would, against real SMTP servers on loopback and a real
+Thunderbird profile: the whole flow, Stop and Cancel mid-test, a wrong password, no keyring,
+Thunderbird running, an unencrypted server, keyboard only, language switch, helpdesk mode."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+
+import keyring
+import pytest
+from keyring.backends import fail
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWizard
+
+from op25b_wizard import i18n
+from op25b_wizard.core import secrets
+from op25b_wizard.core.clients.thunderbird import ThunderbirdClient
+from op25b_wizard.core.model import PortSpec
+from op25b_wizard.core.wizard_state import PageId, Preset
+from op25b_wizard.gui import workers
+from op25b_wizard.gui.services import Services
+from tests.conftest import ENGINE_PASSWORD, GUI_EMAIL
+from tests.support.servers import blackhole, smtp_server
+
+WAIT_MS = 15000
+
+
+def preset_for(servers, test_ca, **kw) -> Preset:
+    return Preset(host=kw.pop("host", "localhost"), ports=kw.pop("ports", servers.specs()),
+                  cafile=str(test_ca.cafile), timeout=kw.pop("timeout", 2.0), **kw)
+
+
+def services_for(home) -> Services:
+    return Services(home=home, env={"HOME": str(home)})
+
+
+def next_button(wizard):
+    return wizard.button(QWizard.WizardButton.NextButton)
+
+
+def press_next(qtbot, wizard, expect: PageId) -> None:
+    qtbot.waitUntil(lambda: next_button(wizard).isEnabled(), timeout=WAIT_MS)
+    qtbot.mouseClick(next_button(wizard), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: wizard.currentId() == int(expect), timeout=WAIT_MS)
+
+
+def to_port_test(qtbot, wizard) -> None:
+    press_next(qtbot, wizard, PageId.ACCOUNT)
+    account = wizard.page_of(PageId.ACCOUNT)
+    qtbot.waitUntil(lambda: account.accounts is not None, timeout=WAIT_MS)
+    press_next(qtbot, wizard, PageId.PORT_TEST)
+
+
+def to_signin(qtbot, wizard) -> None:
+    to_port_test(qtbot, wizard)
+    qtbot.waitUntil(lambda: wizard.state.report is not None, timeout=WAIT_MS)
+    press_next(qtbot, wizard, PageId.SWITCH)
+    press_next(qtbot, wizard, PageId.SIGNIN)
+
+
+def thunderbird_account(home):
+    client = ThunderbirdClient(home=home, env={"HOME": str(home)})
+    [account] = client.accounts()
+    return account
+
+
+@pytest.fixture
+def secret_service():
+    if os.environ.get("OP25B_TEST_SECRET_SERVICE") != "1":
+        if os.environ.get("CI"):
+            pytest.fail("CI must run the suite inside .ci/in-session (a real Secret Service)")
+        pytest.skip("needs a real Secret Service: run inside dbus-run-session -- bash .ci/in-session")
+    yield
+    secrets.delete_password("localhost", GUI_EMAIL)
+
+
+@pytest.fixture
+def no_keyring():
+    before = keyring.get_keyring()
+    keyring.set_keyring(fail.Keyring())
+    yield
+    keyring.set_keyring(before)
+
+
+def test_whole_flow_switches_the_profile_and_keeps_the_password_in_the_keyring(
+        make_wizard, qtbot, thunderbird_home, mail_servers, test_ca, tmp_path, secret_service):
+    home, profile = thunderbird_home
+    wizard = make_wizard(preset=preset_for(mail_servers, test_ca), services=services_for(home))
+    saved = tmp_path / "exports"
+    saved.mkdir()
+    wizard.ctx.save_path_hook = lambda _parent, _title, name, _filter: str(saved / name)
+
+    def print_to_pdf(_parent, printer):
+        from PySide6.QtPrintSupport import QPrinter
+
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(saved / "printed.pdf"))
+        return True
+
+    wizard.ctx.print_hook = print_to_pdf
+
+    # 2: the account found in Thunderbird, shown the way Thunderbird shows it
+    press_next(qtbot, wizard, PageId.ACCOUNT)
+    page = wizard.page_of(PageId.ACCOUNT)
+    qtbot.waitUntil(lambda: page.accounts is not None, timeout=WAIT_MS)
+    assert [a.email for a in page.accounts] == [GUI_EMAIL]
+    assert page.current_box.isVisible()
+    assert page.current_labels["port"][1].text() == "25"
+    assert page.current_labels["security"][1].text() == "None"
+
+    # 3: the port test starts by itself; every port gets a verdict
+    press_next(qtbot, wizard, PageId.PORT_TEST)
+    test_page = wizard.page_of(PageId.PORT_TEST)
+    qtbot.waitUntil(lambda: wizard.state.report is not None, timeout=WAIT_MS)
+    assert [r.key for r in test_page.rows] == ["relay_open", "secure", "secure"]
+    assert wizard.state.choice.port == mail_servers.tls.port
+    assert test_page.verdict_title.text() == "Secure sending works"
+    assert not any(s.recorder.auth for s in (mail_servers.relay, mail_servers.starttls, mail_servers.tls))
+
+    # 4: before → after in large type
+    press_next(qtbot, wizard, PageId.SWITCH)
+    assert wizard.page_of(PageId.SWITCH).big.text() == f"25 → {mail_servers.tls.port}"
+
+    # 5: one real sign-in
+    press_next(qtbot, wizard, PageId.SIGNIN)
+    signin = wizard.page_of(PageId.SIGNIN)
+    assert signin.same_radio.isChecked() and signin.auth_box.isChecked()
+    qtbot.keyClicks(signin.password_edit, ENGINE_PASSWORD)
+    qtbot.waitUntil(signin.test_button.isEnabled, timeout=WAIT_MS)
+    qtbot.mouseClick(signin.test_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: wizard.state.login_verified is not None, timeout=WAIT_MS)
+    assert wizard.state.login_verified is True
+    assert signin.result_label.text() == "Your password was accepted."
+    assert [(a.username, a.encrypted, a.accepted) for a in mail_servers.tls.recorder.auth] == [
+        (GUI_EMAIL, True, True)]
+    qtbot.waitUntil(lambda: wizard.state.keyring_secure is not None, timeout=WAIT_MS)
+    assert wizard.state.keyring_secure and signin.remember_box.isChecked()
+    assert signin.remember_box.text().replace("&", "") == "Remember the password in this computer's keyring"
+
+    # 6: apply to Thunderbird, and every export
+    press_next(qtbot, wizard, PageId.APPLY)
+    apply_page = wizard.page_of(PageId.APPLY)
+    qtbot.waitUntil(lambda: apply_page.change is not None, timeout=WAIT_MS)
+    assert f"Port: 25 → {mail_servers.tls.port}" in [
+        i18n.render(m) for m in apply_page.change.describe()]
+    assert thunderbird_account(home).smtp.port == 25, "nothing may change before Apply"
+    qtbot.mouseClick(apply_page.apply_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: wizard.state.applied, timeout=WAIT_MS)
+    after = thunderbird_account(home).smtp
+    assert (after.host, after.port, after.security, after.auth, after.username) == (
+        "localhost", mail_servers.tls.port, "tls", "normal", GUI_EMAIL)
+    assert apply_page.undo_button.isVisible()
+    for fmt, name in (("autoconfig", "config-v1.1.xml"), ("mobileconfig", "example.test.mobileconfig"),
+                      ("autodiscover", "autodiscover.xml"), ("msmtp", "msmtprc"),
+                      ("pdf", "example.test-mail-settings.pdf")):
+        qtbot.mouseClick(apply_page.export_buttons[fmt], Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda name=name: (saved / name).exists(), timeout=WAIT_MS)
+        qtbot.waitUntil(lambda: not workers.running(), timeout=WAIT_MS)
+        data = (saved / name).read_bytes()
+        assert ENGINE_PASSWORD.encode() not in data
+        if fmt == "pdf":
+            assert data.startswith(b"%PDF")
+        else:
+            assert str(mail_servers.tls.port).encode() in data and b"localhost" in data
+    qtbot.mouseClick(apply_page.export_buttons["print"], Qt.MouseButton.LeftButton)
+    assert (saved / "printed.pdf").read_bytes().startswith(b"%PDF")
+
+    # 7: ready: the password is in the keyring, the checklist is all green
+    press_next(qtbot, wizard, PageId.READY)
+    qtbot.waitUntil(lambda: wizard.state.keyring == "stored", timeout=WAIT_MS)
+    assert secrets.get_password("localhost", GUI_EMAIL) == ENGINE_PASSWORD
+    assert [c.state for c in wizard.state.checklist()] == ["ok"] * 5
+    ready = wizard.page_of(PageId.READY)
+    assert ready.code.text() == wizard.state.support_code and len(ready.code.text()) == 11
+    qtbot.mouseClick(ready.send_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: wizard.state.test_message_sent is not None, timeout=WAIT_MS)
+    assert wizard.state.test_message_sent
+    [(sender, rcpts, _body)] = mail_servers.tls.recorder.messages
+    assert (sender, rcpts) == (GUI_EMAIL, [GUI_EMAIL])
+    assert wizard.button(QWizard.WizardButton.FinishButton).isVisible()
+    qtbot.mouseClick(wizard.button(QWizard.WizardButton.FinishButton), Qt.MouseButton.LeftButton)
+    assert wizard.result() == 1
+    assert wizard.state.password == ""
+    for server in (mail_servers.relay, mail_servers.starttls, mail_servers.tls):
+        assert not server.recorder.password_seen_unencrypted(ENGINE_PASSWORD)
+
+
+def test_undo_restores_the_profile(make_wizard, qtbot, thunderbird_home, mail_servers, test_ca):
+    home, profile = thunderbird_home
+    before = (profile / "prefs.js").read_bytes()
+    wizard = make_wizard(preset=preset_for(mail_servers, test_ca), services=services_for(home))
+    to_signin(qtbot, wizard)
+    press_next(qtbot, wizard, PageId.APPLY)
+    page = wizard.page_of(PageId.APPLY)
+    qtbot.waitUntil(lambda: page.change is not None, timeout=WAIT_MS)
+    qtbot.mouseClick(page.apply_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: wizard.state.applied, timeout=WAIT_MS)
+    assert (profile / "prefs.js").read_bytes() != before
+    qtbot.mouseClick(page.undo_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not wizard.state.applied, timeout=WAIT_MS)
+    assert (profile / "prefs.js").read_bytes() == before
+    qtbot.waitUntil(lambda: page.change is not None, timeout=WAIT_MS)
+    assert page.apply_button.isEnabled()
+
+
+def test_stop_mid_test_and_test_again(make_wizard, qtbot, thunderbird_home, mail_servers, test_ca):
+    home, _ = thunderbird_home
+    with blackhole() as dead:
+        ports = [PortSpec(dead, "relay"), PortSpec(mail_servers.starttls.port, "starttls"),
+                 PortSpec(mail_servers.tls.port, "tls")]
+        wizard = make_wizard(preset=preset_for(mail_servers, test_ca, host="127.0.0.1",
+                                               ports=ports, timeout=30.0),
+                             services=services_for(home))
+        to_port_test(qtbot, wizard)
+        page = wizard.page_of(PageId.PORT_TEST)
+        qtbot.waitUntil(lambda: [r.state for r in page.rows] == ["testing", "done", "done"],
+                        timeout=WAIT_MS)
+        assert page.stop_button.isVisible() and not next_button(wizard).isEnabled()
+        worker = page._worker
+        t0 = time.monotonic()
+        qtbot.mouseClick(page.stop_button, Qt.MouseButton.LeftButton)
+        assert page.rows[0].text.text() == "Stopped."
+        assert page.again_button.isVisible() and not page.stop_button.isVisible()
+        assert not next_button(wizard).isEnabled()
+        qtbot.waitUntil(lambda: not worker.is_running(), timeout=WAIT_MS)
+        assert time.monotonic() - t0 < 5, "the engine must stop promptly, not after its timeout"
+        assert wizard.state.report is None
+        # Test again: the same rows run again
+        qtbot.mouseClick(page.again_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: [r.state for r in page.rows] == ["testing", "done", "done"],
+                        timeout=WAIT_MS)
+        # Cancel the whole wizard mid-test: it closes at once and leaves no thread behind
+        t0 = time.monotonic()
+        qtbot.mouseClick(wizard.button(QWizard.WizardButton.CancelButton), Qt.MouseButton.LeftButton)
+        assert not wizard.isVisible()
+        assert workers.running() == []
+        assert time.monotonic() - t0 < 5
+
+
+def test_gui_thread_is_not_blocked_while_the_test_waits(make_wizard, qtbot, thunderbird_home,
+                                                        mail_servers, test_ca):
+    """While port 25 hangs, the event loop keeps running: timers fire on time."""
+    from PySide6.QtCore import QTimer
+
+    home, _ = thunderbird_home
+    with blackhole() as dead:
+        ports = [PortSpec(dead, "relay"), PortSpec(mail_servers.tls.port, "tls")]
+        wizard = make_wizard(preset=preset_for(mail_servers, test_ca, host="127.0.0.1",
+                                               ports=ports, timeout=1.5),
+                             services=services_for(home))
+        ticks: list[float] = []
+        timer = QTimer()
+        timer.setInterval(10)
+        timer.timeout.connect(lambda: ticks.append(time.monotonic()))
+        timer.start()
+        to_port_test(qtbot, wizard)
+        qtbot.waitUntil(lambda: wizard.state.report is not None, timeout=WAIT_MS)
+        timer.stop()
+        gaps = [b - a for a, b in zip(ticks, ticks[1:], strict=False)]
+        assert max(gaps) < 0.5, f"the event loop stalled for {max(gaps):.3f} s"
+        assert wizard.page_of(PageId.PORT_TEST).rows[0].key == "blocked"
+
+
+def test_wrong_password_is_tried_once_and_explained(make_wizard, qtbot, thunderbird_home,
+                                                    mail_servers, test_ca):
+    home, _ = thunderbird_home
+    wizard = make_wizard(preset=preset_for(mail_servers, test_ca), services=services_for(home))
+    to_signin(qtbot, wizard)
+    page = wizard.page_of(PageId.SIGNIN)
+    qtbot.keyClicks(page.password_edit, "wrong password")
+    qtbot.mouseClick(page.test_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: wizard.state.login_verified is not None, timeout=WAIT_MS)
+    assert wizard.state.login_verified is False
+    assert "did not accept the user name or password" in page.result_label.text()
+    assert [(a.accepted, a.encrypted) for a in mail_servers.tls.recorder.auth] == [(False, True)]
+    # typing a new password forgets the old verdict; Next tests it first, then goes on
+    page.password_edit.clear()
+    qtbot.keyClicks(page.password_edit, ENGINE_PASSWORD)
+    assert wizard.state.login_verified is None
+    press_next(qtbot, wizard, PageId.APPLY)
+    assert wizard.state.login_verified is True
+    assert len(mail_servers.tls.recorder.auth) == 2
+
+
+def test_no_keyring_warns_and_does_not_offer_to_remember(make_wizard, qtbot, thunderbird_home,
+                                                         mail_servers, test_ca, no_keyring):
+    home, _ = thunderbird_home
+    wizard = make_wizard(preset=preset_for(mail_servers, test_ca), services=services_for(home))
+    to_signin(qtbot, wizard)
+    page = wizard.page_of(PageId.SIGNIN)
+    qtbot.waitUntil(lambda: wizard.state.keyring_secure is not None, timeout=WAIT_MS)
+    assert wizard.state.keyring_secure is False
+    assert not page.remember_box.isEnabled() and not page.remember_box.isChecked()
+    assert page.store_warning.isVisible()
+    assert "No password store was found" in page.store_warning.text()
+    qtbot.keyClicks(page.password_edit, ENGINE_PASSWORD)
+    press_next(qtbot, wizard, PageId.APPLY)
+    press_next(qtbot, wizard, PageId.READY)
+    keyring_item = wizard.state.checklist()[-1]
+    assert (keyring_item.id, keyring_item.state) == ("keyring", "failed")
+    assert wizard.state.keyring == "unavailable"
+
+
+HOLD_LOCK = """
+import fcntl, sys, time
+f = open(sys.argv[1], "a")
+fcntl.lockf(f, fcntl.LOCK_EX | fcntl.LOCK_NB)
+print("locked", flush=True)
+sys.stdin.read()
+"""
+
+
+def test_thunderbird_running_asks_to_close_it_first(make_wizard, qtbot, thunderbird_home,
+                                                    mail_servers, test_ca):
+    home, profile = thunderbird_home
+    holder = subprocess.Popen([sys.executable, "-c", HOLD_LOCK, str(profile / ".parentlock")],
+                              stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "locked"
+        wizard = make_wizard(preset=preset_for(mail_servers, test_ca), services=services_for(home))
+        to_signin(qtbot, wizard)
+        press_next(qtbot, wizard, PageId.APPLY)
+        page = wizard.page_of(PageId.APPLY)
+        qtbot.waitUntil(lambda: page.change is not None, timeout=WAIT_MS)
+        assert page.status.text().startswith("Close Thunderbird first")
+        qtbot.mouseClick(page.apply_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: not page.busy, timeout=WAIT_MS)
+        assert not wizard.state.applied
+        assert page.status.text().startswith("Close Thunderbird first")
+        assert thunderbird_account(home).smtp.port == 25
+        holder.stdin.close()
+        holder.wait(10)
+        qtbot.mouseClick(page.apply_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: wizard.state.applied, timeout=WAIT_MS)
+        assert thunderbird_account(home).smtp.port == mail_servers.tls.port
+    finally:
+        holder.kill()
+        holder.wait(10)
+
+
+def test_unencrypted_server_needs_consent_before_any_password(make_wizard, qtbot, tmp_path, test_ca):
+    home = tmp_path / "empty-home"
+    home.mkdir()
+    with smtp_server(test_ca, "plain") as plain:
+        preset = Preset(host="127.0.0.1", ports=[PortSpec(plain.port, "starttls")],
+                        cafile=str(test_ca.cafile), timeout=2.0, email=GUI_EMAIL)
+        wizard = make_wizard(preset=preset, services=services_for(home))
+        to_port_test(qtbot, wizard)
+        qtbot.waitUntil(lambda: wizard.state.report is not None, timeout=WAIT_MS)
+        assert wizard.page_of(PageId.PORT_TEST).rows[0].key == "no_starttls"
+        press_next(qtbot, wizard, PageId.SWITCH)
+        switch = wizard.page_of(PageId.SWITCH)
+        assert switch.advanced.isChecked() and switch.warning.isVisible()
+        press_next(qtbot, wizard, PageId.SIGNIN)
+        page = wizard.page_of(PageId.SIGNIN)
+        assert page.risk_box.isVisible() and not page.risk_box.isChecked()
+        qtbot.keyClicks(page.password_edit, ENGINE_PASSWORD)
+        assert not page.test_button.isEnabled()
+        assert not next_button(wizard).isEnabled(), "Next would send the password"
+        page.validatePage()
+        qtbot.wait(200)
+        assert plain.recorder.auth == [] and not plain.recorder.password_seen_unencrypted(ENGINE_PASSWORD)
+        qtbot.mouseClick(page.risk_box, Qt.MouseButton.LeftButton)
+        assert page.risk_box.isChecked() and page.test_button.isEnabled()
+
+
+def test_typed_address_ends_with_settings_to_enter_by_hand(make_wizard, qtbot, tmp_path,
+                                                           mail_servers, test_ca):
+    home = tmp_path / "empty-home"
+    home.mkdir()
+    wizard = make_wizard(preset=preset_for(mail_servers, test_ca, email=GUI_EMAIL),
+                         services=services_for(home))
+    press_next(qtbot, wizard, PageId.ACCOUNT)
+    page = wizard.page_of(PageId.ACCOUNT)
+    assert page.typed_box.isVisible() and page.email_edit.text() == GUI_EMAIL
+    press_next(qtbot, wizard, PageId.PORT_TEST)
+    qtbot.waitUntil(lambda: wizard.state.report is not None, timeout=WAIT_MS)
+    press_next(qtbot, wizard, PageId.SWITCH)
+    press_next(qtbot, wizard, PageId.SIGNIN)
+    press_next(qtbot, wizard, PageId.APPLY)
+    apply_page = wizard.page_of(PageId.APPLY)
+    assert apply_page.manual_box.isVisible() and not apply_page.client_box.isVisible()
+    shown = {k: v.text() for k, (_key, v) in apply_page.manual_labels.items()}
+    assert shown == {"host": "localhost", "port": str(mail_servers.tls.port),
+                     "security": "SSL/TLS", "auth": "Normal password", "username": GUI_EMAIL}
+    press_next(qtbot, wizard, PageId.READY)
+    assert wizard.state.checklist()[3].state == "skipped"
+
+
+def test_keyboard_only(make_wizard, qtbot, thunderbird_home, mail_servers, test_ca, no_keyring):
+    home, _ = thunderbird_home
+    wizard = make_wizard(preset=preset_for(mail_servers, test_ca), services=services_for(home))
+    wizard.activateWindow()
+
+    def key(k, modifier=Qt.KeyboardModifier.NoModifier):
+        target = wizard.focusWidget() or wizard
+        qtbot.keyClick(target, k, modifier)
+
+    def enter_to(pid: PageId) -> None:
+        qtbot.waitUntil(lambda: next_button(wizard).isEnabled(), timeout=WAIT_MS)
+        key(Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: wizard.currentId() == int(pid), timeout=WAIT_MS)
+
+    enter_to(PageId.ACCOUNT)
+    qtbot.waitUntil(lambda: wizard.page_of(PageId.ACCOUNT).accounts is not None, timeout=WAIT_MS)
+    enter_to(PageId.PORT_TEST)
+    enter_to(PageId.SWITCH)
+    enter_to(PageId.SIGNIN)
+    qtbot.waitUntil(lambda: wizard.focusWidget() is wizard.page_of(PageId.SIGNIN).password_edit,
+                    timeout=WAIT_MS)
+    qtbot.keyClicks(wizard.focusWidget(), ENGINE_PASSWORD)
+    enter_to(PageId.APPLY)  # Next tests the password first
+    assert wizard.state.login_verified is True
+    page = wizard.page_of(PageId.APPLY)
+    qtbot.waitUntil(lambda: page.change is not None, timeout=WAIT_MS)
+    key(Qt.Key.Key_A, Qt.KeyboardModifier.AltModifier)  # "&Apply to Thunderbird"
+    qtbot.waitUntil(lambda: wizard.state.applied, timeout=WAIT_MS)
+    enter_to(PageId.READY)
+    qtbot.waitUntil(lambda: wizard.button(QWizard.WizardButton.FinishButton).isEnabled(),
+                    timeout=WAIT_MS)
+    key(Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not wizard.isVisible(), timeout=WAIT_MS)
+    assert wizard.result() == 1
+    assert thunderbird_account(home).smtp.port == mail_servers.tls.port
+
+
+def test_language_switch_retranslates_the_open_wizard(make_wizard, qtbot, tmp_path):
+    wizard = make_wizard(services=services_for(tmp_path))
+    page = wizard.page_of(PageId.WELCOME)
+    assert next_button(wizard).text() == "&Next >"
+    qtbot.mouseClick(page.language_buttons["ja"], Qt.MouseButton.LeftButton)
+    assert i18n.language() == "ja"
+    qtbot.waitUntil(lambda: next_button(wizard).text() == "次へ(&N) >", timeout=WAIT_MS)
+    assert wizard.button(QWizard.WizardButton.CancelButton).text() == "キャンセル"
+    qtbot.mouseClick(page.language_buttons["en"], Qt.MouseButton.LeftButton)
+    assert i18n.language() == "en"
+    qtbot.waitUntil(lambda: next_button(wizard).text() == "&Next >", timeout=WAIT_MS)
+    assert page.title() == "Send mail from anywhere"
+
+
+def test_helpdesk_mode_shows_page_number_and_support_code(make_wizard, qtbot, thunderbird_home,
+                                                          mail_servers, test_ca):
+    home, _ = thunderbird_home
+    wizard = make_wizard(preset=preset_for(mail_servers, test_ca), services=services_for(home),
+                         helpdesk=True)
+    strip = wizard.page_of(PageId.WELCOME).helpdesk_strip
+    assert strip.isVisible() and strip.text().startswith("Page 1 of 7")
+    to_port_test(qtbot, wizard)
+    qtbot.waitUntil(lambda: wizard.state.report is not None, timeout=WAIT_MS)
+    code = wizard.state.support_code
+    strip = wizard.page_of(PageId.PORT_TEST).helpdesk_strip
+    assert strip.text() == f"Page 3 of 7  ·  Support code: {code}"
+    assert wizard.windowTitle().endswith("page 3")
+    wizard.helpdesk_action.trigger()
+    assert not strip.isVisible() and not wizard.helpdesk
+    wizard.set_helpdesk(True)
+    assert strip.isVisible()
