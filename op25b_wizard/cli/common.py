@@ -42,7 +42,12 @@ def read_password_stdin() -> str:
     """Read a password from standard input (first line, newline stripped)."""
     if sys.stdin is None:
         raise CliError(i18n.tr("Cli", QT_TRANSLATE_NOOP("Cli", "no standard input to read the password from")))
-    line = sys.stdin.readline()
+    if sys.stdin.isatty():
+        import getpass
+
+        line = getpass.getpass(i18n.tr("Cli", QT_TRANSLATE_NOOP("Cli", "Password: ")))
+    else:
+        line = sys.stdin.readline()
     password = line.rstrip("\r\n")
     if not password:
         raise CliError(i18n.tr("Cli", QT_TRANSLATE_NOOP("Cli", "the password read from standard input is empty")))
