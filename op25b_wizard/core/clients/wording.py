@@ -62,7 +62,7 @@ def _thunderbird(before: SmtpSettings, after: SmtpSettings) -> list[Msg]:
         lines.append(nested(TB, QT_TRANSLATE_NOOP(
             TB, "Authentication method: {before} → {after}"),
             before=_TB_AUTH[before.auth], after=_TB_AUTH[after.auth]))
-    if after.username is not None and before.username != after.username:
+    if (before.username or None) != (after.username or None):
         lines.append(nested(TB, QT_TRANSLATE_NOOP(TB, "User Name: {before} → {after}"),
                             before=_name(before.username), after=_name(after.username)))
     return lines
@@ -83,7 +83,7 @@ def _becky(before: SmtpSettings, after: SmtpSettings) -> list[Msg]:
     if before.auth != after.auth:
         lines.append(nested(BK, QT_TRANSLATE_NOOP(BK, "SMTP authentication: {before} → {after}"),
                             before=_BK_AUTH[before.auth], after=_BK_AUTH[after.auth]))
-    if after.username is not None and before.username != after.username:
+    if (before.username or None) != (after.username or None):
         lines.append(nested(BK, QT_TRANSLATE_NOOP(BK, "User ID: {before} → {after}"),
                             before=_name(before.username), after=_name(after.username)))
     return lines

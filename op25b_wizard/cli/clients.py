@@ -1,0 +1,229 @@
+"""``op25b-wizard accounts``, ``apply CLIENT`` and ``undo CLIENT``: the mail clients' settings.
+
+Exit status: 0 done (or nothing to change), 1 could not be done (no matching account, a
+setting the client cannot store, no backup, a file that cannot be changed), 2 bad input,
+3 the mail client is running (close it and try again).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import TextIO
+from unicodedata import east_asian_width
+
+from op25b_wizard import i18n
+from op25b_wizard.cli.common import EXIT_FAILED, CliError, add_lang_option, apply_lang
+from op25b_wizard.core.clients import (
+    CLIENT_NAMES,
+    Account,
+    Change,
+    ClientError,
+    ClientRunning,
+    MailClient,
+    SmtpSettings,
+    all_clients,
+    client_by_name,
+)
+from op25b_wizard.core.clients.wording import auth_word, security_word
+from op25b_wizard.core.i18n import QT_TRANSLATE_NOOP
+
+EXIT_RUNNING = 3
+CTX = "CliClients"
+tr = i18n.tr
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    a = sub.add_parser(
+        "accounts", help="list the mail accounts found on this computer",
+        description="List the outgoing mail settings of every Thunderbird and Becky! account "
+        "found for this user.")
+    a.add_argument("--json", action="store_true", help="print a JSON list (see docs/clients.md)")
+    a.add_argument("--client", choices=CLIENT_NAMES, help="only this mail client")
+    a.add_argument("--profile", metavar="DIR",
+                   help="only this profile folder (Becky!: data folder); needs --client")
+    add_lang_option(a)
+    a.set_defaults(func=run_accounts)
+
+    p = sub.add_parser(
+        "apply", help="switch a mail client to the submission port (with a backup)",
+        description="Change one account's outgoing server settings. The files are backed up "
+        "first; 'op25b-wizard undo CLIENT' puts them back. The mail client must be closed.")
+    p.add_argument("client", choices=CLIENT_NAMES)
+    p.add_argument("--profile", metavar="DIR",
+                   help="the profile folder (Becky!: data folder); default: all found")
+    p.add_argument("--email", required=True, metavar="E",
+                   help="the address whose outgoing server is changed")
+    p.add_argument("--host", required=True, metavar="H", help="outgoing server name")
+    p.add_argument("--port", required=True, type=int, metavar="P", help="port (465 or 587)")
+    p.add_argument("--security", required=True, choices=("tls", "starttls", "none"),
+                   help="tls: SSL/TLS (465); starttls: STARTTLS (587); none: not encrypted")
+    p.add_argument("--user", required=True, metavar="U", help="user name for signing in")
+    p.add_argument("--auth", choices=("normal", "encrypted", "oauth2"), default="normal",
+                   help="sign-in method (default normal: the password, over TLS)")
+    p.add_argument("--allow-plaintext", action="store_true",
+                   help="allow --security none (the password would travel unencrypted)")
+    p.add_argument("--key", metavar="KEY",
+                   help="the server (Thunderbird: smtp1, ...; Becky!: mailbox folder) when "
+                   "several send as the address")
+    p.add_argument("--dry-run", action="store_true", help="show before → after, change nothing")
+    add_lang_option(p)
+    p.set_defaults(func=run_apply)
+
+    u = sub.add_parser(
+        "undo", help="put back the settings saved before the last apply",
+        description="Restore, byte for byte, the files saved by the last 'apply' for this "
+        "mail client. The mail client must be closed.")
+    u.add_argument("client", choices=CLIENT_NAMES)
+    u.add_argument("--profile", metavar="DIR", help="the profile folder (Becky!: data folder)")
+    add_lang_option(u)
+    u.set_defaults(func=run_undo)
+
+
+def _client_error(e: ClientError) -> CliError:
+    code = EXIT_RUNNING if isinstance(e, ClientRunning) else EXIT_FAILED
+    return CliError(i18n.render(e.message), code)
+
+
+def _profile(args: argparse.Namespace) -> Path | None:
+    if not args.profile:
+        return None
+    path = Path(args.profile).expanduser()
+    if not path.is_dir():
+        raise CliError(tr(CTX, QT_TRANSLATE_NOOP(CTX, "no such folder: {path}"), path=str(path)))
+    return path.absolute()
+
+
+def _width(s: str) -> int:
+    return sum(2 if east_asian_width(c) in "WF" else 1 for c in s)
+
+
+def _table(rows: list[list[str]]) -> list[str]:
+    widths = [max(_width(r[i]) for r in rows) for i in range(len(rows[0]))]
+    return ["  ".join(c + " " * (w - _width(c)) for c, w in zip(r, widths, strict=True)).rstrip()
+            for r in rows]
+
+
+# -- accounts ------------------------------------------------------------------------------
+
+def run_accounts(args: argparse.Namespace) -> int:
+    apply_lang(args)
+    if args.profile and not args.client:
+        raise CliError(tr(CTX, QT_TRANSLATE_NOOP(CTX, "--profile needs --client")))
+    profile = _profile(args)
+    clients: list[MailClient] = [client_by_name(args.client)] if args.client else all_clients()
+    accounts: list[Account] = []
+    failed = False
+    for client in clients:
+        try:
+            accounts += client.accounts(profile)
+        except ClientError as e:
+            if args.client:
+                raise _client_error(e) from None
+            failed = True
+            print(f"{client.display_name}: {i18n.render(e.message)}", file=sys.stderr)
+    if args.json:
+        print(json.dumps([a.to_dict() for a in accounts], ensure_ascii=False, indent=2))
+    elif not accounts:
+        print(tr(CTX, QT_TRANSLATE_NOOP(CTX, "No Thunderbird or Becky! accounts were found.")))
+    else:
+        print_accounts(accounts)
+    return EXIT_FAILED if failed else 0
+
+
+def print_accounts(accounts: list[Account], out: TextIO | None = None) -> None:
+    out = out or sys.stdout
+    header = [tr(CTX, QT_TRANSLATE_NOOP(CTX, "Client")),
+              tr(CTX, QT_TRANSLATE_NOOP(CTX, "Address")),
+              tr(CTX, QT_TRANSLATE_NOOP(CTX, "Name")),
+              tr(CTX, QT_TRANSLATE_NOOP(CTX, "Outgoing server")),
+              tr(CTX, QT_TRANSLATE_NOOP(CTX, "Port")),
+              tr(CTX, QT_TRANSLATE_NOOP(CTX, "Security")),
+              tr(CTX, QT_TRANSLATE_NOOP(CTX, "Sign-in")),
+              tr(CTX, QT_TRANSLATE_NOOP(CTX, "User name")),
+              tr(CTX, QT_TRANSLATE_NOOP(CTX, "Server"))]
+    rows = [header]
+    for a in accounts:
+        rows.append([a.client_name, a.email or "-", a.display_name or "-", a.smtp.host or "-",
+                     str(a.smtp.port), i18n.render(security_word(a.client, a.smtp.security)),
+                     i18n.render(auth_word(a.client, a.smtp.auth)), a.smtp.username or "-",
+                     a.key])
+    for line in _table(rows):
+        print(line, file=out)
+    profiles = list(dict.fromkeys((a.client_name, a.profile) for a in accounts))
+    print(file=out)
+    for name, profile in profiles:
+        print(tr(CTX, QT_TRANSLATE_NOOP(CTX, "{client} settings in: {path}"), client=name,
+                 path=str(profile)), file=out)
+
+
+# -- apply ---------------------------------------------------------------------------------
+
+def _wanted(args: argparse.Namespace) -> SmtpSettings:
+    if not 1 <= args.port <= 65535:
+        raise CliError(tr(CTX, QT_TRANSLATE_NOOP(CTX, "port out of range (1-65535): {port}"),
+                          port=args.port))
+    if "@" not in args.email:
+        raise CliError(tr(CTX, QT_TRANSLATE_NOOP(CTX, "not an e-mail address: {email}"),
+                          email=args.email))
+    if args.security == "none" and not args.allow_plaintext:
+        raise CliError(tr(CTX, QT_TRANSLATE_NOOP(
+            CTX, "--security none sends your password unencrypted; add --allow-plaintext if "
+                 "you really mean it")))
+    if not args.user.strip():
+        raise CliError(tr(CTX, QT_TRANSLATE_NOOP(CTX, "the user name is empty")))
+    return SmtpSettings(args.host.strip(), args.port, args.security, args.auth, args.user)
+
+
+def _print_change(change: Change, out: TextIO | None = None) -> None:
+    out = out or sys.stdout
+    a = change.account
+    print(tr(CTX, QT_TRANSLATE_NOOP(CTX, "{client}: {email} (outgoing server {key})"),
+             client=a.client_name, email=a.email or "-", key=a.key), file=out)
+    print(tr(CTX, QT_TRANSLATE_NOOP(CTX, "Profile: {path}"), path=str(a.profile)), file=out)
+    for line in change.describe():
+        print("  " + i18n.render(line), file=out)
+
+
+def run_apply(args: argparse.Namespace) -> int:
+    apply_lang(args)
+    after = _wanted(args)
+    client = client_by_name(args.client)
+    profile = _profile(args)
+    try:
+        change = client.plan(args.email, after, profile, key=args.key)
+        _print_change(change)
+        if change.is_empty:
+            return 0
+        if args.dry_run:
+            print(tr(CTX, QT_TRANSLATE_NOOP(CTX, "Dry run: nothing was changed.")))
+            return 0
+        result = client.apply(change)
+    except ClientError as e:
+        raise _client_error(e) from None
+    print(tr(CTX, QT_TRANSLATE_NOOP(CTX, "Done. The files as they were are saved in: {path}"),
+             path=str(result.backup_dir)))
+    print(tr(CTX, QT_TRANSLATE_NOOP(CTX, "To undo: {command}"),
+             command=f'op25b-wizard undo {client.name} --profile "{change.account.profile}"'))
+    return 0
+
+
+# -- undo ----------------------------------------------------------------------------------
+
+def run_undo(args: argparse.Namespace) -> int:
+    apply_lang(args)
+    client = client_by_name(args.client)
+    profile = _profile(args)
+    try:
+        change = client.undo(profile)
+    except ClientError as e:
+        raise _client_error(e) from None
+    if change is None:
+        print(tr(CTX, QT_TRANSLATE_NOOP(CTX, "The files saved by the last change are back.")))
+        return 0
+    _print_change(change)
+    print(tr(CTX, QT_TRANSLATE_NOOP(CTX, "Restored: {files}"),
+             files=", ".join(str(f) for f in change.files)))
+    return 0

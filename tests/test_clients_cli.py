@@ -1,0 +1,145 @@
+"""``op25b-wizard accounts | apply | undo``: output, JSON keys and exit status."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from op25b_wizard.cli import main
+from op25b_wizard.core.clients.safe_write import BACKUP_DIR_NAME
+
+FIXTURES = Path(__file__).parent / "fixtures" / "clients"
+JSON_KEYS = {"client", "profile", "key", "email", "display_name", "host", "port", "security",
+             "auth", "username", "location"}
+TO_587 = ["--email", "taro@example.co.jp", "--host", "smtp.example.co.jp", "--port", "587",
+          "--security", "starttls", "--user", "taro@example.co.jp"]
+
+
+@pytest.fixture
+def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    shutil.copytree(FIXTURES / "thunderbird", tmp_path / ".thunderbird")
+    shutil.copytree(FIXTURES / "becky", tmp_path / "Documents" / "Becky")
+    monkeypatch.setenv("HOME", str(tmp_path))
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    return tmp_path
+
+
+def prefs(home: Path) -> Path:
+    return home / ".thunderbird" / "Profiles" / "k3x9a2b1.default-esr" / "prefs.js"
+
+
+def test_accounts_json_lists_every_client_with_the_documented_keys(home, capsys):
+    assert main(["accounts", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert [(d["client"], d["email"]) for d in data] == [
+        ("thunderbird", "hanako@example.org"), ("thunderbird", "taro@example.co.jp"),
+        ("thunderbird", "taro.yamada@example.net"), ("becky", "taro@example.co.jp"),
+        ("becky", "taro.yamada@example.net"), ("becky", "eigyo@example.co.jp")]
+    assert all(set(d) == JSON_KEYS for d in data)
+    assert data[1]["port"] == 25 and data[1]["username"] is None
+    assert data[1]["display_name"] == "山田 太郎"
+
+
+def test_accounts_narrowed_to_one_profile(home, capsys):
+    profile = prefs(home).parent
+    assert main(["accounts", "--json", "--client", "thunderbird", "--profile", str(profile)]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert [d["key"] for d in data] == ["smtp1", "smtp2"]
+    assert {d["profile"] for d in data} == {str(profile)}
+    assert main(["accounts", "--profile", str(profile)]) == 2
+    assert "--client" in capsys.readouterr().err
+
+
+def test_accounts_table(home, capsys):
+    assert main(["accounts", "--lang", "en"]) == 0
+    out = capsys.readouterr().out
+    assert "No authentication" in out and "on (CRAM-MD5)" in out and "営業部 ソフト課" in out
+    assert f"Becky! Internet Mail settings in: {home / 'Documents' / 'Becky'}" in out
+
+
+def test_no_clients_at_all(tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("HOME", str(tmp_path))
+    assert main(["accounts", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out) == []
+
+
+def test_dry_run_apply_undo(home, capsys):
+    original = prefs(home).read_bytes()
+    assert main(["apply", "thunderbird", *TO_587, "--dry-run"]) == 0
+    out = capsys.readouterr().out
+    assert "Port: 25 → 587" in out and "Dry run: nothing was changed." in out
+    assert prefs(home).read_bytes() == original
+    assert main(["apply", "thunderbird", *TO_587]) == 0
+    out = capsys.readouterr().out
+    backups = list((prefs(home).parent / BACKUP_DIR_NAME).iterdir())
+    assert len(backups) == 1 and str(backups[0]) in out
+    assert "op25b-wizard undo thunderbird --profile" in out
+    assert prefs(home).read_bytes() != original
+    assert main(["apply", "thunderbird", *TO_587]) == 0
+    assert "nothing to change" in capsys.readouterr().out
+    assert main(["undo", "thunderbird"]) == 0
+    assert "Port: 587 → 25" in capsys.readouterr().out
+    assert prefs(home).read_bytes() == original
+    assert main(["undo", "thunderbird"]) == 1
+    assert "no change by this program to undo" in capsys.readouterr().err
+
+
+def test_bad_input_and_refusals(home, capsys):
+    plain = [a if a != "starttls" else "none" for a in TO_587]
+    assert main(["apply", "thunderbird", *plain]) == 2
+    assert "--allow-plaintext" in capsys.readouterr().err
+    assert main(["apply", "thunderbird", *plain, "--allow-plaintext", "--dry-run"]) == 0
+    capsys.readouterr()
+    assert main(["apply", "thunderbird", *TO_587[:4], "--port", "70000",
+                 *TO_587[6:]]) == 2
+    unknown = ["--email", "nobody@example.com", *TO_587[2:]]
+    assert main(["apply", "thunderbird", *unknown]) == 1
+    assert "No Thunderbird account sends as nobody@example.com" in capsys.readouterr().err
+    assert main(["apply", "becky", *TO_587]) == 1
+    assert "STARTTLS" in capsys.readouterr().err
+    assert main(["apply", "thunderbird", "--profile", str(home / "nope"), *TO_587]) == 2
+    with pytest.raises(SystemExit):
+        main(["apply", "outlook", *TO_587])
+
+
+def test_becky_apply_and_undo(home, capsys):
+    ini = home / "Documents" / "Becky" / "4b2e6f10.mb" / "Mailbox.ini"
+    original = ini.read_bytes()
+    assert main(["apply", "becky", "--email", "taro@example.co.jp", "--host",
+                 "smtp.example.co.jp", "--port", "465", "--security", "tls", "--user", "taro"]) == 0
+    assert "SMTP port: 25 → 465" in capsys.readouterr().out
+    assert main(["undo", "becky", "--profile", str(home / "Documents" / "Becky")]) == 0
+    assert ini.read_bytes() == original
+
+
+def test_running_thunderbird_exit_status_3(home):
+    """The whole command in a child process, while another process holds the profile lock."""
+    profile = prefs(home).parent
+    holder = subprocess.Popen([sys.executable, "-c", textwrap.dedent("""
+        import fcntl, os, sys
+        fd = os.open(sys.argv[1], os.O_RDWR | os.O_CREAT)
+        fcntl.lockf(fd, fcntl.LOCK_EX)
+        print("locked", flush=True)
+        sys.stdin.read()
+    """), str(profile / ".parentlock")], stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+    try:
+        assert holder.stdout.readline() == b"locked\n"
+        original = prefs(home).read_bytes()
+        run = subprocess.run([sys.executable, "-m", "op25b_wizard", "apply", "thunderbird",
+                              *TO_587, "--lang", "en"], capture_output=True, text=True,
+                             timeout=60, env={"HOME": str(home), "PATH": "/usr/bin:/bin",
+                                              "QT_QPA_PLATFORM": "offscreen"})
+        assert run.returncode == 3, run.stderr
+        assert "Thunderbird is running. Close Thunderbird completely" in run.stderr
+        assert "Traceback" not in run.stderr
+        assert prefs(home).read_bytes() == original
+    finally:
+        holder.stdin.close()
+        holder.wait(timeout=30)
+        holder.stdout.close()
