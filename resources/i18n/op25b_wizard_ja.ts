@@ -51,7 +51,9 @@
         <location filename="../../op25b_wizard/cli/lookup.py" line="+74"/>
         <location line="+6"/>
         <location line="+5"/>
-        <location filename="../../op25b_wizard/cli/password.py" line="+80"/>
+        <location filename="../../op25b_wizard/cli/password.py" line="+81"/>
+        <location line="+4"/>
+        <location line="+3"/>
         <location line="+10"/>
         <location line="+4"/>
         <location line="+8"/>
@@ -64,7 +66,7 @@
     </message>
     <message>
         <location filename="../../op25b_wizard/cli/lookup.py" line="+10"/>
-        <location line="+17"/>
+        <location line="+18"/>
         <location line="+6"/>
         <location line="+5"/>
         <location line="+3"/>
@@ -362,6 +364,11 @@
     </message>
     <message>
         <location line="+4"/>
+        <source>Password: </source>
+        <translation>パスワード: </translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>the password read from standard input is empty</source>
         <translation>標準入力から読み取ったパスワードが空です。</translation>
     </message>
@@ -377,7 +384,7 @@
     </message>
     <message>
         <location line="+3"/>
-        <location filename="../../op25b_wizard/cli/lookup.py" line="-48"/>
+        <location filename="../../op25b_wizard/cli/lookup.py" line="-49"/>
         <source>cannot read the CA file {path}</source>
         <translation>CA ファイル {path} を読み取れません。</translation>
     </message>
@@ -530,7 +537,7 @@
     <message>
         <location filename="../../op25b_wizard/cli/export.py" line="-150"/>
         <source>note:</source>
-        <translation>注意:</translation>
+        <translation>お知らせ:</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -595,9 +602,19 @@
         <translation>事前設定ファイル {path} を読み取れません。</translation>
     </message>
     <message>
-        <location filename="../../op25b_wizard/cli/password.py" line="-68"/>
+        <location filename="../../op25b_wizard/cli/password.py" line="-75"/>
         <source>the password is only read from standard input: add --password-stdin</source>
         <translation>パスワードは標準入力からのみ読み取ります。--password-stdin を付けてください。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Password for {user} at {host}: </source>
+        <translation>{host} の {user} のパスワード: </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>no password was typed</source>
+        <translation>パスワードが入力されませんでした。</translation>
     </message>
     <message>
         <location line="+10"/>
@@ -1108,7 +1125,7 @@
         <translation>{email} の設定を調べています...</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>Outgoing server for {email} (from {where}):</source>
         <translation>{email} の送信サーバー（情報源: {where}）:</translation>
     </message>
@@ -1464,7 +1481,7 @@
         <translation>［もう一度テスト］を押すと、テストをやり直します。</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+11"/>
         <source>Press Next to switch your mail program to it.</source>
         <translation>［次へ］を押すと、メールソフトをこのポートに切り替えます。</translation>
     </message>
@@ -1472,7 +1489,7 @@
 <context>
     <name>ReadyPage</name>
     <message>
-        <location filename="../../op25b_wizard/gui/page_ready.py" line="+106"/>
+        <location filename="../../op25b_wizard/gui/page_ready.py" line="+104"/>
         <source>Copied</source>
         <translation>コピーしました</translation>
     </message>
@@ -1596,6 +1613,7 @@
     </message>
     <message>
         <location line="+10"/>
+        <location filename="../../op25b_wizard/gui/screenshots.py" line="+147"/>
         <source>The password is kept in this computer&apos;s {store}.</source>
         <translation>パスワードは、このコンピューターの「{store}」に保管されます。</translation>
     </message>
@@ -1659,6 +1677,100 @@
         <location line="+38"/>
         <source>The keyring did not store the password for msmtp</source>
         <translation>キーリングに msmtp 用のパスワードを保存できませんでした</translation>
+    </message>
+</context>
+<context>
+    <name>SelfCheck</name>
+    <message>
+        <location filename="../../op25b_wizard/gui/self_check.py" line="+66"/>
+        <source>{client}: not found</source>
+        <translation>{client}: 見つかりません</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>{client}: {profiles} profile(s), {accounts} account(s)</source>
+        <translation>{client}: プロファイル {profiles} 個、アカウント {accounts} 個</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Version</source>
+        <translation>バージョン</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>platform {name}</source>
+        <translation>プラットフォーム {name}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>built-in English</source>
+        <translation>組み込みの英語</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{count} catalogue(s) loaded: {files}</source>
+        <translation>翻訳カタログ {count} 個を読み込み済み: {files}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Language</source>
+        <translation>言語</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>First page</source>
+        <translation>最初のページ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>shown in {seconds} s</source>
+        <translation>{seconds} 秒で表示</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>NOT shown</source>
+        <translation>表示されません</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+11"/>
+        <source>could not be checked: {error}</source>
+        <translation>確認できませんでした: {error}</translation>
+    </message>
+    <message>
+        <location line="-9"/>
+        <source>{name}, safe ({store})</source>
+        <translation>{name}、安全（{store}）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{name}, NOT safe: {reason}</source>
+        <translation>{name}、安全ではありません: {reason}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Keyring</source>
+        <translation>キーリング</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Mail clients</source>
+        <translation>メールソフト</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Result</source>
+        <translation>結果</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>usable</source>
+        <translation>使用できます</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>NOT usable: the window could not be shown</source>
+        <translation>使用できません: ウィンドウを表示できませんでした</translation>
     </message>
 </context>
 <context>
@@ -2307,7 +2419,7 @@
 <context>
     <name>WizardPageBase</name>
     <message>
-        <location filename="../../op25b_wizard/gui/page_base.py" line="+131"/>
+        <location filename="../../op25b_wizard/gui/page_base.py" line="+139"/>
         <source>Page {page} of {total}</source>
         <translation>{page}/{total} ページ</translation>
     </message>
@@ -2378,9 +2490,10 @@
 <context>
     <name>i18n</name>
     <message>
-        <location filename="../../op25b_wizard/cli/common.py" line="-23"/>
+        <location filename="../../op25b_wizard/cli/common.py" line="-28"/>
         <location line="+19"/>
         <location line="+4"/>
+        <location line="+5"/>
         <source>Cli</source>
         <translation>Cli</translation>
     </message>
