@@ -1,0 +1,78 @@
+"""The wizard from the command line: no command opens it, --self-check, --screenshots."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QApplication
+
+from op25b_wizard import cli
+from op25b_wizard.gui.wizard import SetupWizard
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def run_cli(*args: str, env: dict[str, str] | None = None, timeout: float = 60) -> subprocess.CompletedProcess:
+    base = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    return subprocess.run([sys.executable, "-m", "op25b_wizard", *args], cwd=ROOT, capture_output=True,
+                          text=True, timeout=timeout, env={**base, **(env or {})})
+
+
+def test_no_command_opens_the_wizard(qapp, tmp_path, monkeypatch):
+    monkeypatch.setenv("HOME", str(tmp_path))
+    seen: list[str] = []
+
+    def close_it() -> None:
+        wizards = [w for w in QApplication.topLevelWidgets() if isinstance(w, SetupWizard) and w.isVisible()]
+        seen.extend(w.windowTitle() for w in wizards)
+        for w in wizards:
+            w.reject()
+
+    QTimer.singleShot(300, close_it)
+    assert cli.main(["--lang", "en"]) == 1  # cancelled
+    assert seen == ["Mail setup for travel"]
+
+
+def test_self_check_without_a_display(thunderbird_home):
+    home, _ = thunderbird_home
+    out = run_cli("--self-check", "--lang", "en", env={"HOME": str(home)})
+    assert out.returncode == 0, out.stderr
+    lines = dict(line.split(":", 1) for line in out.stdout.splitlines())
+    assert lines["Version"].strip().startswith("op25b-wizard ")
+    assert "platform offscreen" in lines["Qt"]
+    assert lines["Language"].strip().startswith("en")
+    assert lines["First page"].strip().startswith("shown in")
+    assert "safe" in lines["Keyring"]
+    assert "Thunderbird: 1 profile(s), 1 account(s)" in lines["Mail clients"]
+    assert lines["Result"].strip() == "usable"
+
+
+def test_self_check_in_japanese_loads_qts_own_catalogue(tmp_path):
+    out = run_cli("--self-check", "--lang", "ja", env={"HOME": str(tmp_path)})
+    assert out.returncode == 0, out.stderr
+    assert "qtbase_ja.qm" in out.stdout
+
+
+def test_screenshots_every_page_in_both_languages_and_at_200_percent(tmp_path):
+    for lang, scale in (("en", "1"), ("ja", "2")):
+        out_dir = tmp_path / lang
+        out = run_cli("--screenshots", str(out_dir), "--lang", lang,
+                      env={"HOME": str(tmp_path), "QT_SCALE_FACTOR": scale})
+        assert out.returncode == 0, out.stderr
+        files = sorted(out_dir.glob("*.png"))
+        assert [f.name[:2] for f in files] == ["01", "02", "03", "04", "05", "06", "07"]
+        for f in files:
+            image = QImage(str(f))
+            assert not image.isNull()
+            assert image.width() >= 780 * int(scale) and image.height() >= 620 * int(scale)
+
+
+def test_bad_option_is_one_line(tmp_path):
+    out = run_cli("--lang", "fr")
+    assert out.returncode == 2
+    assert "invalid choice" in out.stderr and "Traceback" not in out.stderr
