@@ -1,24 +1,32 @@
 #!/usr/bin/env bash
 # Build the Linux app bundle dist/op25b-wizard/ from this checkout (a fresh clone is enough).
 #
-#   packaging/build-linux.sh [--archive] [--clean]
+#   packaging/build-linux.sh [--archive] [--clean] [--distpath DIR] [--workpath DIR]
 #
 # Uses .venv when it has PyInstaller (bash .ci/setup installs it); otherwise makes its own
 # build environment in build/packaging-venv. Needs python3 (3.11+) with venv, and binutils
 # (PyInstaller reads libraries with objdump). --archive also writes
-# dist/op25b-wizard-<version>-linux-<arch>.tar.xz; --clean drops PyInstaller's caches first.
+# dist/op25b-wizard-<version>-linux-<arch>.tar.xz; --clean drops PyInstaller's caches first;
+# --distpath and --workpath put the bundle and PyInstaller's work files elsewhere.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 archive=no
 clean=()
-for arg in "$@"; do
-  case "$arg" in
+distpath=dist
+workpath=build/pyinstaller
+while [ $# -gt 0 ]; do
+  case "$1" in
     --archive) archive=yes ;;
     --clean) clean=(--clean) ;;
-    -h|--help) sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
-    *) echo "build-linux.sh: unknown option: $arg" >&2; exit 2 ;;
+    --distpath|--workpath)
+      [ $# -ge 2 ] || { echo "build-linux.sh: $1 needs a folder" >&2; exit 2; }
+      if [ "$1" = --distpath ]; then distpath=$2; else workpath=$2; fi
+      shift ;;
+    -h|--help) sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    *) echo "build-linux.sh: unknown option: $1" >&2; exit 2 ;;
   esac
+  shift
 done
 
 for tool in objdump ldd; do
@@ -46,10 +54,10 @@ fi
 
 version=$(sed -n 's/^__version__ = "\(.*\)"$/\1/p' op25b_wizard/__init__.py)
 app_id=io.github.op25b_wizard.Op25bWizard
-dist=dist/op25b-wizard
+dist="$distpath/op25b-wizard"
 
 "$py" -m PyInstaller --noconfirm "${clean[@]}" --log-level WARN \
-  --distpath dist --workpath build/pyinstaller packaging/op25b-wizard.spec
+  --distpath "$distpath" --workpath "$workpath" packaging/op25b-wizard.spec
 
 # Desktop integration beside the program: packaging/linux/install.sh puts it in place.
 share="$dist/share"
@@ -66,8 +74,8 @@ install -m755 packaging/linux/install.sh "$dist/install.sh"
 du -sh "$dist" | sed 's/\t.*//; s/^/bundle size: /'
 
 if [ "$archive" = yes ]; then
-  out="dist/op25b-wizard-$version-linux-$(uname -m).tar.xz"
-  tar -C dist --owner=0 --group=0 --sort=name -cf - op25b-wizard | xz -T0 -9 > "$out"
+  out="$distpath/op25b-wizard-$version-linux-$(uname -m).tar.xz"
+  tar -C "$distpath" --owner=0 --group=0 --sort=name -cf - op25b-wizard | xz -T0 -9 > "$out"
   du -h "$out" | sed 's/\t.*//; s/^/archive size: /'
   echo "$out"
 fi

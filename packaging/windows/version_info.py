@@ -7,16 +7,10 @@ version shown in Explorer can never drift from ``op25b_wizard.__version__``.
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
-from PyInstaller.utils.win32.versioninfo import (
-    FixedFileInfo,
-    StringFileInfo,
-    StringStruct,
-    StringTable,
-    VarFileInfo,
-    VarStruct,
-    VSVersionInfo,
-)
+if TYPE_CHECKING:
+    from PyInstaller.utils.win32.versioninfo import VSVersionInfo
 
 COMPANY = "op25b-wizard developers"
 DESCRIPTION = "op25b-wizard: mail sending setup for networks that block port 25"
@@ -27,8 +21,10 @@ LANG_CODEPAGE = "040904B0"
 
 
 def version_tuple(version: str) -> tuple[int, int, int, int]:
-    """``"1.2.3"`` / ``"1.2.3rc1"`` -> ``(1, 2, 3, 0)``: Windows wants four 16-bit numbers."""
-    numbers = [int(n) for n in re.findall(r"\d+", version.split("+")[0])[:4]]
+    """``"1.2.3"`` / ``"1.2.3rc1"`` -> ``(1, 2, 3, 0)``: Windows wants four 16-bit numbers, so
+    only the release numbers count (a pre-release must not look newer than its release)."""
+    release = re.match(r"\d+(?:\.\d+){0,3}(?![\d.]*\d)", version.strip())
+    numbers = [int(n) for n in release.group(0).split(".")] if release else []
     if not numbers or any(n > 0xFFFF for n in numbers):
         raise ValueError(f"not a version Windows can show: {version!r}")
     return tuple((numbers + [0, 0, 0, 0])[:4])  # type: ignore[return-value]
@@ -36,6 +32,17 @@ def version_tuple(version: str) -> tuple[int, int, int, int]:
 
 def version_info(version: str, exe_name: str) -> VSVersionInfo:
     """The version resource of ``<exe_name>.exe`` for *version*."""
+    # PyInstaller's versioninfo needs pefile, which PyInstaller installs on Windows only
+    from PyInstaller.utils.win32.versioninfo import (
+        FixedFileInfo,
+        StringFileInfo,
+        StringStruct,
+        StringTable,
+        VarFileInfo,
+        VarStruct,
+        VSVersionInfo,
+    )
+
     numbers = version_tuple(version)
     strings = [
         StringStruct("CompanyName", COMPANY),
