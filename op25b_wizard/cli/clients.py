@@ -92,7 +92,7 @@ def _profile(args: argparse.Namespace) -> Path | None:
         return None
     path = Path(args.profile).expanduser()
     if not path.is_dir():
-        raise CliError(tr(CTX, QT_TRANSLATE_NOOP(CTX, "no such folder: {path}"), path=str(path)))
+        raise CliError(tr(CTX, QT_TRANSLATE_NOOP("CliClients", "no such folder: {path}"), path=str(path)))
     return path.absolute()
 
 
@@ -111,7 +111,7 @@ def _table(rows: list[list[str]]) -> list[str]:
 def run_accounts(args: argparse.Namespace) -> int:
     apply_lang(args)
     if args.profile and not args.client:
-        raise CliError(tr(CTX, QT_TRANSLATE_NOOP(CTX, "--profile needs --client")))
+        raise CliError(tr(CTX, QT_TRANSLATE_NOOP("CliClients", "--profile needs --client")))
     profile = _profile(args)
     clients: list[MailClient] = [client_by_name(args.client)] if args.client else all_clients()
     accounts: list[Account] = []
@@ -127,7 +127,7 @@ def run_accounts(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps([a.to_dict() for a in accounts], ensure_ascii=False, indent=2))
     elif not accounts:
-        print(tr(CTX, QT_TRANSLATE_NOOP(CTX, "No Thunderbird or Becky! accounts were found.")))
+        print(tr(CTX, QT_TRANSLATE_NOOP("CliClients", "No Thunderbird or Becky! accounts were found.")))
     else:
         print_accounts(accounts)
     return EXIT_FAILED if failed else 0
@@ -135,15 +135,15 @@ def run_accounts(args: argparse.Namespace) -> int:
 
 def print_accounts(accounts: list[Account], out: TextIO | None = None) -> None:
     out = out or sys.stdout
-    header = [tr(CTX, QT_TRANSLATE_NOOP(CTX, "Client")),
-              tr(CTX, QT_TRANSLATE_NOOP(CTX, "Address")),
-              tr(CTX, QT_TRANSLATE_NOOP(CTX, "Name")),
-              tr(CTX, QT_TRANSLATE_NOOP(CTX, "Outgoing server")),
-              tr(CTX, QT_TRANSLATE_NOOP(CTX, "Port")),
-              tr(CTX, QT_TRANSLATE_NOOP(CTX, "Security")),
-              tr(CTX, QT_TRANSLATE_NOOP(CTX, "Sign-in")),
-              tr(CTX, QT_TRANSLATE_NOOP(CTX, "User name")),
-              tr(CTX, QT_TRANSLATE_NOOP(CTX, "Server"))]
+    header = [tr(CTX, QT_TRANSLATE_NOOP("CliClients", "Client")),
+              tr(CTX, QT_TRANSLATE_NOOP("CliClients", "Address")),
+              tr(CTX, QT_TRANSLATE_NOOP("CliClients", "Name")),
+              tr(CTX, QT_TRANSLATE_NOOP("CliClients", "Outgoing server")),
+              tr(CTX, QT_TRANSLATE_NOOP("CliClients", "Port")),
+              tr(CTX, QT_TRANSLATE_NOOP("CliClients", "Security")),
+              tr(CTX, QT_TRANSLATE_NOOP("CliClients", "Sign-in")),
+              tr(CTX, QT_TRANSLATE_NOOP("CliClients", "User name")),
+              tr(CTX, QT_TRANSLATE_NOOP("CliClients", "Server"))]
     rows = [header]
     for a in accounts:
         rows.append([a.client_name, a.email or "-", a.display_name or "-", a.smtp.host or "-",
@@ -155,7 +155,7 @@ def print_accounts(accounts: list[Account], out: TextIO | None = None) -> None:
     profiles = list(dict.fromkeys((a.client_name, a.profile) for a in accounts))
     print(file=out)
     for name, profile in profiles:
-        print(tr(CTX, QT_TRANSLATE_NOOP(CTX, "{client} settings in: {path}"), client=name,
+        print(tr(CTX, QT_TRANSLATE_NOOP("CliClients", "{client} settings in: {path}"), client=name,
                  path=str(profile)), file=out)
 
 
@@ -163,26 +163,26 @@ def print_accounts(accounts: list[Account], out: TextIO | None = None) -> None:
 
 def _wanted(args: argparse.Namespace) -> SmtpSettings:
     if not 1 <= args.port <= 65535:
-        raise CliError(tr(CTX, QT_TRANSLATE_NOOP(CTX, "port out of range (1-65535): {port}"),
+        raise CliError(tr(CTX, QT_TRANSLATE_NOOP("CliClients", "port out of range (1-65535): {port}"),
                           port=args.port))
     if "@" not in args.email:
-        raise CliError(tr(CTX, QT_TRANSLATE_NOOP(CTX, "not an e-mail address: {email}"),
+        raise CliError(tr(CTX, QT_TRANSLATE_NOOP("CliClients", "not an e-mail address: {email}"),
                           email=args.email))
     if args.security == "none" and not args.allow_plaintext:
         raise CliError(tr(CTX, QT_TRANSLATE_NOOP(
-            CTX, "--security none sends your password unencrypted; add --allow-plaintext if "
+            "CliClients", "--security none sends your password unencrypted; add --allow-plaintext if "
                  "you really mean it")))
     if not args.user.strip():
-        raise CliError(tr(CTX, QT_TRANSLATE_NOOP(CTX, "the user name is empty")))
+        raise CliError(tr(CTX, QT_TRANSLATE_NOOP("CliClients", "the user name is empty")))
     return SmtpSettings(args.host.strip(), args.port, args.security, args.auth, args.user)
 
 
 def _print_change(change: Change, out: TextIO | None = None) -> None:
     out = out or sys.stdout
     a = change.account
-    print(tr(CTX, QT_TRANSLATE_NOOP(CTX, "{client}: {email} (outgoing server {key})"),
+    print(tr(CTX, QT_TRANSLATE_NOOP("CliClients", "{client}: {email} (outgoing server {key})"),
              client=a.client_name, email=a.email or "-", key=a.key), file=out)
-    print(tr(CTX, QT_TRANSLATE_NOOP(CTX, "Profile: {path}"), path=str(a.profile)), file=out)
+    print(tr(CTX, QT_TRANSLATE_NOOP("CliClients", "Profile: {path}"), path=str(a.profile)), file=out)
     for line in change.describe():
         print("  " + i18n.render(line), file=out)
 
@@ -198,14 +198,14 @@ def run_apply(args: argparse.Namespace) -> int:
         if change.is_empty:
             return 0
         if args.dry_run:
-            print(tr(CTX, QT_TRANSLATE_NOOP(CTX, "Dry run: nothing was changed.")))
+            print(tr(CTX, QT_TRANSLATE_NOOP("CliClients", "Dry run: nothing was changed.")))
             return 0
         result = client.apply(change)
     except ClientError as e:
         raise _client_error(e) from None
-    print(tr(CTX, QT_TRANSLATE_NOOP(CTX, "Done. The files as they were are saved in: {path}"),
+    print(tr(CTX, QT_TRANSLATE_NOOP("CliClients", "Done. The files as they were are saved in: {path}"),
              path=str(result.backup_dir)))
-    print(tr(CTX, QT_TRANSLATE_NOOP(CTX, "To undo: {command}"),
+    print(tr(CTX, QT_TRANSLATE_NOOP("CliClients", "To undo: {command}"),
              command=f'op25b-wizard undo {client.name} --profile "{change.account.profile}"'))
     return 0
 
@@ -221,9 +221,9 @@ def run_undo(args: argparse.Namespace) -> int:
     except ClientError as e:
         raise _client_error(e) from None
     if change is None:
-        print(tr(CTX, QT_TRANSLATE_NOOP(CTX, "The files saved by the last change are back.")))
+        print(tr(CTX, QT_TRANSLATE_NOOP("CliClients", "The files saved by the last change are back.")))
         return 0
     _print_change(change)
-    print(tr(CTX, QT_TRANSLATE_NOOP(CTX, "Restored: {files}"),
+    print(tr(CTX, QT_TRANSLATE_NOOP("CliClients", "Restored: {files}"),
              files=", ".join(str(f) for f in change.files)))
     return 0

@@ -196,28 +196,28 @@ class MailClient(Protocol):
 # Messages shared by the clients.
 def running_msg(client_name: str, profile: Path) -> Msg:
     return msg(CTX, QT_TRANSLATE_NOOP(
-        CTX, "{client} is running. Close {client} completely, then try again "
+        "MailClients", "{client} is running. Close {client} completely, then try again "
              "(it would overwrite the change when it exits). Profile: {profile}"),
         client=client_name, profile=str(profile))
 
 
 def no_account_msg(client_name: str, email: str) -> Msg:
     return msg(CTX, QT_TRANSLATE_NOOP(
-        CTX, "No {client} account sends as {email}."), client=client_name, email=email)
+        "MailClients", "No {client} account sends as {email}."), client=client_name, email=email)
 
 
 def no_profile_msg(client_name: str, profile: Path) -> Msg:
     return msg(CTX, QT_TRANSLATE_NOOP(
-        CTX, "No {client} settings found in {profile}."), client=client_name, profile=str(profile))
+        "MailClients", "No {client} settings found in {profile}."), client=client_name, profile=str(profile))
 
 
 def ambiguous_msg(client_name: str, email: str, keys: list[str]) -> Msg:
     return msg(CTX, QT_TRANSLATE_NOOP(
-        CTX, "Several {client} outgoing servers send as {email}: {keys}. Name one of them."),
+        "MailClients", "Several {client} outgoing servers send as {email}: {keys}. Name one of them."),
         client=client_name, email=email, keys=", ".join(keys))
 
 
 def stale_msg(path: Path) -> Msg:
     return msg(CTX, QT_TRANSLATE_NOOP(
-        CTX, "The settings in {path} changed since they were read. Look at them again "
+        "MailClients", "The settings in {path} changed since they were read. Look at them again "
              "before changing them."), path=str(path))

@@ -108,8 +108,8 @@ def running_process_names() -> list[str]:
     else:
         command = ["ps", "-A", "-o", "comm="]
     try:
-        out = subprocess.run(command, capture_output=True, text=True, timeout=10,
-                             check=False).stdout
+        out = subprocess.run(command, capture_output=True, text=True, timeout=10, check=False,
+                             creationflags=getattr(subprocess, "CREATE_NO_WINDOW", 0)).stdout
     except (OSError, subprocess.SubprocessError):
         return names
     for line in out.splitlines():
@@ -225,7 +225,7 @@ class BeckyClient:
         dirs = [profile] if profile is not None else self.profiles()
         if not dirs:
             raise NoMatchingAccount(msg(CTX, QT_TRANSLATE_NOOP(
-                CTX, "No {client} data folder was found for this user."),
+                "MailClients", "No {client} data folder was found for this user."),
                 client=self.display_name))
         for d in dirs:
             account = match_account(self._accounts(d), email, key, self.display_name)
@@ -240,15 +240,15 @@ class BeckyClient:
                after: SmtpSettings) -> dict[str, str]:
         if after.security == "starttls":
             raise UnsupportedChange(msg(CTX, QT_TRANSLATE_NOOP(
-                CTX, "Becky! cannot be set to STARTTLS by this program. Use SSL/TLS (usually "
+                "MailClients", "Becky! cannot be set to STARTTLS by this program. Use SSL/TLS (usually "
                      "port 465), or choose STARTTLS in Becky! itself.")))
         if after.auth == "oauth2":
             raise UnsupportedChange(msg(CTX, QT_TRANSLATE_NOOP(
-                CTX, "Becky! cannot be set to OAuth2 by this program. Choose it in Becky! "
+                "MailClients", "Becky! cannot be set to OAuth2 by this program. Choose it in Becky! "
                      "itself.")))
         if (after.username or None) != before.username:
             raise UnsupportedChange(msg(CTX, QT_TRANSLATE_NOOP(
-                CTX, "Becky! signs in to the outgoing server with the mailbox's user ID "
+                "MailClients", "Becky! signs in to the outgoing server with the mailbox's user ID "
                      "({current}), which also receives mail. Change the user name for sending "
                      "in Becky! itself."), current=before.username or "-"))
 

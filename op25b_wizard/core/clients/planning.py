@@ -28,19 +28,19 @@ def check_after(after: SmtpSettings) -> None:
     """Refuse settings no client can be given (UnsupportedChange)."""
     if after.auth == "other" or after.auth not in AUTH_METHODS:
         raise UnsupportedChange(msg(CTX, QT_TRANSLATE_NOOP(
-            CTX, "This sign-in method cannot be set by this program: {auth}"), auth=after.auth))
+            "MailClients", "This sign-in method cannot be set by this program: {auth}"), auth=after.auth))
     if after.security not in SECURITIES:
         raise UnsupportedChange(msg(CTX, QT_TRANSLATE_NOOP(
-            CTX, "Unknown connection security: {security}"), security=after.security))
+            "MailClients", "Unknown connection security: {security}"), security=after.security))
     if not 1 <= after.port <= 65535:
         raise UnsupportedChange(msg(CTX, QT_TRANSLATE_NOOP(
-            CTX, "Port out of range (1-65535): {port}"), port=after.port))
+            "MailClients", "Port out of range (1-65535): {port}"), port=after.port))
     if not after.host or any(c.isspace() or c in "\"'\\" for c in after.host):
         raise UnsupportedChange(msg(CTX, QT_TRANSLATE_NOOP(
-            CTX, "Not a server name: {host}"), host=repr(after.host)))
+            "MailClients", "Not a server name: {host}"), host=repr(after.host)))
     if after.username is not None and any(c in "\r\n\0" for c in after.username):
         raise UnsupportedChange(msg(CTX, QT_TRANSLATE_NOOP(
-            CTX, "Not a user name: {user}"), user=repr(after.username)))
+            "MailClients", "Not a user name: {user}"), user=repr(after.username)))
 
 
 def same_settings(a: SmtpSettings, b: SmtpSettings) -> bool:
@@ -94,25 +94,25 @@ def writable(path: Path) -> bool:
 
 
 def unreadable_msg(path: Path, error: OSError) -> Msg:
-    return msg(CTX, QT_TRANSLATE_NOOP(CTX, "Cannot read {path}: {reason}"),
+    return msg(CTX, QT_TRANSLATE_NOOP("MailClients", "Cannot read {path}: {reason}"),
                path=str(path), reason=error.strerror or str(error))
 
 
 def not_editable_msg(path: Path) -> Msg:
     return msg(CTX, QT_TRANSLATE_NOOP(
-        CTX, "{path} cannot be changed safely (it is read-only or not in the expected format). "
+        "MailClients", "{path} cannot be changed safely (it is read-only or not in the expected format). "
              "Nothing was changed."), path=str(path))
 
 
 def nothing_to_change_msg() -> Msg:
-    return msg(CTX, QT_TRANSLATE_NOOP(CTX, "Already set up this way: nothing to change."))
+    return msg(CTX, QT_TRANSLATE_NOOP("MailClients", "Already set up this way: nothing to change."))
 
 
 def no_backup_msg(client_name: str) -> Msg:
     return msg(CTX, QT_TRANSLATE_NOOP(
-        CTX, "There is no change by this program to undo in {client}."), client=client_name)
+        "MailClients", "There is no change by this program to undo in {client}."), client=client_name)
 
 
 def bad_backup_msg(directory: Path, reason: str) -> Msg:
-    return msg(CTX, QT_TRANSLATE_NOOP(CTX, "The backup in {path} cannot be used: {reason}"),
+    return msg(CTX, QT_TRANSLATE_NOOP("MailClients", "The backup in {path} cannot be used: {reason}"),
                path=str(directory), reason=reason)

@@ -250,7 +250,7 @@ class ThunderbirdClient:
         profiles = [profile] if profile is not None else self.profiles()
         if not profiles:
             raise NoMatchingAccount(msg(CTX, QT_TRANSLATE_NOOP(
-                CTX, "No {client} profile was found for this user."), client=self.display_name))
+                "MailClients", "No {client} profile was found for this user."), client=self.display_name))
         for path in profiles:
             try:
                 p = self._load(path)
@@ -378,7 +378,7 @@ class ThunderbirdClient:
 
 def _user_js_msg(path: Path) -> Msg:
     return msg(CTX, QT_TRANSLATE_NOOP(
-        CTX, "{path} also sets this outgoing server and cannot be changed (it is read-only or "
+        "MailClients", "{path} also sets this outgoing server and cannot be changed (it is read-only or "
              "not in the expected format). Thunderbird would keep using its values. Edit or "
              "remove those lines in user.js, then try again. Nothing was changed."),
         path=str(path))

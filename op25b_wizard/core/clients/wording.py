@@ -16,30 +16,30 @@ BK = "Becky"
 CTX = "MailClients"
 
 _TB_SECURITY = {
-    "none": msg(TB, QT_TRANSLATE_NOOP(TB, "None")),
-    "starttls": msg(TB, QT_TRANSLATE_NOOP(TB, "STARTTLS")),
-    "tls": msg(TB, QT_TRANSLATE_NOOP(TB, "SSL/TLS")),
+    "none": msg(TB, QT_TRANSLATE_NOOP("Thunderbird", "None")),
+    "starttls": msg(TB, QT_TRANSLATE_NOOP("Thunderbird", "STARTTLS")),
+    "tls": msg(TB, QT_TRANSLATE_NOOP("Thunderbird", "SSL/TLS")),
 }
 _TB_AUTH = {
-    "none": msg(TB, QT_TRANSLATE_NOOP(TB, "No authentication")),
-    "normal": msg(TB, QT_TRANSLATE_NOOP(TB, "Normal password")),
-    "encrypted": msg(TB, QT_TRANSLATE_NOOP(TB, "Encrypted password")),
-    "oauth2": msg(TB, QT_TRANSLATE_NOOP(TB, "OAuth2")),
-    "other": msg(TB, QT_TRANSLATE_NOOP(TB, "Other (Kerberos, NTLM or certificate)")),
+    "none": msg(TB, QT_TRANSLATE_NOOP("Thunderbird", "No authentication")),
+    "normal": msg(TB, QT_TRANSLATE_NOOP("Thunderbird", "Normal password")),
+    "encrypted": msg(TB, QT_TRANSLATE_NOOP("Thunderbird", "Encrypted password")),
+    "oauth2": msg(TB, QT_TRANSLATE_NOOP("Thunderbird", "OAuth2")),
+    "other": msg(TB, QT_TRANSLATE_NOOP("Thunderbird", "Other (Kerberos, NTLM or certificate)")),
 }
 _BK_SECURITY = {
-    "none": msg(BK, QT_TRANSLATE_NOOP(BK, "off")),
-    "starttls": msg(BK, QT_TRANSLATE_NOOP(BK, "STARTTLS")),
-    "tls": msg(BK, QT_TRANSLATE_NOOP(BK, "on")),
+    "none": msg(BK, QT_TRANSLATE_NOOP("Becky", "off")),
+    "starttls": msg(BK, QT_TRANSLATE_NOOP("Becky", "STARTTLS")),
+    "tls": msg(BK, QT_TRANSLATE_NOOP("Becky", "on")),
 }
 _BK_AUTH = {
-    "none": msg(BK, QT_TRANSLATE_NOOP(BK, "off")),
-    "normal": msg(BK, QT_TRANSLATE_NOOP(BK, "on (LOGIN / PLAIN)")),
-    "encrypted": msg(BK, QT_TRANSLATE_NOOP(BK, "on (CRAM-MD5)")),
-    "oauth2": msg(BK, QT_TRANSLATE_NOOP(BK, "on (OAuth2)")),
-    "other": msg(BK, QT_TRANSLATE_NOOP(BK, "on (automatic)")),
+    "none": msg(BK, QT_TRANSLATE_NOOP("Becky", "off")),
+    "normal": msg(BK, QT_TRANSLATE_NOOP("Becky", "on (LOGIN / PLAIN)")),
+    "encrypted": msg(BK, QT_TRANSLATE_NOOP("Becky", "on (CRAM-MD5)")),
+    "oauth2": msg(BK, QT_TRANSLATE_NOOP("Becky", "on (OAuth2)")),
+    "other": msg(BK, QT_TRANSLATE_NOOP("Becky", "on (automatic)")),
 }
-_NONE = msg(CTX, QT_TRANSLATE_NOOP(CTX, "(none)"))
+_NONE = msg(CTX, QT_TRANSLATE_NOOP("MailClients", "(none)"))
 
 
 def _name(value: str | None) -> str | Msg:
@@ -49,21 +49,21 @@ def _name(value: str | None) -> str | Msg:
 def _thunderbird(before: SmtpSettings, after: SmtpSettings) -> list[Msg]:
     lines: list[Msg] = []
     if before.host.lower() != after.host.lower():
-        lines.append(nested(TB, QT_TRANSLATE_NOOP(TB, "Server Name: {before} → {after}"),
+        lines.append(nested(TB, QT_TRANSLATE_NOOP("Thunderbird", "Server Name: {before} → {after}"),
                             before=_name(before.host), after=after.host))
     if before.port != after.port:
-        lines.append(nested(TB, QT_TRANSLATE_NOOP(TB, "Port: {before} → {after}"),
+        lines.append(nested(TB, QT_TRANSLATE_NOOP("Thunderbird", "Port: {before} → {after}"),
                             before=before.port, after=after.port))
     if before.security != after.security:
-        lines.append(nested(TB, QT_TRANSLATE_NOOP(TB, "Connection security: {before} → {after}"),
+        lines.append(nested(TB, QT_TRANSLATE_NOOP("Thunderbird", "Connection security: {before} → {after}"),
                             before=_TB_SECURITY[before.security],
                             after=_TB_SECURITY[after.security]))
     if before.auth != after.auth:
         lines.append(nested(TB, QT_TRANSLATE_NOOP(
-            TB, "Authentication method: {before} → {after}"),
+            "Thunderbird", "Authentication method: {before} → {after}"),
             before=_TB_AUTH[before.auth], after=_TB_AUTH[after.auth]))
     if (before.username or None) != (after.username or None):
-        lines.append(nested(TB, QT_TRANSLATE_NOOP(TB, "User Name: {before} → {after}"),
+        lines.append(nested(TB, QT_TRANSLATE_NOOP("Thunderbird", "User Name: {before} → {after}"),
                             before=_name(before.username), after=_name(after.username)))
     return lines
 
@@ -71,20 +71,20 @@ def _thunderbird(before: SmtpSettings, after: SmtpSettings) -> list[Msg]:
 def _becky(before: SmtpSettings, after: SmtpSettings) -> list[Msg]:
     lines: list[Msg] = []
     if before.host.lower() != after.host.lower():
-        lines.append(nested(BK, QT_TRANSLATE_NOOP(BK, "SMTP server: {before} → {after}"),
+        lines.append(nested(BK, QT_TRANSLATE_NOOP("Becky", "SMTP server: {before} → {after}"),
                             before=_name(before.host), after=after.host))
     if before.port != after.port:
-        lines.append(nested(BK, QT_TRANSLATE_NOOP(BK, "SMTP port: {before} → {after}"),
+        lines.append(nested(BK, QT_TRANSLATE_NOOP("Becky", "SMTP port: {before} → {after}"),
                             before=before.port, after=after.port))
     if before.security != after.security:
-        lines.append(nested(BK, QT_TRANSLATE_NOOP(BK, "SSL/TLS (SMTP): {before} → {after}"),
+        lines.append(nested(BK, QT_TRANSLATE_NOOP("Becky", "SSL/TLS (SMTP): {before} → {after}"),
                             before=_BK_SECURITY[before.security],
                             after=_BK_SECURITY[after.security]))
     if before.auth != after.auth:
-        lines.append(nested(BK, QT_TRANSLATE_NOOP(BK, "SMTP authentication: {before} → {after}"),
+        lines.append(nested(BK, QT_TRANSLATE_NOOP("Becky", "SMTP authentication: {before} → {after}"),
                             before=_BK_AUTH[before.auth], after=_BK_AUTH[after.auth]))
     if (before.username or None) != (after.username or None):
-        lines.append(nested(BK, QT_TRANSLATE_NOOP(BK, "User ID: {before} → {after}"),
+        lines.append(nested(BK, QT_TRANSLATE_NOOP("Becky", "User ID: {before} → {after}"),
                             before=_name(before.username), after=_name(after.username)))
     return lines
 
@@ -93,12 +93,12 @@ def describe_change(change: Change) -> list[Msg]:
     describe = _becky if change.account.client == "becky" else _thunderbird
     lines = describe(change.before, change.after)
     if not lines:
-        return [msg(CTX, QT_TRANSLATE_NOOP(CTX, "Already set up this way: nothing to change."))]
+        return [msg(CTX, QT_TRANSLATE_NOOP("MailClients", "Already set up this way: nothing to change."))]
     others = [a for a in change.account.identities
               if a.lower() != change.account.email.lower()]
     if others:
         lines.append(msg(CTX, QT_TRANSLATE_NOOP(
-            CTX, "This outgoing server also sends for: {addresses}"),
+            "MailClients", "This outgoing server also sends for: {addresses}"),
             addresses=", ".join(others)))
     return lines
 
