@@ -193,7 +193,7 @@ class _PortProbe:
                 await self._dialogue()
                 r.stage = "done"
         except StageFailure as f:
-            r.outcome, r.stage, r.error = f.outcome, f.stage, f.error
+            r.outcome, r.stage, r.error = f.outcome, f.stage, self.tr.mask(f.error)
             self.tr.note(self.spec.port, f"{f.stage}: {f.error}")
         except asyncio.CancelledError:
             connector.abandon()
@@ -367,6 +367,9 @@ class _PortProbe:
         self.stage("auth")
         self.tr.add_secret(creds.password)
         steps = auth_exchange(mech, creds.username, creds.password)
+        for line, shown in steps:
+            if line != shown:  # a server may echo what it got: mask the tokens too
+                self.tr.add_secret(line.rpartition(" ")[2])
         reply: Reply | None = None
         for i, (line, shown) in enumerate(steps):
             reply = await s.command(line, "auth", shown)
@@ -374,13 +377,14 @@ class _PortProbe:
                 break
             if mech == "CRAM-MD5":
                 answer = cram_md5_response(reply.first, creds.username, creds.password)
+                self.tr.add_secret(answer)
                 reply = await s.command(answer, "auth", "******** (response)")
                 break
             if i == len(steps) - 1:
                 break
         assert reply is not None
         result = _AUTH_RESULTS.get(reply.code, "error")
-        r.auth = AuthInfo(mech, result, reply.code, reply.first[:200])  # type: ignore[arg-type]
+        r.auth = AuthInfo(mech, result, reply.code, self.tr.mask(reply.first)[:200])  # type: ignore[arg-type]
         r.outcome = "auth_ok" if result == "ok" else "auth_failed"
 
     async def _test_message(self, to: str) -> None:

@@ -39,11 +39,16 @@ class Transcript:
         if not secret:
             return
         forms = {secret, base64.b64encode(secret.encode()).decode()}
-        self._secrets.extend(sorted(forms, key=len, reverse=True))
+        self._secrets = sorted(forms.union(self._secrets), key=len, reverse=True)
 
-    def add(self, port: int | None, direction: str, text: str) -> None:
+    def mask(self, text: str) -> str:
+        """*text* with every secret replaced by the mask (for anything a report keeps)."""
         for s in self._secrets:
             text = text.replace(s, MASK)
+        return text
+
+    def add(self, port: int | None, direction: str, text: str) -> None:
+        text = self.mask(text)
         self.lines.append(TranscriptLine(time.monotonic() - self.t0, port, direction, text))  # type: ignore[arg-type]
 
     def note(self, port: int | None, text: str) -> None:
