@@ -9,6 +9,7 @@ import base64
 import contextlib
 import datetime
 import http.server
+import json
 import ssl
 import threading
 import warnings
@@ -406,3 +407,44 @@ def test_odd_capabilities_do_not_break_the_probe(test_ca, probe_ports) -> None:
     assert (p.outcome, p.security) == ("ok", "none")
     assert p.capabilities is not None and p.capabilities.size == 0
     assert p.capabilities.auth == ["LOGIN"]
+
+
+async def echoing(reader, writer, srv: Scripted) -> None:
+    """Refuses the sign-in and echoes what it was sent, token and decoded password alike."""
+    writer.write(GREETING)
+    while line := await srv.readline(reader):
+        cmd = line.strip()
+        if cmd.upper().startswith(b"EHLO"):
+            writer.write(b"250-mail.example.test\r\n250 AUTH PLAIN LOGIN\r\n")
+        elif cmd.upper().startswith(b"AUTH"):
+            token = cmd.split()[-1]
+            decoded = base64.b64decode(token).replace(b"\0", b" ")
+            writer.write(b"535-5.7.8 you sent " + cmd + b"\r\n535 5.7.8 that is " + decoded + b"\r\n")
+        elif cmd.upper() == b"QUIT":
+            writer.write(b"221 bye\r\n")
+        await writer.drain()
+
+
+async def echoing_garbage(reader, writer, srv: Scripted) -> None:
+    """Answers the sign-in with a broken reply quoting the token."""
+    writer.write(GREETING)
+    while line := await srv.readline(reader):
+        cmd = line.strip()
+        if cmd.upper().startswith(b"EHLO"):
+            writer.write(b"250-mail.example.test\r\n250 AUTH PLAIN\r\n")
+        elif cmd.upper().startswith(b"AUTH"):
+            writer.write(b"what is " + cmd.split()[-1] + b"?\r\n")
+        await writer.drain()
+
+
+@pytest.mark.parametrize("script", [echoing, echoing_garbage], ids=["535 echo", "garbage echo"])
+def test_a_server_echoing_the_credentials_does_not_put_them_in_the_report(
+        test_ca, probe_ports, script) -> None:
+    with scripted(script, test_ca, tls=test_ca.server_context()) as peer:
+        run = probe_ports([PortSpec(peer.port, "tls")], password=ENGINE_PASSWORD)
+    (p,) = run.report.ports
+    assert p.outcome in ("auth_failed", "protocol_error")
+    text = json.dumps(diagnose(run.report, credentials_tested=True).to_json(transcript=True))
+    for form in secret_forms():
+        assert form.decode() not in text
+    assert "********" in text
