@@ -101,6 +101,18 @@ def test_profiles_ini_rules(tmp_path):
     assert read_profiles_ini(tmp_path) == []
 
 
+def test_profile_never_opened_has_no_accounts(tb, home, tmp_path):
+    fresh = home / ".thunderbird" / "new.profile"
+    fresh.mkdir()
+    with open(home / ".thunderbird" / "profiles.ini", "a") as f:
+        f.write("\n[Profile2]\nName=new\nIsRelative=1\nPath=new.profile\n")
+    assert fresh in tb.profiles()
+    assert tb.accounts(fresh) == []
+    assert len(tb.accounts()) == 3
+    with pytest.raises(NoMatchingAccount):
+        tb.accounts(tmp_path / "no-such-profile")
+
+
 def test_no_thunderbird_at_all(tmp_path):
     client = ThunderbirdClient(home=tmp_path, env={}, platform="linux")
     assert client.profiles() == [] and client.accounts() == []

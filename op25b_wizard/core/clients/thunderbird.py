@@ -149,7 +149,9 @@ class ThunderbirdClient:
         try:
             prefs = PrefsDocument.read(prefs_path)
         except FileNotFoundError:
-            raise NoMatchingAccount(no_profile_msg(self.display_name, profile)) from None
+            if not profile.is_dir():
+                raise NoMatchingAccount(no_profile_msg(self.display_name, profile)) from None
+            prefs = PrefsDocument(b"")  # a profile never opened yet: no accounts
         except OSError as e:
             raise UnreadableSettings(unreadable_msg(prefs_path, e)) from None
         try:
