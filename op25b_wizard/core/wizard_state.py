@@ -263,56 +263,56 @@ class WizardState:
         c = self.choice
         if c is not None:
             items.append(CheckItem("reachable", "ok", msg(CTX, QT_TRANSLATE_NOOP(
-                CTX, "Mail can be sent from this network (port {port})"), port=c.port)))
+                "Checklist", "Mail can be sent from this network (port {port})"), port=c.port)))
         else:
             items.append(CheckItem("reachable", "failed", msg(CTX, QT_TRANSLATE_NOOP(
-                CTX, "No way to send mail was found from this network"))))
+                "Checklist", "No way to send mail was found from this network"))))
         if c is not None and c.encrypted:
             items.append(CheckItem("encrypted", "ok", msg(CTX, QT_TRANSLATE_NOOP(
-                CTX, "The connection is encrypted"))))
+                "Checklist", "The connection is encrypted"))))
         else:
             items.append(CheckItem("encrypted", "failed", msg(CTX, QT_TRANSLATE_NOOP(
-                CTX, "The connection is not encrypted"))))
+                "Checklist", "The connection is not encrypted"))))
         if not self.auth_required:
             items.append(CheckItem("password", "skipped", msg(CTX, QT_TRANSLATE_NOOP(
-                CTX, "No sign-in is used"))))
+                "Checklist", "No sign-in is used"))))
         elif self.login_verified:
             items.append(CheckItem("password", "ok", msg(CTX, QT_TRANSLATE_NOOP(
-                CTX, "Your password was accepted"))))
+                "Checklist", "Your password was accepted"))))
         elif self.login_verified is False:
             items.append(CheckItem("password", "failed", msg(CTX, QT_TRANSLATE_NOOP(
-                CTX, "Your password was not accepted"))))
+                "Checklist", "Your password was not accepted"))))
         else:
             items.append(CheckItem("password", "skipped", msg(CTX, QT_TRANSLATE_NOOP(
-                CTX, "The password was not checked"))))
+                "Checklist", "The password was not checked"))))
         if self.applied and self.account is not None:
             items.append(CheckItem("client", "ok", msg(CTX, QT_TRANSLATE_NOOP(
-                CTX, "{client} uses the new settings"), client=self.account.client_name)))
+                "Checklist", "{client} uses the new settings"), client=self.account.client_name)))
         elif self.account is not None:
             items.append(CheckItem("client", "failed", msg(CTX, QT_TRANSLATE_NOOP(
-                CTX, "{client} was not changed"), client=self.account.client_name)))
+                "Checklist", "{client} was not changed"), client=self.account.client_name)))
         else:
             items.append(CheckItem("client", "skipped", msg(CTX, QT_TRANSLATE_NOOP(
-                CTX, "No mail program was changed: enter the settings from the settings sheet"))))
+                "Checklist", "No mail program was changed: enter the settings from the settings sheet"))))
         items.append(self._keyring_item())
         return items
 
     def _keyring_item(self) -> CheckItem:
-        store = self.keyring_store_name or msg(CTX, QT_TRANSLATE_NOOP(CTX, "password store"))
+        store = self.keyring_store_name or msg(CTX, QT_TRANSLATE_NOOP("Checklist", "password store"))
         if self.keyring == "stored":
             return CheckItem("keyring", "ok", msg(CTX, QT_TRANSLATE_NOOP(
-                CTX, "The password is kept in this computer's {store}"), store=store))
+                "Checklist", "The password is kept in this computer's {store}"), store=store))
         if self.keyring == "failed":
             return CheckItem("keyring", "failed", self.keyring_error or msg(CTX, QT_TRANSLATE_NOOP(
-                CTX, "The password could not be kept")))
+                "Checklist", "The password could not be kept")))
         if self.keyring == "unavailable":
             return CheckItem("keyring", "failed", msg(CTX, QT_TRANSLATE_NOOP(
-                CTX, "This computer has no safe place for the password: it was not kept")))
+                "Checklist", "This computer has no safe place for the password: it was not kept")))
         if self.keyring == "pending":
             return CheckItem("keyring", "skipped", msg(CTX, QT_TRANSLATE_NOOP(
-                CTX, "The password is being saved…")))
+                "Checklist", "The password is being saved…")))
         return CheckItem("keyring", "skipped", msg(CTX, QT_TRANSLATE_NOOP(
-            CTX, "The password was not kept (you chose not to)")))
+                "Checklist", "The password was not kept (you chose not to)")))
 
     def keyring_action(self) -> Literal["store", "unavailable", "not_requested"]:
         """What the last page does with the password."""

@@ -3,6 +3,7 @@ transcript (passwords already masked by the engine). For helpdesks; copyable."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
@@ -15,7 +16,17 @@ from PySide6.QtWidgets import (
 
 from op25b_wizard import i18n
 from op25b_wizard.core.diagnosis import Diagnosis
+from op25b_wizard.core.i18n import QT_TRANSLATE_NOOP
 from op25b_wizard.core.model import PortResult
+
+LABELS = {
+    "code": QT_TRANSLATE_NOOP("DetailsDialog", "Support code: {code}"),
+    "server": QT_TRANSLATE_NOOP("DetailsDialog", "Server: {host} ({addresses})"),
+}
+
+
+def _t(source: str) -> str:
+    return QCoreApplication.translate("DetailsDialog", source)
 
 
 def port_line(p: PortResult) -> str:
@@ -46,10 +57,11 @@ def details_text(diagnosis: Diagnosis) -> str:
         lines.append(f"    {i18n.render(v.explanation)}")
         lines.append(f"    → {i18n.render(v.action)}")
     lines.append("")
-    lines.append(f"support code: {diagnosis.support_code}")
+    lines.append(_t(LABELS["code"]).format(code=diagnosis.support_code))
     report = diagnosis.report
     addresses = ", ".join(a for family in report.addresses.values() for a in family)
-    lines.append(f"server: {report.host} ({addresses or report.dns_error or '-'})")
+    lines.append(_t(LABELS["server"]).format(host=report.host,
+                                              addresses=addresses or report.dns_error or "-"))
     for p in report.ports:
         lines.append(port_line(p))
     lines.append("")

@@ -60,6 +60,7 @@ class ApplyPage(WizardPageBase):
         self.client_box = QGroupBox()
         cb = QVBoxLayout(self.client_box)
         self.lines = QVBoxLayout()
+        self.line_labels: list[QLabel] = []
         cb.addLayout(self.lines)
         row = QHBoxLayout()
         self.apply_button = QPushButton()
@@ -318,19 +319,17 @@ class ApplyPage(WizardPageBase):
         if not client:
             return
         self.client_box.setTitle(self.tr("Change in {client}").format(client=client))
-        while self.lines.count():
-            w = self.lines.takeAt(0).widget()
-            if w is not None:
-                w.deleteLater()
         if self.change is None:
-            lab = text_label()
-            lab.setText(self.tr("Reading the settings of {client}…").format(client=client))
-            self.lines.addWidget(lab)
+            texts = [self.tr("Reading the settings of {client}…").format(client=client)]
         else:
-            for line in self.change.describe():
-                lab = text_label(factor=1.2, bold=True)
-                lab.setText(i18n.render(line))
-                self.lines.addWidget(lab)
+            texts = [i18n.render(line) for line in self.change.describe()]
+        while len(self.line_labels) < len(texts):
+            lab = text_label(factor=1.2, bold=True)
+            self.lines.addWidget(lab)
+            self.line_labels.append(lab)
+        for i, lab in enumerate(self.line_labels):
+            lab.setVisible(i < len(texts))
+            lab.setText(texts[i] if i < len(texts) else "")
         self.apply_button.setText(self.tr("&Apply to {client}").format(client=client))
         self.undo_button.setText(self.tr("&Undo"))
         self.apply_button.setEnabled(self.change is not None and not self.change.is_empty

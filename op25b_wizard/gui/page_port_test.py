@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QVBoxLayout,
+    QWidget,
 )
 
 from op25b_wizard import i18n
@@ -32,6 +33,13 @@ ROLE = {
     "relay": QT_TRANSLATE_NOOP("PortTestPage", "the old way to send; often blocked"),
     "starttls": QT_TRANSLATE_NOOP("PortTestPage", "sending with your password"),
     "tls": QT_TRANSLATE_NOOP("PortTestPage", "sending with your password, encrypted from the start"),
+}
+
+ROW_TEXTS = {
+    "port": QT_TRANSLATE_NOOP("PortTestPage", "Port {port}"),
+    "waiting": QT_TRANSLATE_NOOP("PortTestPage", "Waiting…"),
+    "testing": QT_TRANSLATE_NOOP("PortTestPage", "Testing…"),
+    "slow": QT_TRANSLATE_NOOP("PortTestPage", "Testing… no answer yet ({seconds} s; waiting up to {limit} s)"),
 }
 
 SENTENCES = {
@@ -124,17 +132,16 @@ class PortRow:
         self.icon.setPixmap(icons.pixmap(name, self.ICON))
 
     def render(self, timeout: float) -> None:
-        self.name.setText(_t("Port {port}").format(port=self.spec.port))
+        self.name.setText(_t(ROW_TEXTS["port"]).format(port=self.spec.port))
         self.role.setText(_t(ROLE[self.spec.mode]))
         if self.state == "waiting":
-            self.text.setText(_t("Waiting…"))
+            self.text.setText(_t(ROW_TEXTS["waiting"]))
         elif self.state == "testing":
             waited = int(time.monotonic() - (self.started or time.monotonic()))
             if waited >= 3:
-                self.text.setText(_t("Testing… no answer yet ({seconds} s; waiting up to {limit} s)")
-                                  .format(seconds=waited, limit=int(timeout)))
+                self.text.setText(_t(ROW_TEXTS["slow"]).format(seconds=waited, limit=int(timeout)))
             else:
-                self.text.setText(_t("Testing…"))
+                self.text.setText(_t(ROW_TEXTS["testing"]))
         else:
             self.text.setText(_t(SENTENCES[self.key or "protocol_error"]))
         self.text.setAccessibleName(f"{self.name.text()}: {self.text.text()}")
@@ -206,16 +213,18 @@ class PortTestPage(WizardPageBase):
             self._show_report()
 
     def _build_rows(self, specs: list[PortSpec]) -> None:
+        def discard(w: QWidget | None) -> None:
+            if w is not None:
+                w.hide()
+                w.setParent(None)
+                w.deleteLater()
+
         while self.grid.count():
             item = self.grid.takeAt(0)
-            if item.widget():
-                item.widget().deleteLater()
-            elif item.layout():
-                lay = item.layout()
-                while lay.count():
-                    w = lay.takeAt(0).widget()
-                    if w:
-                        w.deleteLater()
+            discard(item.widget())
+            lay = item.layout()
+            while lay is not None and lay.count():
+                discard(lay.takeAt(0).widget())
         self.rows = [PortRow(self.grid, i, spec) for i, spec in enumerate(specs)]
 
     def start_test(self) -> None:

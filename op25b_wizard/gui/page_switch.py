@@ -55,6 +55,8 @@ class SwitchPage(WizardPageBase):
         choices = self.state.port_choices()
         for b, _c in self.buttons:
             self.group.removeButton(b)
+            b.hide()
+            b.setParent(None)
             b.deleteLater()
         self.buttons = []
         for i, c in enumerate(choices):

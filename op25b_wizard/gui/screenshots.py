@@ -183,33 +183,45 @@ def settle(widget: QWidget) -> None:
     widget.repaint()
 
 
-def write_screenshots(directory: str | Path, *, lang: str = "en", helpdesk: bool = False,
-                      home: Path | None = None) -> list[Path]:
-    """Play the sample and save one PNG per page into *directory*; returns the files."""
-    out = Path(directory)
-    out.mkdir(parents=True, exist_ok=True)
+def play_sample(on_page: Callable[[Any, PageId], None], *, lang: str = "en",
+                helpdesk: bool = False, home: Path | None = None) -> None:
+    """Walk the sample through every page in *lang*; *on_page(wizard, page_id)* runs once
+    each page has settled (and the sample user has done what they do there)."""
     app = ensure_app()
     services = SampleServices(home or Path("/home/taro"))
     wizard = create_wizard(lang=lang, helpdesk=helpdesk, services=services)
     wizard.resize(SIZE)
     wizard.show()
-    files: list[Path] = []
     try:
-        for name, pid in SHOTS:
+        for _name, pid in SHOTS:
             wait_until(lambda pid=pid: wizard.currentId() == int(pid))
             settle(wizard)
             _prepare(wizard, pid)
             settle(wizard)
-            path = out / f"{name}.png"
-            if not wizard.grab().save(str(path)):
-                raise OSError(f"could not write {path}")
-            files.append(path)
+            on_page(wizard, pid)
             if pid != PageId.READY:
                 wizard.next()
     finally:
         wizard.done(0)
         wizard.deleteLater()
         app.processEvents()
+
+
+def write_screenshots(directory: str | Path, *, lang: str = "en", helpdesk: bool = False,
+                      home: Path | None = None) -> list[Path]:
+    """Play the sample and save one PNG per page into *directory*; returns the files."""
+    out = Path(directory)
+    out.mkdir(parents=True, exist_ok=True)
+    names = dict((pid, name) for name, pid in SHOTS)
+    files: list[Path] = []
+
+    def shoot(wizard: Any, pid: PageId) -> None:
+        path = out / f"{names[pid]}.png"
+        if not wizard.grab().save(str(path)):
+            raise OSError(f"could not write {path}")
+        files.append(path)
+
+    play_sample(shoot, lang=lang, helpdesk=helpdesk, home=home)
     return files
 
 
