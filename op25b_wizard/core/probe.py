@@ -249,8 +249,8 @@ class _PortProbe:
         self.stage("ehlo")
         reply = await self.session.command(f"EHLO {self._ehlo_name()}", "ehlo")
         if reply.code != 250:
-            if self.spec.mode == "relay" and reply.code >= 500:
-                self.result.relay_denied = True
+            if self.spec.mode == "relay" and reply.code in (550, 554):
+                self.result.relay_denied = True  # not 500/502: an old server, not a refusal
             raise StageFailure(
                 "banner_refused" if reply.code in (421, 554, 550) else "protocol_error",
                 "ehlo", f"EHLO refused: {reply.code} {reply.first}")
