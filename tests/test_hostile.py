@@ -448,3 +448,18 @@ def test_a_server_echoing_the_credentials_does_not_put_them_in_the_report(
     for form in secret_forms():
         assert form.decode() not in text
     assert "********" in text
+
+
+@pytest.mark.parametrize("code, ip25b", [(554, True), (550, True), (502, False), (500, False)])
+def test_ehlo_refused_on_port_25_is_ip25b_only_for_a_refusal(mail_servers, probe_ports, test_ca,
+                                                            code, ip25b) -> None:
+    """554/550 to EHLO refuse *you*; 500/502 is an old or odd server, not a refusal."""
+    refusing = dialogue(ehlo=f"{code} 5.5.1 no\r\n".encode())
+    with scripted(refusing, test_ca) as peer:
+        run = probe_ports([PortSpec(peer.port, "relay"), *mail_servers.specs()[1:]])
+    r25 = run.report.ports[0]
+    assert r25.stage == "ehlo" and r25.greeting_code == 220
+    d = diagnose(run.report)
+    assert d.op25b is False
+    assert ("ip25b" in d.verdict_ids) is ip25b
+    assert "submission_ok" in d.verdict_ids
