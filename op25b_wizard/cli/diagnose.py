@@ -51,6 +51,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--transcript", action="store_true",
                    help="show the whole conversation with the server (password masked)")
     p.add_argument("--json", action="store_true", help="print one JSON object (see docs/)")
+    p.add_argument("--offline", action="store_true",
+                   help="find the server for an address only from the company preset and the "
+                   "bundled provider data")
+    p.add_argument("--preset", metavar="FILE", help="a company preset (autoconfig XML)")
+    p.add_argument("--ispdb-url", metavar="URL", help="base URL of the ISP database")
     add_lang_option(p)
     p.set_defaults(func=run_diagnose)
 
@@ -87,8 +92,41 @@ def _target(args: argparse.Namespace) -> Target:
     return target
 
 
+def _lookup_route(args: argparse.Namespace, target: Target) -> tuple[Target, list[Route], str | None]:
+    """For an address without --host: the provider's documented route (issue: lookup chain)."""
+    from pathlib import Path
+
+    from op25b_wizard.core.lookup import AutoconfigError, LookupConfig, lookup
+
+    config = LookupConfig(offline=args.offline, cafile=args.cafile,
+                          preset=Path(args.preset) if args.preset else None)
+    if args.ispdb_url:
+        config.ispdb_url = args.ispdb_url
+    try:
+        result = lookup(target.email or "", config)
+    except (AutoconfigError, ValueError) as e:
+        message = getattr(e, "message", None)
+        raise CliError(i18n.render(message) if message is not None else str(e)) from None
+    if not args.json:
+        for note in result.notes:
+            print(i18n.render(note), file=sys.stderr)
+    first = result.first_secure()
+    if first is None:
+        return target, [], None
+    routes = [Route(s.host, s.port, s.security,  # type: ignore[arg-type]
+                    s.auth if s.auth in ("normal", "encrypted", "oauth2", "none") else "normal",
+                    s.username)
+              for s in result.outgoing if s.secure and s.host == first.host]
+    unconfirmed = result.source if result.needs_confirmation else None
+    return Target(first.host, target.email, target.domain), routes, unconfirmed
+
+
 def build_request(args: argparse.Namespace) -> tuple[Target, ProbeRequest, list[Route]]:
     target = _target(args)
+    preferred: list[Route] = []
+    unconfirmed: str | None = None
+    if target.email and not args.host:
+        target, preferred, unconfirmed = _lookup_route(args, target)
     if not 0.1 <= args.timeout <= 300:
         raise CliError(tr("Cli", QT_TRANSLATE_NOOP("Cli", "the timeout must be between 0.1 and 300 seconds")))
     if args.cafile:
@@ -102,7 +140,13 @@ def build_request(args: argparse.Namespace) -> tuple[Target, ProbeRequest, list[
                 "Cli", "the CA file {path} holds no usable certificate"), path=args.cafile)) from None
     credentials = None
     if args.password_stdin:
-        user = args.user or target.email
+        if unconfirmed:
+            raise CliError(tr("Cli", QT_TRANSLATE_NOOP(
+                "Cli", "the server {host} was found through {source}, which cannot vouch for it: "
+                "check the name and give it with --host to test your password there"),
+                host=target.host, source=unconfirmed))
+        user = args.user or (preferred[0].username if preferred and preferred[0].username
+                             else target.email)
         if not user:
             raise CliError(tr("Cli", QT_TRANSLATE_NOOP("Cli", "--password-stdin needs --user")))
         credentials = Credentials(user, read_password_stdin())
@@ -118,7 +162,11 @@ def build_request(args: argparse.Namespace) -> tuple[Target, ProbeRequest, list[
                 "Cli", "--test-message needs your e-mail address and --password-stdin")))
     options = ProbeOptions(timeout=args.timeout, cafile=args.cafile, credentials=credentials,
                            allow_plaintext_auth=args.allow_plaintext, test_message_to=test_to)
-    return target, ProbeRequest(target.host, _ports(args.port), options), []
+    ports = _ports(args.port)
+    if preferred and not args.port:
+        documented = [PortSpec.for_port(r.port) for r in preferred]
+        ports = [*[s for s in ports if s.port not in [d.port for d in documented]], *documented]
+    return target, ProbeRequest(target.host, ports, options), preferred
 
 
 def run_diagnose(args: argparse.Namespace) -> int:
@@ -137,7 +185,8 @@ def run_diagnose(args: argparse.Namespace) -> int:
               file=sys.stderr)
     report = run_probe(request, on_event)
     username = request.options.credentials.username if request.options.credentials else (
-        args.user or target.email)
+        args.user or (preferred[0].username if preferred and preferred[0].username else None)
+        or target.email)
     result = diagnose(report, preferred=preferred, username=username,
                       credentials_tested=request.options.credentials is not None)
     if args.json:
