@@ -121,12 +121,7 @@ def _lookup_route(args: argparse.Namespace, target: Target) -> tuple[Target, lis
     return Target(first.host, target.email, target.domain), routes, unconfirmed
 
 
-def build_request(args: argparse.Namespace) -> tuple[Target, ProbeRequest, list[Route]]:
-    target = _target(args)
-    preferred: list[Route] = []
-    unconfirmed: str | None = None
-    if target.email and not args.host:
-        target, preferred, unconfirmed = _lookup_route(args, target)
+def _check_options(args: argparse.Namespace) -> None:
     if not 0.1 <= args.timeout <= 300:
         raise CliError(tr("Cli", QT_TRANSLATE_NOOP("Cli", "the timeout must be between 0.1 and 300 seconds")))
     if args.cafile:
@@ -138,8 +133,25 @@ def build_request(args: argparse.Namespace) -> tuple[Target, ProbeRequest, list[
         except CaFileError:
             raise CliError(tr("Cli", QT_TRANSLATE_NOOP(
                 "Cli", "the CA file {path} holds no usable certificate"), path=args.cafile)) from None
+    if args.password_stdin and not (args.user or "@" in args.target):
+        raise CliError(tr("Cli", QT_TRANSLATE_NOOP("Cli", "--password-stdin needs --user")))
+    if args.test_message and not args.password_stdin:
+        raise CliError(tr("Cli", QT_TRANSLATE_NOOP(
+            "Cli", "--test-message needs your e-mail address and --password-stdin")))
+
+
+def build_request(args: argparse.Namespace) -> tuple[Target, ProbeRequest, list[Route]]:
+    """Check everything the user typed first, then find the server, then build the request."""
+    target = _target(args)
+    ports = _ports(args.port)
+    _check_options(args)
+    password = read_password_stdin() if args.password_stdin else None
+    preferred: list[Route] = []
+    unconfirmed: str | None = None
+    if target.email and not args.host:
+        target, preferred, unconfirmed = _lookup_route(args, target)
     credentials = None
-    if args.password_stdin:
+    if password is not None:
         if unconfirmed:
             raise CliError(tr("Cli", QT_TRANSLATE_NOOP(
                 "Cli", "the server {host} was found through {source}, which cannot vouch for it: "
@@ -147,9 +159,7 @@ def build_request(args: argparse.Namespace) -> tuple[Target, ProbeRequest, list[
                 host=target.host, source=unconfirmed))
         user = args.user or (preferred[0].username if preferred and preferred[0].username
                              else target.email)
-        if not user:
-            raise CliError(tr("Cli", QT_TRANSLATE_NOOP("Cli", "--password-stdin needs --user")))
-        credentials = Credentials(user, read_password_stdin())
+        credentials = Credentials(user or "", password)
     elif args.user and not args.json:
         print(tr("Cli", QT_TRANSLATE_NOOP(
             "Cli", "Note: no password given (--password-stdin), so sign-in is not tested.")),
@@ -157,12 +167,11 @@ def build_request(args: argparse.Namespace) -> tuple[Target, ProbeRequest, list[
     test_to = None
     if args.test_message:
         test_to = target.email or (args.user if args.user and "@" in args.user else None)
-        if not test_to or credentials is None:
+        if not test_to:
             raise CliError(tr("Cli", QT_TRANSLATE_NOOP(
                 "Cli", "--test-message needs your e-mail address and --password-stdin")))
     options = ProbeOptions(timeout=args.timeout, cafile=args.cafile, credentials=credentials,
                            allow_plaintext_auth=args.allow_plaintext, test_message_to=test_to)
-    ports = _ports(args.port)
     if preferred and not args.port:
         documented = [PortSpec.for_port(r.port) for r in preferred]
         ports = [*[s for s in ports if s.port not in [d.port for d in documented]], *documented]
