@@ -149,6 +149,21 @@ async def injecting_late(reader, writer, srv: Scripted) -> None:
         await writer.drain()
 
 
+async def starttls_refused(reader, writer, srv: Scripted) -> None:
+    writer.write(GREETING)
+    while line := await srv.readline(reader):
+        cmd = line.strip().upper()
+        if cmd.startswith(b"EHLO"):
+            writer.write(EHLO_STARTTLS)
+        elif cmd == b"STARTTLS":
+            writer.write(b"454 4.7.0 TLS not available due to temporary reason\r\n")
+        elif cmd == b"QUIT":
+            writer.write(b"221 bye\r\n")
+        else:
+            writer.write(b"250 ok\r\n")
+        await writer.drain()
+
+
 async def garbage_for_client_hello(reader, writer, srv: Scripted) -> None:
     await reader.read(5)
     writer.write(b"\x00garbage, not a TLS record\r\n" * 4)
@@ -277,6 +292,8 @@ CASES = [
          "starttls", ["no_encryption", "no_submission"]),
     Case("STARTTLS reply with injected lines", lambda ca: scripted(injecting, ca), "starttls",
          "tls_error", "starttls", ["tls_failed", "no_submission"], problem="injection"),
+    Case("STARTTLS advertised, then refused", lambda ca: scripted(starttls_refused, ca),
+         "starttls", "no_starttls", "starttls", ["no_encryption", "no_submission"]),
     Case("plaintext where the handshake should be", lambda ca: scripted(injecting_late, ca),
          "starttls", "tls_error", "tls", ["tls_failed", "no_submission"],
          problem="handshake_failed", alternatives={"stage": "starttls", "problem": "injection"}),

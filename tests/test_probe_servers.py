@@ -389,3 +389,55 @@ def test_time_is_measured(mail_servers, probe_ports) -> None:
     t0 = time.monotonic()
     run = probe_ports(mail_servers.specs()[1:])
     assert 0 < run.report.elapsed_s <= time.monotonic() - t0
+
+
+# --- IPv6 and Happy Eyeballs -------------------------------------------------------------------
+
+def test_ipv6_literal_host(test_ca, probe_ports) -> None:
+    with smtp_server(test_ca, "tls", bind="::1") as server:
+        run = probe_ports([PortSpec(server.port, "tls")], host="::1", password=ENGINE_PASSWORD)
+    (p,) = run.report.ports
+    assert (p.outcome, p.family, p.address) == ("auth_ok", "ipv6", "::1")
+    assert p.tls is not None and p.tls.verified
+    assert run.report.addresses == {"ipv6": ["::1"]}
+    assert [(a.encrypted, a.accepted) for a in server.recorder.auth] == [(True, True)]
+
+
+@contextlib.contextmanager
+def dead_ipv6_live_ipv4(test_ca):
+    """The same port number: blackholed on ::1, a real STARTTLS server on 127.0.0.1."""
+    for _ in range(20):
+        with blackhole("::1") as port:
+            try:
+                server_cm = smtp_server(test_ca, "starttls", port=port)
+                server = server_cm.__enter__()
+            except OSError:
+                continue
+            try:
+                yield port, server
+            finally:
+                server_cm.__exit__(None, None, None)
+            return
+    raise RuntimeError("no port free on both ::1 and 127.0.0.1")
+
+
+def test_a_dead_ipv6_path_costs_only_the_stagger(test_ca, probe_ports, monkeypatch) -> None:
+    """The name has an AAAA and an A address; IPv6 drops the SYN. IPv4 starts after ~250 ms,
+    the dialogue goes on over IPv4, and the dead IPv6 path is reported."""
+    async def both_families(host: str, timeout: float):
+        return [(socket.AF_INET6, "::1"), (socket.AF_INET, "127.0.0.1")]
+
+    monkeypatch.setattr("op25b_wizard.core.probe.resolve", both_families)
+    with dead_ipv6_live_ipv4(test_ca) as (port, server):
+        run = probe_ports([PortSpec(port, "starttls")], password=ENGINE_PASSWORD)
+    (p,) = run.report.ports
+    assert (p.outcome, p.family, p.address) == ("auth_ok", "ipv4", "127.0.0.1")
+    assert [(a.family, a.result) for a in p.attempts] == [("ipv6", "timeout"),
+                                                         ("ipv4", "connected")]
+    connected = next(line.t for line in run.report.transcript if "connected to" in line.text)
+    first = run.report.transcript[0].t
+    assert 0.2 <= connected - first < 0.25 + 0.5, "IPv4 waits for the stagger, not a timeout"
+    assert len(server.recorder.auth) == 1
+    d = diagnose(run.report, credentials_tested=True)
+    assert d.verdict_ids == ["ipv6_broken", "submission_ok"]
+    assert run.wall_s < T + 1.0
