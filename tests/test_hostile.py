@@ -299,6 +299,8 @@ CASES = [
          problem="handshake_failed", alternatives={"stage": "starttls", "problem": "injection"}),
     Case("garbage for a ClientHello", lambda ca: scripted(garbage_for_client_hello, ca), "tls",
          "tls_error", "tls", ["tls_failed", "no_submission"], problem="handshake_failed"),
+    Case("plain SMTP on the implicit-TLS port", lambda ca: scripted(dialogue(), ca), "tls",
+         "tls_error", "tls", ["tls_failed", "no_submission"], problem="handshake_failed"),
     Case("TLS 1.0 only", lambda ca: scripted(dialogue(), ca, tls=_tls10(ca)), "tls",
          "tls_error", "tls", ["tls_failed", "no_submission"], problem="handshake_failed"),
     *(Case(f"{kind} certificate on {mode}", lambda ca, k=kind, m=mode: aiosmtpd(
