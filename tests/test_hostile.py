@@ -75,7 +75,7 @@ def web_server(ca: TestCA) -> Iterator[Peer]:
             pass
 
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Quiet)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread = threading.Thread(target=httpd.serve_forever, args=(0.05,), daemon=True)
     thread.start()
     try:
         yield Peer(httpd.server_address[1], lambda: False)

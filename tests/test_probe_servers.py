@@ -61,7 +61,7 @@ def test_all_routes_of_a_real_mail_host(mail_servers, probe_ports) -> None:
         assert p.tls.issuer == "O=op25b test CA" and "localhost" in p.tls.names
         assert p.tls.fingerprint_sha256 and p.tls.not_after
         assert p.address == "127.0.0.1" and p.family == "ipv4"
-        assert 0 < p.elapsed_s < T
+        assert 0 < p.elapsed_s < 3 * T  # a few loopback round trips; no stage timed out
     for p in (sub, tls):
         assert p.auth is not None and (p.auth.mechanism, p.auth.code) == ("PLAIN", 235)
         # capabilities were asked for again after TLS: this server offers AUTH only then
@@ -199,7 +199,7 @@ def test_cancel_from_another_thread_returns_promptly(mail_servers, probe_ports) 
         timer.start()
         run = probe_ports(specs, timeout=20.0, cancel=stop)
     assert run.report.cancelled is True
-    assert run.wall_s < 0.3 + 1.0
+    assert run.wall_s < 0.3 + 1.5, "promptly, not after the 20 s stage timeout"
     assert run.events[-1].kind == "done"
     d = diagnose(run.report)
     assert d.verdict_ids == ["cancelled"]
@@ -429,15 +429,15 @@ def test_a_dead_ipv6_path_costs_only_the_stagger(test_ca, probe_ports, monkeypat
 
     monkeypatch.setattr("op25b_wizard.core.probe.resolve", both_families)
     with dead_ipv6_live_ipv4(test_ca) as (port, server):
-        run = probe_ports([PortSpec(port, "starttls")], password=ENGINE_PASSWORD)
+        run = probe_ports([PortSpec(port, "starttls")], password=ENGINE_PASSWORD, timeout=2.0)
     (p,) = run.report.ports
     assert (p.outcome, p.family, p.address) == ("auth_ok", "ipv4", "127.0.0.1")
     assert [(a.family, a.result) for a in p.attempts] == [("ipv6", "timeout"),
                                                          ("ipv4", "connected")]
     connected = next(line.t for line in run.report.transcript if "connected to" in line.text)
     first = run.report.transcript[0].t
-    assert 0.2 <= connected - first < 0.25 + 0.5, "IPv4 waits for the stagger, not a timeout"
+    assert 0.2 <= connected - first < 1.25, "IPv4 waits for the 250 ms stagger, not the 2 s timeout"
     assert len(server.recorder.auth) == 1
     d = diagnose(run.report, credentials_tested=True)
     assert d.verdict_ids == ["ipv6_broken", "submission_ok"]
-    assert run.wall_s < T + 1.0
+    assert run.wall_s < 2.0 + 1.0, "the IPv6 attempt ends at its own connect timeout"
