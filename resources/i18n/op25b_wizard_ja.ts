@@ -4,15 +4,17 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../op25b_wizard/cli/diagnose.py" line="+73"/>
-        <location line="+20"/>
+        <location filename="../../op25b_wizard/cli/diagnose.py" line="+78"/>
+        <location line="+48"/>
         <location line="+3"/>
         <location line="+5"/>
-        <location line="+6"/>
         <location line="+3"/>
+        <location line="+2"/>
+        <location line="+17"/>
+        <location line="+8"/>
         <location line="+7"/>
-        <location line="+18"/>
-        <location line="+31"/>
+        <location line="+21"/>
+        <location line="+32"/>
         <location line="+5"/>
         <location line="+1"/>
         <location line="+1"/>
@@ -79,7 +81,7 @@
 <context>
     <name>AccountPage</name>
     <message>
-        <location filename="../../op25b_wizard/gui/page_account.py" line="+143"/>
+        <location filename="../../op25b_wizard/gui/page_account.py" line="+152"/>
         <source>Enter my e-mail address</source>
         <translation>メールアドレスを入力する</translation>
     </message>
@@ -245,7 +247,7 @@
         <translation>すべてのファイル (*)</translation>
     </message>
     <message>
-        <location line="+263"/>
+        <location line="+266"/>
         <source>Save the settings in {client}</source>
         <translation>{client} に設定を保存</translation>
     </message>
@@ -280,12 +282,12 @@
         <translation>{client} の変更内容</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+2"/>
         <source>Reading the settings of {client}…</source>
         <translation>{client} の設定を読み取っています…</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+10"/>
         <source>&amp;Apply to {client}</source>
         <translation>{client} に適用（&amp;A）</translation>
     </message>
@@ -351,6 +353,158 @@
     </message>
 </context>
 <context>
+    <name>Becky</name>
+    <message>
+        <location filename="../../op25b_wizard/core/clients/wording.py" line="+31"/>
+        <location line="+5"/>
+        <source>off</source>
+        <translation>オフ</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>STARTTLS</source>
+        <translation>STARTTLS</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>on</source>
+        <translation>オン</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>on (LOGIN / PLAIN)</source>
+        <translation>オン（LOGIN / PLAIN）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>on (CRAM-MD5)</source>
+        <translation>オン（CRAM-MD5）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>on (OAuth2)</source>
+        <translation>オン（OAuth2）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>on (automatic)</source>
+        <translation>オン（自動）</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>SMTP server: {before} → {after}</source>
+        <translation>SMTPサーバー: {before} → {after}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>SMTP port: {before} → {after}</source>
+        <translation>SMTPポート番号: {before} → {after}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>SSL/TLS (SMTP): {before} → {after}</source>
+        <translation>SSL/TLS（SMTP）: {before} → {after}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>SMTP authentication: {before} → {after}</source>
+        <translation>SMTP認証: {before} → {after}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>User ID: {before} → {after}</source>
+        <translation>ユーザーID: {before} → {after}</translation>
+    </message>
+</context>
+<context>
+    <name>Checklist</name>
+    <message>
+        <location filename="../../op25b_wizard/core/wizard_state.py" line="+269"/>
+        <source>Mail can be sent from this network (port {port})</source>
+        <translation>このネットワークからメールを送信できます（ポート {port}）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No way to send mail was found from this network</source>
+        <translation>このネットワークからメールを送信する方法が見つかりませんでした</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The connection is encrypted</source>
+        <translation>接続は暗号化されています</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The connection is not encrypted</source>
+        <translation>接続は暗号化されていません</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No sign-in is used</source>
+        <translation>認証は使用しません</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Your password was accepted</source>
+        <translation>パスワードが受け付けられました</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Your password was not accepted</source>
+        <translation>パスワードが受け付けられませんでした</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The password was not checked</source>
+        <translation>パスワードは確認していません</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{client} uses the new settings</source>
+        <translation>{client} は新しい設定を使用します</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{client} was not changed</source>
+        <translation>{client} の設定は変更していません</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No mail program was changed: enter the settings from the settings sheet</source>
+        <translation>メールソフトの設定は変更していません。設定シートを見て設定を入力してください</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>password store</source>
+        <translation>パスワード保管庫</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The password is kept in this computer&apos;s {store}</source>
+        <translation>パスワードは、このコンピューターの「{store}」に保管されています</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The password could not be kept</source>
+        <translation>パスワードを保存できませんでした</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This computer has no safe place for the password: it was not kept</source>
+        <translation>このコンピューターにはパスワードを安全に保管する場所がないため、保存していません</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The password is being saved…</source>
+        <translation>パスワードを保存しています…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The password was not kept (you chose not to)</source>
+        <translation>パスワードは保存していません（保存しないことを選択しました）</translation>
+    </message>
+</context>
+<context>
     <name>Cli</name>
     <message>
         <location filename="../../op25b_wizard/cli/common.py" line="+25"/>
@@ -373,12 +527,12 @@
         <translation>標準入力から読み取ったパスワードが空です。</translation>
     </message>
     <message>
-        <location filename="../../op25b_wizard/cli/diagnose.py" line="-176"/>
+        <location filename="../../op25b_wizard/cli/diagnose.py" line="-229"/>
         <source>invalid port {value}: {reason}</source>
         <translation>ポートの指定 {value} が正しくありません: {reason}</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+48"/>
         <source>the timeout must be between 0.1 and 300 seconds</source>
         <translation>タイムアウトは 0.1～300 秒の範囲で指定してください。</translation>
     </message>
@@ -394,27 +548,33 @@
         <translation>CA ファイル {path} に使用できる証明書がありません。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+3"/>
         <source>--password-stdin needs --user</source>
         <translation>--password-stdin を使うには --user も指定してください。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+27"/>
         <source>Note: no password given (--password-stdin), so sign-in is not tested.</source>
         <translation>注意: パスワードが指定されていない（--password-stdin）ため、認証はテストしません。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="-25"/>
+        <location line="+32"/>
         <source>--test-message needs your e-mail address and --password-stdin</source>
         <translation>--test-message を使うには、メールアドレスと --password-stdin を指定してください。</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="-15"/>
+        <source>the server {host} was found through {source}, which cannot vouch for it: check the name and give it with --host to test your password there</source>
+        <translation>サーバー {host} は「{source}」で見つかったもので、正しいサーバーかどうかは保証されません。サーバー名を確認し、--host で指定してからパスワードをテストしてください。</translation>
+    </message>
+    <message>
+        <location line="+36"/>
         <source>Testing {host} ports {ports} ...</source>
         <translation>{host} のポート {ports} をテストしています...</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+32"/>
         <location line="+83"/>
         <source>What to do:</source>
         <translation>対処方法:</translation>
@@ -653,9 +813,142 @@
     </message>
 </context>
 <context>
+    <name>CliClients</name>
+    <message>
+        <location filename="../../op25b_wizard/cli/clients.py" line="+95"/>
+        <source>no such folder: {path}</source>
+        <translation>フォルダーが見つかりません: {path}</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>--profile needs --client</source>
+        <translation>--profile を使うには --client も指定してください。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>No Thunderbird or Becky! accounts were found.</source>
+        <translation>Thunderbird と Becky! のアカウントは見つかりませんでした。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Client</source>
+        <translation>メールソフト</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Address</source>
+        <translation>アドレス</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name</source>
+        <translation>名前</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Outgoing server</source>
+        <translation>送信サーバー</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Port</source>
+        <translation>ポート</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Security</source>
+        <translation>接続の保護</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sign-in</source>
+        <translation>認証方式</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>User name</source>
+        <translation>ユーザー名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Server</source>
+        <translation>サーバーキー</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>{client} settings in: {path}</source>
+        <translation>{client} の設定の場所: {path}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>port out of range (1-65535): {port}</source>
+        <translation>ポート番号が範囲外です（1～65535）: {port}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>not an e-mail address: {email}</source>
+        <translation>メールアドレスではありません: {email}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>--security none sends your password unencrypted; add --allow-plaintext if you really mean it</source>
+        <translation>--security none ではパスワードが暗号化されずに送信されます。本当にそうする場合は --allow-plaintext を付けてください。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the user name is empty</source>
+        <translation>ユーザー名が空です。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{client}: {email} (outgoing server {key})</source>
+        <translation>{client}: {email}（送信サーバー {key}）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Profile: {path}</source>
+        <translation>プロファイル: {path}</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Dry run: nothing was changed.</source>
+        <translation>確認のみ（ドライラン）: 何も変更していません。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Done. The files as they were are saved in: {path}</source>
+        <translation>完了しました。変更前のファイルは次の場所に保存しました: {path}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>To undo: {command}</source>
+        <translation>元に戻すには: {command}</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>The files saved by the last change are back.</source>
+        <translation>前回の変更で保存したファイルを元に戻しました。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Restored: {files}</source>
+        <translation>元に戻したファイル: {files}</translation>
+    </message>
+</context>
+<context>
     <name>DetailsDialog</name>
     <message>
-        <location filename="../../op25b_wizard/gui/details_dialog.py" line="+82"/>
+        <location filename="../../op25b_wizard/gui/details_dialog.py" line="+27"/>
+        <source>Support code: {code}</source>
+        <translation>サポートコード: {code}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Server: {host} ({addresses})</source>
+        <translation>サーバー: {host}（{addresses}）</translation>
+    </message>
+    <message>
+        <location line="+70"/>
         <location line="+1"/>
         <source>Details of the test</source>
         <translation>テストの詳細</translation>
@@ -1226,6 +1519,125 @@
     </message>
 </context>
 <context>
+    <name>MailClients</name>
+    <message>
+        <location filename="../../op25b_wizard/core/clients/base.py" line="+198"/>
+        <source>{client} is running. Close {client} completely, then try again (it would overwrite the change when it exits). Profile: {profile}</source>
+        <translation>{client} が起動しています。{client} を完全に終了してから、もう一度お試しください（起動したままだと、終了するときに変更が上書きされます）。プロファイル: {profile}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>No {client} account sends as {email}.</source>
+        <translation>{email} から送信する {client} のアカウントはありません。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No {client} settings found in {profile}.</source>
+        <translation>{profile} に {client} の設定が見つかりません。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Several {client} outgoing servers send as {email}: {keys}. Name one of them.</source>
+        <translation>{email} から送信する {client} の送信サーバーが複数あります: {keys}。どれか 1 つを指定してください。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The settings in {path} changed since they were read. Look at them again before changing them.</source>
+        <translation>{path} の設定は、読み取った後に変更されています。変更する前に、もう一度設定を確認してください。</translation>
+    </message>
+    <message>
+        <location filename="../../op25b_wizard/core/clients/becky.py" line="+227"/>
+        <source>No {client} data folder was found for this user.</source>
+        <translation>このユーザーの {client} のデータフォルダーが見つかりません。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Becky! cannot be set to STARTTLS by this program. Use SSL/TLS (usually port 465), or choose STARTTLS in Becky! itself.</source>
+        <translation>このプログラムでは、Becky! を STARTTLS に設定できません。SSL/TLS（通常はポート 465）を使用するか、Becky! 自身の設定で STARTTLS を選んでください。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Becky! cannot be set to OAuth2 by this program. Choose it in Becky! itself.</source>
+        <translation>このプログラムでは、Becky! を OAuth2 に設定できません。Becky! 自身の設定で選んでください。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Becky! signs in to the outgoing server with the mailbox&apos;s user ID ({current}), which also receives mail. Change the user name for sending in Becky! itself.</source>
+        <translation>Becky! は、受信にも使うメールボックスのユーザーID（{current}）で送信サーバーに認証します。送信用のユーザー名は、Becky! 自身の設定で変更してください。</translation>
+    </message>
+    <message>
+        <location filename="../../op25b_wizard/core/clients/planning.py" line="+30"/>
+        <source>This sign-in method cannot be set by this program: {auth}</source>
+        <translation>この認証方式は、このプログラムでは設定できません: {auth}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Unknown connection security: {security}</source>
+        <translation>不明な接続の保護: {security}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Port out of range (1-65535): {port}</source>
+        <translation>ポート番号が範囲外です（1～65535）: {port}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not a server name: {host}</source>
+        <translation>サーバー名ではありません: {host}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not a user name: {user}</source>
+        <translation>ユーザー名として使えません: {user}</translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>Cannot read {path}: {reason}</source>
+        <translation>{path} を読み取れません: {reason}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{path} cannot be changed safely (it is read-only or not in the expected format). Nothing was changed.</source>
+        <translation>{path} は安全に変更できません（読み取り専用か、想定した形式ではありません）。何も変更していません。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location filename="../../op25b_wizard/core/clients/wording.py" line="+9"/>
+        <source>Already set up this way: nothing to change.</source>
+        <translation>すでにこの設定になっています。変更は不要です。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>There is no change by this program to undo in {client}.</source>
+        <translation>{client} には、このプログラムで行った変更で元に戻せるものがありません。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The backup in {path} cannot be used: {reason}</source>
+        <translation>{path} のバックアップは使用できません: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../op25b_wizard/core/clients/thunderbird.py" line="+254"/>
+        <source>No {client} profile was found for this user.</source>
+        <translation>このユーザーの {client} のプロファイルが見つかりません。</translation>
+    </message>
+    <message>
+        <location line="+128"/>
+        <source>{path} also sets this outgoing server and cannot be changed (it is read-only or not in the expected format). Thunderbird would keep using its values. Edit or remove those lines in user.js, then try again. Nothing was changed.</source>
+        <translation>{path} でもこの送信サーバーが設定されていますが、このファイルは変更できません（読み取り専用か、想定した形式ではありません）。このままでは Thunderbird はそちらの値を使い続けます。user.js の該当する行を編集または削除してから、もう一度お試しください。何も変更していません。</translation>
+    </message>
+    <message>
+        <location filename="../../op25b_wizard/core/clients/wording.py" line="-54"/>
+        <source>(none)</source>
+        <translation>（なし）</translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <source>This outgoing server also sends for: {addresses}</source>
+        <translation>この送信サーバーは、次のアドレスの送信にも使われています: {addresses}</translation>
+    </message>
+</context>
+<context>
     <name>Outcome</name>
     <message>
         <location filename="../../op25b_wizard/core/outcome_text.py" line="+8"/>
@@ -1326,7 +1738,7 @@
 <context>
     <name>PortTestPage</name>
     <message>
-        <location filename="../../op25b_wizard/gui/page_port_test.py" line="+32"/>
+        <location filename="../../op25b_wizard/gui/page_port_test.py" line="+33"/>
         <source>the old way to send; often blocked</source>
         <translation>従来の送信方法。ブロックされていることが多い</translation>
     </message>
@@ -1339,6 +1751,26 @@
         <location line="+1"/>
         <source>sending with your password, encrypted from the start</source>
         <translation>パスワードで認証して送信（最初から暗号化）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Port {port}</source>
+        <translation>ポート {port}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Waiting…</source>
+        <translation>待機中…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Testing…</source>
+        <translation>テスト中…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Testing… no answer yet ({seconds} s; waiting up to {limit} s)</source>
+        <translation>テスト中… まだ応答がありません（{seconds} 秒経過、最大 {limit} 秒待ちます）</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -1426,7 +1858,7 @@
         <translation>中止しました。</translation>
     </message>
     <message>
-        <location line="+232"/>
+        <location line="+236"/>
         <source>The test could not run</source>
         <translation>テストを実行できませんでした</translation>
     </message>
@@ -1489,7 +1921,7 @@
 <context>
     <name>ReadyPage</name>
     <message>
-        <location filename="../../op25b_wizard/gui/page_ready.py" line="+104"/>
+        <location filename="../../op25b_wizard/gui/page_ready.py" line="+107"/>
         <source>Copied</source>
         <translation>コピーしました</translation>
     </message>
@@ -1776,7 +2208,7 @@
 <context>
     <name>SetupWizard</name>
     <message>
-        <location filename="../../op25b_wizard/gui/wizard.py" line="+109"/>
+        <location filename="../../op25b_wizard/gui/wizard.py" line="+138"/>
         <source>&amp;Help</source>
         <translation>ヘルプ（&amp;H）</translation>
     </message>
@@ -1917,7 +2349,7 @@
 <context>
     <name>SigninPage</name>
     <message>
-        <location filename="../../op25b_wizard/gui/page_signin.py" line="+279"/>
+        <location filename="../../op25b_wizard/gui/page_signin.py" line="+281"/>
         <source>Sign-in and encryption</source>
         <translation>認証と暗号化</translation>
     </message>
@@ -2030,7 +2462,7 @@
 <context>
     <name>SwitchPage</name>
     <message>
-        <location filename="../../op25b_wizard/gui/page_switch.py" line="+90"/>
+        <location filename="../../op25b_wizard/gui/page_switch.py" line="+95"/>
         <source>Switch to the sending port</source>
         <translation>送信用ポートに切り替え</translation>
     </message>
@@ -2108,6 +2540,74 @@
         <location line="+5"/>
         <source>Warning: this port has no encryption. Anyone on the same network could read your password. Ask your provider for secure settings if you can.</source>
         <translation>警告: このポートは暗号化されていません。同じネットワーク上のだれでもパスワードを読み取れてしまいます。できれば、安全な設定をプロバイダーにお問い合わせください。</translation>
+    </message>
+</context>
+<context>
+    <name>Thunderbird</name>
+    <message>
+        <location filename="../../op25b_wizard/core/clients/wording.py" line="-81"/>
+        <source>None</source>
+        <translation>なし</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>STARTTLS</source>
+        <translation>STARTTLS</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SSL/TLS</source>
+        <translation>SSL/TLS</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No authentication</source>
+        <translation>認証なし</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Normal password</source>
+        <translation>通常のパスワード認証</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Encrypted password</source>
+        <translation>暗号化されたパスワード認証</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>OAuth2</source>
+        <translation>OAuth2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Other (Kerberos, NTLM or certificate)</source>
+        <translation>その他（Kerberos、NTLM、証明書）</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Server Name: {before} → {after}</source>
+        <translation>サーバー名: {before} → {after}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Port: {before} → {after}</source>
+        <translation>ポート番号: {before} → {after}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Connection security: {before} → {after}</source>
+        <translation>接続の保護: {before} → {after}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Authentication method: {before} → {after}</source>
+        <translation>認証方式: {before} → {after}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>User Name: {before} → {after}</source>
+        <translation>ユーザー名: {before} → {after}</translation>
     </message>
 </context>
 <context>
@@ -2386,7 +2886,7 @@
 <context>
     <name>WelcomePage</name>
     <message>
-        <location filename="../../op25b_wizard/gui/page_welcome.py" line="+64"/>
+        <location filename="../../op25b_wizard/gui/page_welcome.py" line="+72"/>
         <source>Send mail from anywhere</source>
         <translation>どこからでもメールを送信</translation>
     </message>
@@ -2419,7 +2919,7 @@
 <context>
     <name>WizardPageBase</name>
     <message>
-        <location filename="../../op25b_wizard/gui/page_base.py" line="+139"/>
+        <location filename="../../op25b_wizard/gui/page_base.py" line="+155"/>
         <source>Page {page} of {total}</source>
         <translation>{page}/{total} ページ</translation>
     </message>
@@ -2437,7 +2937,7 @@
 <context>
     <name>Wording</name>
     <message>
-        <location filename="../../op25b_wizard/gui/wording.py" line="+17"/>
+        <location filename="../../op25b_wizard/gui/wording.py" line="+16"/>
         <source>Server Name:</source>
         <translation>サーバー名:</translation>
     </message>
