@@ -40,6 +40,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    wizard = gui_launch.wizard_args(argv)
+    if wizard is not None:  # no command: open the wizard without loading the commands
+        return gui_launch.run(wizard)
     parser = build_parser()
     args = parser.parse_args(argv)
     try:

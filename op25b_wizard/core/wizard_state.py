@@ -10,10 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import IntEnum
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-from op25b_wizard.core.clients.base import Account, SmtpSettings
-from op25b_wizard.core.diagnosis import Diagnosis, Route
 from op25b_wizard.core.i18n import QT_TRANSLATE_NOOP, Msg, msg
 from op25b_wizard.core.model import (
     DEFAULT_PORTS,
@@ -26,6 +24,10 @@ from op25b_wizard.core.model import (
     ProbeRequest,
     Security,
 )
+
+if TYPE_CHECKING:  # imported when used: the wizard's first page paints sooner
+    from op25b_wizard.core.clients.base import Account, SmtpSettings
+    from op25b_wizard.core.diagnosis import Diagnosis, Route
 
 CTX = "Checklist"
 
@@ -230,6 +232,8 @@ class WizardState:
 
     def target_settings(self) -> SmtpSettings:
         """The outgoing-server settings the mail client should have after the change."""
+        from op25b_wizard.core.clients.base import SmtpSettings
+
         if self.choice is None:
             raise ValueError("no port chosen")
         auth = "none"

@@ -3,6 +3,8 @@ transcript (passwords already masked by the engine). For helpdesks; copyable."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import (
@@ -15,9 +17,11 @@ from PySide6.QtWidgets import (
 )
 
 from op25b_wizard import i18n
-from op25b_wizard.core.diagnosis import Diagnosis
 from op25b_wizard.core.i18n import QT_TRANSLATE_NOOP
-from op25b_wizard.core.model import PortResult
+
+if TYPE_CHECKING:
+    from op25b_wizard.core.diagnosis import Diagnosis
+    from op25b_wizard.core.model import PortResult
 
 LABELS = {
     "code": QT_TRANSLATE_NOOP("DetailsDialog", "Support code: {code}"),

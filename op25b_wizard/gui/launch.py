@@ -24,6 +24,20 @@ def add_options(parser: argparse.ArgumentParser) -> None:
                         "clients found; exit 0 when the app is usable")
 
 
+def wizard_args(argv: list[str]) -> argparse.Namespace | None:
+    """*argv* parsed when it holds only the wizard's own options (no command, no --help);
+    None otherwise. Lets ``op25b-wizard`` open the wizard without loading every command."""
+    if any(a in ("-h", "--help", "--version") for a in argv):
+        return None
+    parser = argparse.ArgumentParser(prog="op25b-wizard", add_help=False, exit_on_error=False)
+    add_options(parser)
+    try:
+        args, extra = parser.parse_known_args(argv)
+    except argparse.ArgumentError:
+        return None
+    return None if extra else args
+
+
 def run(args: argparse.Namespace) -> int:
     """Do what the options ask: self-check, screenshots, or open the wizard."""
     lang = getattr(args, "gui_lang", None)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import threading
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (
@@ -18,13 +18,20 @@ from PySide6.QtWidgets import (
 )
 
 from op25b_wizard import i18n
-from op25b_wizard.core.clients.base import Account
 from op25b_wizard.core.wizard_state import PageId
 from op25b_wizard.gui import icons, wording
 from op25b_wizard.gui.page_base import WizardContext, WizardPageBase, text_label
 
+if TYPE_CHECKING:
+    from op25b_wizard.core.clients.base import Account
+
 TYPED = "typed"
 """The list item's data for "enter my e-mail address"."""
+
+
+def _is_account(item: object) -> bool:
+    """A list entry is an Account, or the string TYPED for "enter my e-mail address"."""
+    return item is not None and not isinstance(item, str)
 
 
 class AccountPage(WizardPageBase):
@@ -38,6 +45,7 @@ class AccountPage(WizardPageBase):
         self._lookup_failed: str | None = None
         self._confirm_host: str | None = None
 
+    def build(self) -> None:
         self.question = text_label(factor=1.2)
         self.body.addWidget(self.question)
         self.list = QListWidget()
@@ -93,6 +101,7 @@ class AccountPage(WizardPageBase):
     # --- finding accounts ------------------------------------------------------------------
 
     def initializePage(self) -> None:  # noqa: N802
+        self.ensure_built()
         if self.accounts is None and not self.busy:
             if self.state.preset.email and self.state.preset.host:
                 self.accounts = []
@@ -157,7 +166,7 @@ class AccountPage(WizardPageBase):
         sel = self.selected()
         typed = sel == TYPED
         self.typed_box.setVisible(typed)
-        self.current_box.setVisible(isinstance(sel, Account))
+        self.current_box.setVisible(_is_account(sel))
         if typed:
             self.email_edit.setFocus()
         self._show_current()
@@ -165,7 +174,7 @@ class AccountPage(WizardPageBase):
 
     def _show_current(self) -> None:
         sel = self.selected()
-        if not isinstance(sel, Account):
+        if not _is_account(sel):
             return
         s = sel.smtp
         self.current_box.setTitle(self.tr("Now in {client}").format(client=sel.client_name))
@@ -192,7 +201,7 @@ class AccountPage(WizardPageBase):
 
     def ready(self) -> bool:
         sel = self.selected()
-        if isinstance(sel, Account):
+        if _is_account(sel):
             return True
         if sel == TYPED:
             if self._typed_email() is None:
@@ -202,7 +211,7 @@ class AccountPage(WizardPageBase):
 
     def validatePage(self) -> bool:  # noqa: N802 - Qt override
         sel = self.selected()
-        if isinstance(sel, Account):
+        if _is_account(sel):
             self.state.provider_username = None
             self.state.choose_account(sel, sel.email, sel.smtp.host)
             return True

@@ -57,6 +57,7 @@ class ApplyPage(WizardPageBase):
         self._export_status: tuple[str, str, Any] | None = None
         self._planned_for: Any = None
 
+    def build(self) -> None:
         self.client_box = QGroupBox()
         cb = QVBoxLayout(self.client_box)
         self.lines = QVBoxLayout()
@@ -119,6 +120,7 @@ class ApplyPage(WizardPageBase):
     # --- planning -------------------------------------------------------------------------
 
     def initializePage(self) -> None:  # noqa: N802
+        self.ensure_built()
         s = self.state
         has_client = s.account is not None
         self.client_box.setVisible(has_client)

@@ -88,6 +88,7 @@ class WizardPageBase(QWizardPage):
         super().__init__()
         self.ctx = ctx
         self._busy = False
+        self.built = False
         self._workers: list[workers.Worker] = []
         outer = QVBoxLayout(self)
         self.helpdesk_strip = QLabel()
@@ -105,6 +106,19 @@ class WizardPageBase(QWizardPage):
         outer.addLayout(self.body, 1)
         ctx.helpdeskChanged.connect(lambda _on: self._update_strip())
         ctx.stateChanged.connect(self._update_strip)
+
+    # --- building -------------------------------------------------------------------------
+
+    def ensure_built(self) -> None:
+        """Create the page's widgets now if that has not happened yet. Pages are built when
+        first needed (or just after the first page is painted), so the wizard opens sooner."""
+        if not self.built:
+            self.built = True
+            self.build()
+            self._retranslate_all()
+
+    def build(self) -> None:
+        """Create the widgets (into ``self.body``); texts are set in :meth:`retranslate`."""
 
     # --- context --------------------------------------------------------------------------
 
@@ -124,6 +138,8 @@ class WizardPageBase(QWizardPage):
         super().changeEvent(event)
 
     def _retranslate_all(self) -> None:
+        if not self.built:
+            return
         self.retranslate()
         self._update_strip()
 
@@ -149,6 +165,7 @@ class WizardPageBase(QWizardPage):
         return int(self.state.next_page(self.page_id))
 
     def initializePage(self) -> None:  # noqa: N802 - Qt override
+        self.ensure_built()
         # Return always means Next/Finish; a page's own buttons are pressed with Space.
         for b in self.findChildren(QPushButton):
             b.setAutoDefault(False)
@@ -175,7 +192,8 @@ class WizardPageBase(QWizardPage):
 
     def busy_changed(self) -> None:
         """Background work started or ended: by default the texts and buttons are redone."""
-        self.retranslate()
+        if self.built:
+            self.retranslate()
 
     @property
     def busy(self) -> bool:

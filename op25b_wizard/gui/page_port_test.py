@@ -155,6 +155,8 @@ class PortTestPage(WizardPageBase):
         self.rows: list[PortRow] = []
         self._worker = None
         self._tested_host: str | None = None
+
+    def build(self) -> None:
         self.intro = text_label()
         self.body.addWidget(self.intro)
         self.grid = QGridLayout()
@@ -206,6 +208,7 @@ class PortTestPage(WizardPageBase):
     # --- running --------------------------------------------------------------------------
 
     def initializePage(self) -> None:  # noqa: N802
+        self.ensure_built()
         super().initializePage()
         if self.state.report is None or self._tested_host != self.state.host:
             self.start_test()

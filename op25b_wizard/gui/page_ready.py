@@ -25,6 +25,8 @@ class ReadyPage(WizardPageBase):
     def __init__(self, ctx: WizardContext) -> None:
         super().__init__(ctx)
         self._send_state: tuple[str, Any] | None = None
+
+    def build(self) -> None:
         self.checks = QGridLayout()
         self.checks.setColumnStretch(1, 1)
         self.checks.setVerticalSpacing(6)
@@ -70,6 +72,7 @@ class ReadyPage(WizardPageBase):
     # --- entering: keep the password ---------------------------------------------------------
 
     def initializePage(self) -> None:  # noqa: N802
+        self.ensure_built()
         s = self.state
         action = s.keyring_action()
         if action == "store" and s.keyring != "stored":

@@ -39,6 +39,7 @@ class SigninPage(WizardPageBase):
         self._advance_after_test = False
         self._backend_asked = False
 
+    def build(self) -> None:
         self.auth_box = QCheckBox()
         self.auth_box.setObjectName("authRequired")
         self.auth_box.setChecked(True)
@@ -118,6 +119,7 @@ class SigninPage(WizardPageBase):
     # --- entering the page ----------------------------------------------------------------
 
     def initializePage(self) -> None:  # noqa: N802
+        self.ensure_built()
         s = self.state
         self.auth_box.setChecked(s.auth_required)
         self.same_radio.setChecked(s.same_as_incoming)

@@ -16,6 +16,8 @@ class SwitchPage(WizardPageBase):
 
     def __init__(self, ctx: WizardContext) -> None:
         super().__init__(ctx)
+
+    def build(self) -> None:
         self.lead = text_label(factor=1.15)
         self.body.addWidget(self.lead)
         self.big = QLabel()
@@ -52,6 +54,7 @@ class SwitchPage(WizardPageBase):
         self.choices_box.hide()
 
     def initializePage(self) -> None:  # noqa: N802
+        self.ensure_built()
         choices = self.state.port_choices()
         for b, _c in self.buttons:
             self.group.removeButton(b)

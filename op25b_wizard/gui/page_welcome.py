@@ -19,6 +19,8 @@ class WelcomePage(WizardPageBase):
 
     def __init__(self, ctx: WizardContext) -> None:
         super().__init__(ctx)
+
+    def build(self) -> None:
         top = QHBoxLayout()
         logo = QLabel()
         logo.setPixmap(icons.pixmap("app", 64))
@@ -48,6 +50,12 @@ class WelcomePage(WizardPageBase):
         row.addStretch(1)
         self.body.addLayout(row)
         self._sync_language()
+
+    def validatePage(self) -> bool:  # noqa: N802 - Qt override
+        wizard = self.wizard()
+        if wizard is not None and hasattr(wizard, "ensure_pages"):
+            wizard.ensure_pages()  # the next pages, if they are not loaded yet
+        return True
 
     def _sync_language(self) -> None:
         b = self.language_buttons.get(i18n.language())

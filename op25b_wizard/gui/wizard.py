@@ -3,35 +3,30 @@ shutdown (background work cancelled and waited for, the password forgotten)."""
 
 from __future__ import annotations
 
+import importlib
 import sys
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QWidget, QWizard
 
 from op25b_wizard.core.wizard_state import PageId, Preset, WizardState
 from op25b_wizard.gui import icons, workers
-from op25b_wizard.gui.page_account import AccountPage
-from op25b_wizard.gui.page_apply import ApplyPage
 from op25b_wizard.gui.page_base import WizardContext, WizardPageBase
-from op25b_wizard.gui.page_port_test import PortTestPage
-from op25b_wizard.gui.page_ready import ReadyPage
-from op25b_wizard.gui.page_signin import SigninPage
-from op25b_wizard.gui.page_switch import SwitchPage
 from op25b_wizard.gui.page_welcome import WelcomePage
 from op25b_wizard.gui.services import Services
 
 __all__ = ["PageId", "SetupWizard"]
 
-PAGE_CLASSES: dict[PageId, type[WizardPageBase]] = {
-    PageId.WELCOME: WelcomePage,
-    PageId.ACCOUNT: AccountPage,
-    PageId.PORT_TEST: PortTestPage,
-    PageId.SWITCH: SwitchPage,
-    PageId.SIGNIN: SigninPage,
-    PageId.APPLY: ApplyPage,
-    PageId.READY: ReadyPage,
+PAGE_CLASSES: dict[PageId, tuple[str, str]] = {
+    PageId.ACCOUNT: ("op25b_wizard.gui.page_account", "AccountPage"),
+    PageId.PORT_TEST: ("op25b_wizard.gui.page_port_test", "PortTestPage"),
+    PageId.SWITCH: ("op25b_wizard.gui.page_switch", "SwitchPage"),
+    PageId.SIGNIN: ("op25b_wizard.gui.page_signin", "SigninPage"),
+    PageId.APPLY: ("op25b_wizard.gui.page_apply", "ApplyPage"),
+    PageId.READY: ("op25b_wizard.gui.page_ready", "ReadyPage"),
 }
+"""The pages after the first, loaded once the first page is on screen (or when needed)."""
 
 SHUTDOWN_WAIT_MS = 15000
 """How long closing waits for background work to stop (it is cancelled first)."""
@@ -52,11 +47,8 @@ class SetupWizard(QWizard):
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
         self.setOption(QWizard.WizardOption.HaveCustomButton1, True)
         self.setWindowIcon(icons.icon("app"))
-        self.pages: dict[PageId, WizardPageBase] = {}
-        for pid, cls in PAGE_CLASSES.items():
-            page = cls(self.ctx)
-            self.setPage(int(pid), page)
-            self.pages[pid] = page
+        self.pages: dict[PageId, WizardPageBase] = {PageId.WELCOME: WelcomePage(self.ctx)}
+        self.setPage(int(PageId.WELCOME), self.pages[PageId.WELCOME])
         self.setStartId(int(PageId.WELCOME))
 
         self.help_menu = QMenu(self)
@@ -80,6 +72,41 @@ class SetupWizard(QWizard):
         self.currentIdChanged.connect(lambda _id: self._update_title())
         self.setMinimumSize(720, 560)
         self.retranslate()
+        self.pages[PageId.WELCOME].installEventFilter(self)
+
+    # --- building the other pages once the first one is on screen --------------------------
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.Paint and obj is self.pages[PageId.WELCOME]:
+            obj.removeEventFilter(self)
+            QTimer.singleShot(0, self._build_one_more)
+        return False
+
+    def _add_page(self, pid: PageId) -> WizardPageBase:
+        module, name = PAGE_CLASSES[pid]
+        page = getattr(importlib.import_module(module), name)(self.ctx)
+        self.setPage(int(pid), page)
+        self.pages[pid] = page
+        return page
+
+    def ensure_pages(self) -> None:
+        """Create every page not created yet (before leaving the first page)."""
+        for pid in PAGE_CLASSES:
+            if pid not in self.pages:
+                self._add_page(pid)
+
+    def _build_one_more(self) -> None:
+        """Create and build the next page not ready yet, one per event-loop turn, so the
+        window stays responsive meanwhile."""
+        missing = next((pid for pid in PAGE_CLASSES if pid not in self.pages), None)
+        if missing is not None:
+            self._add_page(missing).ensure_built()
+        else:
+            page = next((p for p in self.pages.values() if not p.built), None)
+            if page is None:
+                return
+            page.ensure_built()
+        QTimer.singleShot(0, self._build_one_more)
 
     # --- helpdesk mode --------------------------------------------------------------------
 
@@ -96,6 +123,8 @@ class SetupWizard(QWizard):
         self._update_title()
 
     def page_of(self, pid: PageId) -> WizardPageBase:
+        if pid not in self.pages:
+            self.ensure_pages()
         return self.pages[pid]
 
     # --- texts ------------------------------------------------------------------------------

@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from op25b_wizard import i18n
-from op25b_wizard.core.clients.wording import auth_word, security_word
 from op25b_wizard.core.i18n import QT_TRANSLATE_NOOP
 
 CTX = "Wording"
@@ -35,10 +34,14 @@ def tr(source: str) -> str:
 
 
 def security_name(security: str | None, client: str = "thunderbird") -> str:
+    from op25b_wizard.core.clients.wording import security_word
+
     return i18n.render(security_word(client, security)) if security else "—"
 
 
 def auth_name(auth: str | None, client: str = "thunderbird") -> str:
+    from op25b_wizard.core.clients.wording import auth_word
+
     return i18n.render(auth_word(client, auth)) if auth else "—"
 
 
