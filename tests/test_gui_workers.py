@@ -69,3 +69,16 @@ def test_many_workers_all_end(qtbot, n):
     assert sorted(results) == [i * i for i in range(n)]
     qtbot.waitUntil(lambda: not any(w.is_running() for w in ws), timeout=5000)
     assert workers.running() == []
+
+
+def test_emitting_a_signal_keeps_reference_counts(qtbot):
+    """PySide6 6.12.0 drops a reference to True on every Signal.emit(): a long session (every
+    progress event, every completeChanged) ends in "Fatal Python error: bool_dealloc"."""
+    import sys
+
+    w = workers.Worker(lambda _r, _c: None)
+    w.progress.connect(lambda _v: None)
+    before = sys.getrefcount(True), sys.getrefcount(None)
+    for _ in range(200):
+        w.progress.emit(None)
+    assert (sys.getrefcount(True), sys.getrefcount(None)) == before
