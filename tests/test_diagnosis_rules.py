@@ -392,3 +392,18 @@ def test_json_has_the_contract_keys() -> None:
     assert out["recommended"] == {"host": HOST, "port": 465, "security": "tls", "auth": "normal",
                                   "username": "taro"}
     assert out["verdicts"] == ["op25b", "submission_ok"]
+
+
+def test_a_silent_submission_port_is_not_unreachable_and_port_25_blocked_is_op25b() -> None:
+    from op25b_wizard.core.diagnosis import diagnose
+    from op25b_wizard.core.model import PortResult, ProbeReport
+
+    report = ProbeReport(host="mail.example.test", ports=[
+        PortResult(port=25, mode="relay", security="none", outcome="timeout", stage="connect"),
+        PortResult(port=587, mode="starttls", security="starttls", outcome="timeout",
+                   stage="greeting"),
+    ])
+    d = diagnose(report)
+    assert "unreachable" not in d.verdict_ids
+    assert d.op25b is True
+    assert "no_submission" in d.verdict_ids
