@@ -1740,7 +1740,7 @@
     <message>
         <location filename="../../op25b_wizard/gui/page_port_test.py" line="+33"/>
         <source>the old way to send; often blocked</source>
-        <translation>従来の送信方法。ブロックされていることが多い</translation>
+        <translation>従来の方法。ブロックされやすい</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1750,7 +1750,7 @@
     <message>
         <location line="+1"/>
         <source>sending with your password, encrypted from the start</source>
-        <translation>パスワードで認証して送信（最初から暗号化）</translation>
+        <translation>認証して送信（最初から暗号化）</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -2460,6 +2460,34 @@
     </message>
 </context>
 <context>
+    <name>SupportCode</name>
+    <message>
+        <location filename="../../op25b_wizard/core/support_code.py" line="+81"/>
+        <source>a support code has 10 letters and digits (like ABCDE-23456)</source>
+        <translation>サポートコードは英数字 10 文字です（例: ABCDE-23456）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{char} does not occur in support codes</source>
+        <translation>{char} はサポートコードに使われない文字です</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>this support code does not check out: a character is wrong</source>
+        <translation>このサポートコードは検査に合いません。どこかの文字が間違っています</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>this support code is not one this version knows</source>
+        <translation>このバージョンでは解読できないサポートコードです</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>this support code is from another version of op25b-wizard</source>
+        <translation>このサポートコードは、別のバージョンの op25b-wizard で作られたものです</translation>
+    </message>
+</context>
+<context>
     <name>SwitchPage</name>
     <message>
         <location filename="../../op25b_wizard/gui/page_switch.py" line="+95"/>
@@ -2540,6 +2568,24 @@
         <location line="+5"/>
         <source>Warning: this port has no encryption. Anyone on the same network could read your password. Ask your provider for secure settings if you can.</source>
         <translation>警告: このポートは暗号化されていません。同じネットワーク上のだれでもパスワードを読み取れてしまいます。できれば、安全な設定をプロバイダーにお問い合わせください。</translation>
+    </message>
+</context>
+<context>
+    <name>Target</name>
+    <message>
+        <location filename="../../op25b_wizard/core/targets.py" line="+24"/>
+        <source>{text} is not a valid server name or IP address</source>
+        <translation>{text} は、サーバー名または IP アドレスとして正しくありません。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{text} is not a valid e-mail address</source>
+        <translation>{text} は、メールアドレスとして正しくありません。</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>the server name is empty</source>
+        <translation>サーバー名が空です。</translation>
     </message>
 </context>
 <context>
