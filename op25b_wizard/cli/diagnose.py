@@ -74,9 +74,10 @@ def _ports(values: list[str] | None) -> list[PortSpec]:
     for v in values:
         try:
             spec = PortSpec.parse(v)
-        except ValueError as e:
-            raise CliError(tr("Cli", QT_TRANSLATE_NOOP("Cli", "invalid port {value}: {reason}"),
-                              value=repr(v), reason=str(e))) from None
+        except ValueError:
+            raise CliError(tr("Cli", QT_TRANSLATE_NOOP(
+                "Cli", "invalid port {value}: give a number from 1 to 65535, optionally "
+                "followed by /tls, /starttls or /relay"), value=repr(v))) from None
         if spec.port not in [s.port for s in specs]:
             specs.append(spec)
     return specs
@@ -88,7 +89,7 @@ def _target(args: argparse.Namespace) -> Target:
         if args.host:
             target = Target(normalise_host(args.host), target.email, target.domain)
     except TargetError as e:
-        raise CliError(str(e)) from None
+        raise CliError(i18n.render(e.message)) from None
     return target
 
 
@@ -273,7 +274,7 @@ def run_explain(args: argparse.Namespace) -> int:
         summary = support_code.decode(args.code)
     except support_code.SupportCodeError as e:
         raise CliError(tr("Cli", QT_TRANSLATE_NOOP("Cli", "{code} is not a valid support code: {reason}"),
-                          code=args.code, reason=str(e))) from None
+                          code=args.code, reason=i18n.render(e.message))) from None
     if args.json:
         print(json.dumps({
             "support_code": support_code.encode(summary),

@@ -12,6 +12,7 @@ from __future__ import annotations
 import zlib
 from dataclasses import dataclass
 
+from op25b_wizard.core.i18n import QT_TRANSLATE_NOOP, Msg
 from op25b_wizard.core.model import OUTCOMES
 from op25b_wizard.core.verdicts import VERDICT_IDS
 
@@ -25,7 +26,11 @@ _PAYLOAD_BITS = 40
 
 
 class SupportCodeError(ValueError):
-    """Not a valid support code (mistyped or misheard)."""
+    """Not a valid support code (mistyped or misheard); ``message`` is translatable."""
+
+    def __init__(self, message: Msg) -> None:
+        super().__init__(str(message))
+        self.message = message
 
 
 @dataclass(frozen=True)
@@ -73,17 +78,20 @@ def normalise(text: str) -> str:
 def decode(text: str) -> CodeSummary:
     code = normalise(text)
     if len(code) != 10:
-        raise SupportCodeError("a support code has 10 letters and digits (like ABCDE-23456)")
+        raise SupportCodeError(Msg("SupportCode", QT_TRANSLATE_NOOP(
+            "SupportCode", "a support code has 10 letters and digits (like ABCDE-23456)")))
     bits = 0
     for c in code:
         i = ALPHABET.find(c)
         if i < 0:
-            raise SupportCodeError(f"{c!r} does not occur in support codes")
+            raise SupportCodeError(Msg("SupportCode", QT_TRANSLATE_NOOP(
+                "SupportCode", "{char} does not occur in support codes"), {"char": repr(c)}))
         bits = (bits << 5) | i
     check = bits & ((1 << _CHECK_BITS) - 1)
     payload = bits >> _CHECK_BITS
     if _checksum(payload) != check:
-        raise SupportCodeError("this support code does not check out: a character is wrong")
+        raise SupportCodeError(Msg("SupportCode", QT_TRANSLATE_NOOP(
+            "SupportCode", "this support code does not check out: a character is wrong")))
     mask = payload & 0xFFFF
     payload >>= 16
     rec = _RECOMMENDED[payload & 3]
@@ -98,10 +106,12 @@ def decode(text: str) -> CodeSummary:
         if outcome == 0:
             ports[port] = None
         elif outcome > len(OUTCOMES) or security >= len(SECURITIES):
-            raise SupportCodeError("this support code is not one this version knows")
+            raise SupportCodeError(Msg("SupportCode", QT_TRANSLATE_NOOP(
+                "SupportCode", "this support code is not one this version knows")))
         else:
             ports[port] = (OUTCOMES[outcome - 1], SECURITIES[security])
     if payload != VERSION:
-        raise SupportCodeError("this support code is from another version of op25b-wizard")
+        raise SupportCodeError(Msg("SupportCode", QT_TRANSLATE_NOOP(
+            "SupportCode", "this support code is from another version of op25b-wizard")))
     verdicts = tuple(v for i, v in enumerate(VERDICT_IDS) if mask & (1 << i))
     return CodeSummary({p: ports[p] for p in SLOTS}, op25b, rec, verdicts)

@@ -6,12 +6,28 @@ import ipaddress
 import re
 from dataclasses import dataclass
 
+from op25b_wizard.core.i18n import QT_TRANSLATE_NOOP, Msg
+
 _LABEL = re.compile(r"^(?!-)[a-z0-9-]{1,63}(?<!-)$")
 _LOCAL = re.compile(r"^[A-Za-z0-9!#$%&'*+/=?^_`{|}~.\-\u0080-\uffff]{1,64}$")
 
 
 class TargetError(ValueError):
-    """What the user typed is not a usable address, host or port."""
+    """What the user typed is not a usable address or host; ``message`` is translatable."""
+
+    def __init__(self, message: Msg) -> None:
+        super().__init__(str(message))
+        self.message = message
+
+
+def _bad_host(text: str) -> TargetError:
+    return TargetError(Msg("Target", QT_TRANSLATE_NOOP(
+        "Target", "{text} is not a valid server name or IP address"), {"text": repr(text)}))
+
+
+def _bad_email(text: str) -> TargetError:
+    return TargetError(Msg("Target", QT_TRANSLATE_NOOP(
+        "Target", "{text} is not a valid e-mail address"), {"text": repr(text)}))
 
 
 @dataclass(frozen=True)
@@ -29,7 +45,7 @@ def normalise_host(text: str) -> str:
     if host.startswith("[") and host.endswith("]"):
         host = host[1:-1]
     if not host:
-        raise TargetError("the server name is empty")
+        raise TargetError(Msg("Target", QT_TRANSLATE_NOOP("Target", "the server name is empty")))
     try:
         return str(ipaddress.ip_address(host))
     except ValueError:
@@ -37,12 +53,12 @@ def normalise_host(text: str) -> str:
     try:
         ascii_host = host.encode("idna").decode("ascii").lower()
     except UnicodeError:
-        raise TargetError(f"{text!r} is not a valid server name") from None
+        raise _bad_host(text) from None
     labels = ascii_host.split(".")
     if len(ascii_host) > 253 or not all(_LABEL.match(label) for label in labels):
-        raise TargetError(f"{text!r} is not a valid server name")
+        raise _bad_host(text)
     if labels[-1].isdigit():
-        raise TargetError(f"{text!r} is not a valid server name or IP address")
+        raise _bad_host(text)
     return ascii_host
 
 
@@ -52,12 +68,12 @@ def parse_target(text: str) -> Target:
     if "@" in text:
         local, _, domain = text.rpartition("@")
         if not local or not _LOCAL.match(local) or local.startswith(".") or ".." in local:
-            raise TargetError(f"{text!r} is not a valid e-mail address")
+            raise _bad_email(text)
         try:
             ascii_domain = normalise_host(domain)
         except TargetError:
-            raise TargetError(f"{text!r} is not a valid e-mail address") from None
+            raise _bad_email(text) from None
         if "." not in ascii_domain:
-            raise TargetError(f"{text!r} is not a valid e-mail address")
+            raise _bad_email(text)
         return Target(f"smtp.{ascii_domain}", f"{local}@{ascii_domain}", ascii_domain)
     return Target(normalise_host(text))

@@ -1,0 +1,53 @@
+"""The helpdesk command line speaks Japanese with ``--lang ja``: every line the user reads."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from pathlib import Path
+
+from op25b_wizard.core.verdicts import TITLES, VERDICT_IDS
+from tests.conftest import ENGINE_PASSWORD, ENGINE_USER
+from tests.support.servers import TestCA, blackhole, smtp_server
+
+CLI = str(Path(__file__).resolve().parents[1] / ".venv" / "bin" / "op25b-wizard")
+JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
+
+
+def run(*argv: str, stdin: str | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run([CLI, *argv], input=stdin, capture_output=True, text=True, timeout=60)
+
+
+def test_diagnose_in_japanese_has_no_english_sentences(test_ca: TestCA) -> None:
+    with smtp_server(test_ca, "starttls") as s587, smtp_server(test_ca, "tls") as s465, \
+            blackhole() as p25:
+        proc = run("diagnose", ENGINE_USER, "--host", "localhost", "--port", f"{p25}/relay",
+                   "--port", f"{s587.port}/starttls", "--port", f"{s465.port}/tls",
+                   "--cafile", str(test_ca.cafile), "--timeout", "1", "--password-stdin",
+                   "--lang", "ja", stdin=ENGINE_PASSWORD + "\n")
+    assert proc.returncode == 0, proc.stderr
+    out = proc.stdout
+    for vid in ("op25b", "submission_ok"):
+        assert TITLES[vid] not in out
+    prose = [line for line in out.splitlines()
+             if re.search(r"[A-Za-z]{4,} [a-z]{3,} [a-z]{3,}", line)
+             and not line.strip().startswith(("TLSv", "AUTH"))]
+    assert prose == [], "English sentences left in the Japanese output"
+    assert JAPANESE.search(out)
+    assert "localhost" in out
+
+
+def test_explain_in_japanese(test_ca: TestCA) -> None:
+    from op25b_wizard.core import support_code
+
+    code = support_code.encode(support_code.CodeSummary(
+        ports={25: ("timeout", "none"), 587: ("auth_ok", "starttls"), 465: ("auth_ok", "tls")},
+        op25b=True, recommended_port=465, verdicts=("op25b", "submission_ok")))
+    proc = run("explain", code.lower(), "--lang", "ja")
+    assert proc.returncode == 0, proc.stderr
+    assert JAPANESE.search(proc.stdout)
+    for vid in VERDICT_IDS:
+        assert TITLES[vid] not in proc.stdout
+    bad = run("explain", "ZZZZZ-ZZZZZ", "--lang", "ja")
+    assert bad.returncode == 2 and JAPANESE.search(bad.stderr)
+    assert len(bad.stderr.strip().splitlines()) == 1
