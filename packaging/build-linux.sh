@@ -75,7 +75,7 @@ du -sh "$dist" | sed 's/\t.*//; s/^/bundle size: /'
 
 if [ "$archive" = yes ]; then
   out="$distpath/op25b-wizard-$version-linux-$(uname -m).tar.xz"
-  tar -C "$distpath" --owner=0 --group=0 --sort=name -cf - op25b-wizard | xz -T0 -9 > "$out"
+  tar -C "$distpath" --owner=0 --group=0 --sort=name -cf - op25b-wizard | xz -T0 -9 --block-size=48MiB > "$out"
   du -h "$out" | sed 's/\t.*//; s/^/archive size: /'
   echo "$out"
 fi
