@@ -275,6 +275,7 @@ def test_wrong_password_is_tried_once_and_explained(make_wizard, qtbot, thunderb
     qtbot.waitUntil(lambda: wizard.state.login_verified is not None, timeout=WAIT_MS)
     assert wizard.state.login_verified is False
     assert "did not accept the user name or password" in page.result_label.text()
+    assert page.test_button.isEnabled(), "the user may correct the password and test again"
     assert [(a.accepted, a.encrypted) for a in mail_servers.tls.recorder.auth] == [(False, True)]
     # typing a new password forgets the old verdict; Next tests it first, then goes on
     page.password_edit.clear()

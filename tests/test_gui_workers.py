@@ -82,3 +82,25 @@ def test_emitting_a_signal_keeps_reference_counts(qtbot):
     for _ in range(200):
         w.progress.emit(None)
     assert (sys.getrefcount(True), sys.getrefcount(None)) == before
+
+
+def test_a_page_is_busy_only_while_its_busy_work_runs(qtbot):
+    """Background work that does not block Next (a keyring check) must not keep the page busy
+    after the work that does (a sign-in test) has ended."""
+    from op25b_wizard.core.wizard_state import WizardState
+    from op25b_wizard.gui.page_base import WizardContext, WizardPageBase
+    from op25b_wizard.gui.services import Services
+
+    page = WizardPageBase(WizardContext(WizardState(), Services()))
+    qtbot.addWidget(page)
+    release = threading.Event()
+    done: list[str] = []
+    page.run(lambda _r, _c: release.wait(10), lambda _v: done.append("slow"), busy=False)
+    page.run(lambda _r, _c: "quick", done.append)
+    assert page.busy and not page.isComplete()
+    qtbot.waitUntil(lambda: done == ["quick"], timeout=5000)
+    qtbot.waitUntil(lambda: not page.busy, timeout=5000)
+    assert page.isComplete()
+    release.set()
+    qtbot.waitUntil(lambda: done == ["quick", "slow"], timeout=5000)
+    qtbot.waitUntil(lambda: workers.running() == [], timeout=5000)

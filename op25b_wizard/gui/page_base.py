@@ -90,6 +90,8 @@ class WizardPageBase(QWizardPage):
         self._busy = False
         self.built = False
         self._workers: list[workers.Worker] = []
+        self._busy_workers: list[workers.Worker] = []
+        """The workers that keep Next disabled while they run."""
         outer = QVBoxLayout(self)
         self.helpdesk_strip = QLabel()
         self.helpdesk_strip.setObjectName("helpdeskStrip")
@@ -219,22 +221,26 @@ class WizardPageBase(QWizardPage):
         w.failed.connect(alive(on_error or self.worker_failed))
         if on_progress:
             w.progress.connect(alive(on_progress))
-        w.finished.connect(lambda: self._worker_ended(w, busy))
+        w.finished.connect(lambda: self._worker_ended(w))
         self._workers.append(w)
         if busy:
+            self._busy_workers.append(w)
             self.set_busy(True)
         return w.start()
 
-    def _worker_ended(self, w: workers.Worker, busy: bool) -> None:
+    def _worker_ended(self, w: workers.Worker) -> None:
         if w in self._workers:
             self._workers.remove(w)
-        if busy and not any(x.is_running() for x in self._workers):
-            self.set_busy(False)
+        if w in self._busy_workers:
+            self._busy_workers.remove(w)
+            if not any(x.is_running() for x in self._busy_workers):
+                self.set_busy(False)
 
     def cancel_work(self) -> None:
         """Cancel this page's workers; their results are ignored from now on."""
         for w in self._workers:
             w.cancel()
+        self._busy_workers.clear()
         if self._busy:
             self.set_busy(False)
 

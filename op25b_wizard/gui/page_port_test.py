@@ -63,6 +63,10 @@ SENTENCES = {
 }
 
 
+WHY_25 = ("intercepted", "op25b", "ip25b")
+"""Verdicts shown with the good news: they explain why the mail program must switch."""
+
+
 def _t(source: str) -> str:
     return QCoreApplication.translate(CTX, source)
 
@@ -163,6 +167,7 @@ class PortTestPage(WizardPageBase):
         self.grid.setHorizontalSpacing(12)
         self.grid.setVerticalSpacing(10)
         self.grid.setColumnStretch(2, 1)
+        self.grid.setColumnMinimumWidth(1, self.fontMetrics().averageCharWidth() * 30)
         self.body.addLayout(self.grid)
         self.progress = QProgressBar()
         self.progress.setRange(0, 0)
@@ -378,8 +383,8 @@ class PortTestPage(WizardPageBase):
         parts: list[str] = []
         if good and ok is not None:
             title = ok.title
-            parts.extend(i18n.render(v.explanation) for v in d.verdicts if v is not ok
-                         and v.id != "cancelled")
+            # why port 25 fails here, then the good news; other ports' problems are in Details
+            parts.extend(i18n.render(v.explanation) for v in d.verdicts if v.id in WHY_25)
             parts.append(i18n.render(ok.explanation))
             parts.append(self.tr("Press Next to switch your mail program to it."))
             self.verdict_icon.setPixmap(icons.pixmap("ok", 32))

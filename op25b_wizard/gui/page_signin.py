@@ -196,6 +196,10 @@ class SigninPage(WizardPageBase):
     def _remember_toggled(self, on: bool) -> None:
         self.state.remember_password = on
 
+    def busy_changed(self) -> None:
+        super().busy_changed()
+        self._update_enabled()
+
     def _update_enabled(self) -> None:
         s = self.state
         self.auth_panel.setEnabled(s.auth_required)
