@@ -123,6 +123,21 @@ def test_bundle_finds_the_secret_service(bundle: Path, home: Path) -> None:
     assert "SecretService" in keyring_line and "safe (" in keyring_line, keyring_line
 
 
+def test_japanese_pdf_sheet_with_the_system_fonts(bundle: Path, home: Path) -> None:
+    """Qt's PDF writer and the bundled fontconfig find the system's Japanese font."""
+    if shutil.which("pdftotext") is None or shutil.which("pdffonts") is None:
+        pytest.skip("poppler-utils is not installed (bash .ci/setup installs it)")
+    pdf = home / "sheet.pdf"
+    result = run_app(bundle / "op25b-wizard", "export", "pdf", "--email", "taro@example.co.jp",
+                     "--host", "smtp.example.co.jp", "--port", "465", "--security", "tls",
+                     "--user", "taro@example.co.jp", "--lang", "ja", "-o", str(pdf), home=home)
+    assert result.returncode == 0, result.stdout + result.stderr
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout
+    assert "メール送信の設定" in text and "smtp.example.co.jp" in text
+    fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True).stdout
+    assert "CJK" in fonts, fonts
+
+
 def hidden_from_bundle() -> list[Path]:
     """This checkout, its virtualenv and the Python installation that built the bundle."""
     paths = {ROOT, Path(sys.prefix), Path(sys.base_prefix),
