@@ -121,7 +121,9 @@ class SwitchPage(WizardPageBase):
         else:
             self.lead.setText(self.tr("Your mail program should send through this port:"))
             self.big.setText(self.tr("Port {port}").format(port=c.port))
-        self.big.setAccessibleName(self.big.text().replace("→", self.tr("to")))
+        # read out as a sentence, not as "25 right arrow 587"
+        lead = self.lead.text().rstrip(":：")
+        self.big.setAccessibleName(lead if before is not None else f"{lead} {self.big.text()}")
         self.caption.setText(self.tr("(outgoing server {host})").format(host=self.state.host))
         if self.state.blocked_ports and 25 in self.state.blocked_ports:
             why = self.tr("This network blocks port 25, the old way of sending mail. Port {port} "
