@@ -196,3 +196,15 @@ def test_windows_version_numbers() -> None:
         with pytest.raises(ValueError):
             vi.version_tuple(bad)
 
+
+
+def test_runtime_hook_gives_a_windowed_program_null_streams() -> None:
+    hook = PACKAGING / "hooks" / "rthook_null_streams.py"
+    spec = (PACKAGING / "op25b-wizard.spec").read_text("utf-8")
+    assert '"hooks" / "rthook_null_streams.py"' in spec
+    code = ("import runpy, sys; sys.stdout = sys.stderr = None; "
+            f"runpy.run_path({str(hook)!r}); "
+            "print('lost'); sys.stderr.write('lost'); sys.stdout.buffer.write(b'lost'); "
+            "sys.exit(3 if not sys.stdout.isatty() else 4)")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, timeout=60)
+    assert (result.returncode, result.stdout, result.stderr) == (3, b"", b"")

@@ -1,0 +1,14 @@
+"""PyInstaller runtime hook: give a windowed program real (empty) standard streams.
+
+A windowed Windows executable starts with ``sys.stdout`` and ``sys.stderr`` set to None, so
+any command-line code run through it (``op25b-wizard.exe lookup ...`` instead of
+``op25b-wizard-cli.exe``) would fail on its first write. Point them at the null device
+instead: the output is lost, the exit status is not.
+"""
+
+import os
+import sys
+
+for _name in ("stdout", "stderr"):
+    if getattr(sys, _name) is None:
+        setattr(sys, _name, open(os.devnull, "w", encoding="utf-8"))  # noqa: SIM115
