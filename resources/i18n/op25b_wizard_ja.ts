@@ -5,7 +5,7 @@
     <name></name>
     <message>
         <location filename="../../op25b_wizard/cli/diagnose.py" line="+78"/>
-        <location line="+48"/>
+        <location line="+49"/>
         <location line="+3"/>
         <location line="+5"/>
         <location line="+3"/>
@@ -247,7 +247,7 @@
         <translation>すべてのファイル (*)</translation>
     </message>
     <message>
-        <location line="+266"/>
+        <location line="+268"/>
         <source>Save the settings in {client}</source>
         <translation>{client} に設定を保存</translation>
     </message>
@@ -527,12 +527,7 @@
         <translation>標準入力から読み取ったパスワードが空です。</translation>
     </message>
     <message>
-        <location filename="../../op25b_wizard/cli/diagnose.py" line="-229"/>
-        <source>invalid port {value}: {reason}</source>
-        <translation>ポートの指定 {value} が正しくありません: {reason}</translation>
-    </message>
-    <message>
-        <location line="+48"/>
+        <location filename="../../op25b_wizard/cli/diagnose.py" line="-181"/>
         <source>the timeout must be between 0.1 and 300 seconds</source>
         <translation>タイムアウトは 0.1～300 秒の範囲で指定してください。</translation>
     </message>
@@ -564,7 +559,12 @@
         <translation>--test-message を使うには、メールアドレスと --password-stdin を指定してください。</translation>
     </message>
     <message>
-        <location line="-15"/>
+        <location line="-94"/>
+        <source>invalid port {value}: give a number from 1 to 65535, optionally followed by /tls, /starttls or /relay</source>
+        <translation>ポートの指定 {value} が正しくありません。1～65535 の数字を指定してください（後ろに /tls、/starttls、/relay を付けることもできます）。</translation>
+    </message>
+    <message>
+        <location line="+79"/>
         <source>the server {host} was found through {source}, which cannot vouch for it: check the name and give it with --host to test your password there</source>
         <translation>サーバー {host} は「{source}」で見つかったもので、正しいサーバーかどうかは保証されません。サーバー名を確認し、--host で指定してからパスワードをテストしてください。</translation>
     </message>
@@ -1858,7 +1858,7 @@
         <translation>中止しました。</translation>
     </message>
     <message>
-        <location line="+236"/>
+        <location line="+241"/>
         <source>The test could not run</source>
         <translation>テストを実行できませんでした</translation>
     </message>
@@ -2114,7 +2114,7 @@
 <context>
     <name>SelfCheck</name>
     <message>
-        <location filename="../../op25b_wizard/gui/self_check.py" line="+66"/>
+        <location filename="../../op25b_wizard/gui/self_check.py" line="+72"/>
         <source>{client}: not found</source>
         <translation>{client}: 見つかりません</translation>
     </message>
@@ -2208,7 +2208,7 @@
 <context>
     <name>SetupWizard</name>
     <message>
-        <location filename="../../op25b_wizard/gui/wizard.py" line="+138"/>
+        <location filename="../../op25b_wizard/gui/wizard.py" line="+139"/>
         <source>&amp;Help</source>
         <translation>ヘルプ（&amp;H）</translation>
     </message>
@@ -2349,7 +2349,7 @@
 <context>
     <name>SigninPage</name>
     <message>
-        <location filename="../../op25b_wizard/gui/page_signin.py" line="+281"/>
+        <location filename="../../op25b_wizard/gui/page_signin.py" line="+292"/>
         <source>Sign-in and encryption</source>
         <translation>認証と暗号化</translation>
     </message>
@@ -2474,7 +2474,7 @@
     <message>
         <location line="+6"/>
         <source>this support code does not check out: a character is wrong</source>
-        <translation>このサポートコードは検査に合いません。どこかの文字が間違っています</translation>
+        <translation>確認用の文字が一致しません。どこかの文字が間違っています</translation>
     </message>
     <message>
         <location line="+16"/>
@@ -2545,12 +2545,7 @@
         <translation>ポート {port}</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>to</source>
-        <translation>から</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>(outgoing server {host})</source>
         <translation>（送信サーバー {host}）</translation>
     </message>
@@ -2965,7 +2960,7 @@
 <context>
     <name>WizardPageBase</name>
     <message>
-        <location filename="../../op25b_wizard/gui/page_base.py" line="+155"/>
+        <location filename="../../op25b_wizard/gui/page_base.py" line="+157"/>
         <source>Page {page} of {total}</source>
         <translation>{page}/{total} ページ</translation>
     </message>
