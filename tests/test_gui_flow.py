@@ -459,3 +459,70 @@ def test_helpdesk_mode_shows_page_number_and_support_code(make_wizard, qtbot, th
     assert not strip.isVisible() and not wizard.helpdesk
     wizard.set_helpdesk(True)
     assert strip.isVisible()
+
+
+PRESET_XML = """<?xml version="1.0" encoding="UTF-8"?>
+<clientConfig version="1.1">
+  <emailProvider id="example.test">
+    <domain>example.test</domain>
+    <outgoingServer type="smtp">
+      <hostname>localhost</hostname><port>{port}</port><socketType>SSL</socketType>
+      <username>%EMAILADDRESS%</username><authentication>password-cleartext</authentication>
+    </outgoingServer>
+  </emailProvider>
+</clientConfig>
+"""
+
+
+def lookup_services(home, **config):
+    from op25b_wizard.core.lookup import LookupConfig
+
+    return Services(home=home, env={"HOME": str(home)}, lookup_config=LookupConfig(
+        offline=True, use_bundled_preset=False, use_bundled_providers=False, **config))
+
+
+def test_typed_address_is_looked_up_then_tested(make_wizard, qtbot, tmp_path, mail_servers, test_ca):
+    """The company preset names the server: Next looks it up, then moves on by itself."""
+    preset_file = tmp_path / "op25b-preset.xml"
+    preset_file.write_text(PRESET_XML.format(port=mail_servers.tls.port))
+    home = tmp_path / "empty-home"
+    home.mkdir()
+    wizard = make_wizard(preset=Preset(ports=mail_servers.specs(), cafile=str(test_ca.cafile),
+                                       timeout=2.0),
+                         services=lookup_services(home, preset=preset_file))
+    press_next(qtbot, wizard, PageId.ACCOUNT)
+    page = wizard.page_of(PageId.ACCOUNT)
+    qtbot.waitUntil(lambda: page.accounts is not None, timeout=WAIT_MS)
+    assert page.selected() == "typed" and not next_button(wizard).isEnabled()
+    page.email_edit.insert("ｔａｒｏ＠ｅｘａｍｐｌｅ．ｔｅｓｔ")  # as a Japanese input method commits it
+    press_next(qtbot, wizard, PageId.PORT_TEST)
+    assert (wizard.state.email, wizard.state.host, wizard.state.account) == (GUI_EMAIL, "localhost", None)
+    assert [(r.port, r.security) for r in wizard.state.preferred] == [(mail_servers.tls.port, "tls")]
+    qtbot.waitUntil(lambda: wizard.state.report is not None, timeout=WAIT_MS)
+    assert wizard.state.diagnosis.recommended.port == mail_servers.tls.port
+
+
+def test_typed_address_not_found_asks_for_the_server(make_wizard, qtbot, tmp_path, mail_servers,
+                                                     test_ca):
+    home = tmp_path / "empty-home"
+    home.mkdir()
+    wizard = make_wizard(preset=Preset(ports=mail_servers.specs(), cafile=str(test_ca.cafile),
+                                       timeout=2.0),
+                         services=lookup_services(home))
+    press_next(qtbot, wizard, PageId.ACCOUNT)
+    page = wizard.page_of(PageId.ACCOUNT)
+    qtbot.waitUntil(lambda: page.accounts is not None, timeout=WAIT_MS)
+    qtbot.keyClicks(page.email_edit, "hanako@nowhere.example")
+    qtbot.mouseClick(next_button(wizard), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.server_edit.isVisible(), timeout=WAIT_MS)
+    assert wizard.currentId() == int(PageId.ACCOUNT)
+    assert "not found" in page.lookup_status.text()
+    assert not next_button(wizard).isEnabled(), "the server name is needed first"
+    qtbot.keyClicks(page.server_edit, "not a host!")
+    qtbot.mouseClick(next_button(wizard), Qt.MouseButton.LeftButton)
+    assert wizard.currentId() == int(PageId.ACCOUNT)
+    assert "not a server name" in page.lookup_status.text()
+    page.server_edit.clear()
+    qtbot.keyClicks(page.server_edit, "LOCALHOST")
+    press_next(qtbot, wizard, PageId.PORT_TEST)
+    assert (wizard.state.email, wizard.state.host) == ("hanako@nowhere.example", "localhost")

@@ -200,13 +200,14 @@ class AccountPage(WizardPageBase):
             return None
 
     def ready(self) -> bool:
+        # isVisibleTo, not isVisible: QWizard hides the page while it asks isComplete()
         sel = self.selected()
         if _is_account(sel):
             return True
         if sel == TYPED:
             if self._typed_email() is None:
                 return False
-            return not self.server_edit.isVisible() or bool(self.server_edit.text().strip())
+            return not self.server_edit.isVisibleTo(self) or bool(self.server_edit.text().strip())
         return False
 
     def validatePage(self) -> bool:  # noqa: N802 - Qt override
@@ -221,7 +222,7 @@ class AccountPage(WizardPageBase):
         if self.state.preset.host:
             self.state.choose_account(None, email, self.state.preset.host)
             return True
-        if self.server_edit.isVisible() and self.server_edit.text().strip():
+        if self.server_edit.isVisibleTo(self) and self.server_edit.text().strip():
             from op25b_wizard.core.targets import TargetError, normalise_host
 
             try:

@@ -129,6 +129,8 @@ class ApplyPage(WizardPageBase):
             target = s.target_settings()
             key = (id(s.account), target)
             if key != self._planned_for or self.change is None:
+                if self._planned_for is not None and key != self._planned_for:
+                    self.state.applied = False  # other settings now: not applied yet
                 self._planned_for = key
                 self.change = None
                 self._status = None

@@ -161,14 +161,14 @@ class SigninPage(WizardPageBase):
 
     def _auth_toggled(self, on: bool) -> None:
         self.state.auth_required = on
-        self.state.login_verified = None
+        self._credentials_changed()
         self._result_key = None
         self._update_enabled()
         self.retranslate()
 
     def _user_mode_changed(self, same: bool) -> None:
         self.state.same_as_incoming = same
-        self.state.login_verified = None
+        self._credentials_changed()
         self._result_key = None
         self._update_enabled()
         self.retranslate()
@@ -177,17 +177,24 @@ class SigninPage(WizardPageBase):
         if text != self.state.custom_username:
             self.state.custom_username = text
             if not self.state.same_as_incoming:
-                self.state.login_verified = None
+                self._credentials_changed()
                 self._result_key = None
         self._update_enabled()
 
     def _password_edited(self, text: str) -> None:
         if text != self.state.password:
             self.state.password = text
-            self.state.login_verified = None
+            self._credentials_changed()
             self._result_key = None
             self.retranslate()
         self._update_enabled()
+
+    def _credentials_changed(self) -> None:
+        """The user name or password changed: the old test result and the password kept in
+        the keyring (if any) no longer count."""
+        self.state.login_verified = None
+        if self.state.keyring == "stored":
+            self.state.keyring = "pending"
 
     def _risk_toggled(self, on: bool) -> None:
         self.state.plaintext_consent = on

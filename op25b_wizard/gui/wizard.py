@@ -70,7 +70,8 @@ class SetupWizard(QWizard):
         ])
         self.ctx.helpdeskChanged.connect(self._helpdesk_changed)
         self.currentIdChanged.connect(lambda _id: self._update_title())
-        self.setMinimumSize(720, 560)
+        screen = self.screen().availableGeometry()
+        self.resize(min(780, screen.width()), min(620, screen.height()))
         self.retranslate()
         self.pages[PageId.WELCOME].installEventFilter(self)
 
