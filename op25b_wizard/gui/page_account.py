@@ -44,6 +44,7 @@ class AccountPage(WizardPageBase):
         self._lookup_for: str | None = None
         self._lookup_failed: str | None = None
         self._confirm_host: str | None = None
+        self._lookup_notes: list[Any] = []
 
     def build(self) -> None:
         self.question = text_label(factor=1.2)
@@ -186,6 +187,7 @@ class AccountPage(WizardPageBase):
     def _typed_changed(self, _text: str) -> None:
         self._lookup_failed = None
         self._confirm_host = None
+        self._lookup_notes = []
         if self._lookup_for and self._lookup_for != self._typed_email():
             self._stop_lookup()
         self.lookup_status.clear()
@@ -257,7 +259,7 @@ class AccountPage(WizardPageBase):
         self._lookup_for = None
         server = result.first_secure() if result.outgoing else None
         server = server or (result.outgoing[0] if result.outgoing else None)
-        if server is None or result.oauth2_only:
+        if server is None:
             self._lookup_failed = email
             self.server_label.show()
             self.server_edit.show()
@@ -272,7 +274,11 @@ class AccountPage(WizardPageBase):
                                       s.auth if s.auth in ("normal", "encrypted", "oauth2", "none")
                                       else "normal", s.username or None)  # type: ignore[arg-type]
                                 for s in result.outgoing if s.host == server.host]
-        if result.needs_confirmation:
+        if result.oauth2_only:
+            # the provider wants its own sign-in: say so (its notes), and let the user go on
+            # with the server found, e.g. with an app password
+            self._lookup_notes = list(result.notes)
+        if result.needs_confirmation or result.oauth2_only:
             self._confirm_host = server.host
             self.server_label.show()
             self.server_edit.show()
@@ -331,6 +337,8 @@ class AccountPage(WizardPageBase):
             self.lookup_status.setText(self.tr(
                 "The settings for this address were not found. Enter the outgoing server from "
                 "your provider's letter or web page."))
+        elif self._confirm_host and self._lookup_notes:
+            self.lookup_status.setText("\n".join(i18n.render(n) for n in self._lookup_notes))
         elif self._confirm_host:
             self.lookup_status.setText(self.tr(
                 "This server name was found through a source that is not protected. Check it "

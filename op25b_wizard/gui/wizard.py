@@ -161,9 +161,9 @@ class SetupWizard(QWizard):
     def done(self, result: int) -> None:  # noqa: D401 - Qt override (Finish, Cancel, close)
         for page in self.pages.values():
             page.cancel_work()
-        workers.shutdown(SHUTDOWN_WAIT_MS)
         self.state.forget_password()
-        super().done(result)
+        super().done(result)  # the window goes at once; then wait for the work to stop
+        workers.shutdown(SHUTDOWN_WAIT_MS)
 
 
 def _qt_wizard_text(source: str) -> str:
