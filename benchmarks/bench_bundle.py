@@ -1,6 +1,6 @@
 """Benchmark: the Linux app bundle's size and start-up time against the virtualenv.
 
-    .venv/bin/python -m benchmarks.bench_bundle [--build] [--repeat 5] [--command --self-check]
+    .venv/bin/python -m benchmarks.bench_bundle [--build] [--repeat 5] [--command=--self-check]
 
 Builds dist/op25b-wizard with packaging/build-linux.sh when it is missing (or with --build),
 then prints: the bundle's size on disk, its size as a .tar.xz and as a .zip release archive,
