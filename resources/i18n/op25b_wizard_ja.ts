@@ -81,7 +81,7 @@
 <context>
     <name>AccountPage</name>
     <message>
-        <location filename="../../op25b_wizard/gui/page_account.py" line="+152"/>
+        <location filename="../../op25b_wizard/gui/page_account.py" line="+153"/>
         <source>Enter my e-mail address</source>
         <translation>メールアドレスを入力する</translation>
     </message>
@@ -98,7 +98,7 @@
         <translation>現在の {client} の設定</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+52"/>
         <source>This is not a server name. It looks like smtp.example.co.jp.</source>
         <translation>サーバー名ではありません。サーバー名は smtp.example.co.jp のような形です。</translation>
     </message>
@@ -108,7 +108,7 @@
         <translation>{domain} の設定を調べています…</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+56"/>
         <source>Stopped. Enter the outgoing server yourself, or press Next to look again.</source>
         <translation>中止しました。送信サーバーを入力するか、［次へ］を押してもう一度調べてください。</translation>
     </message>
@@ -184,7 +184,7 @@
         <translation>このアドレスの設定は見つかりませんでした。プロバイダーからの書類や Web ページを見て、送信サーバーを入力してください。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>This server name was found through a source that is not protected. Check it against your provider&apos;s letter or web page, then press Next.</source>
         <translation>このサーバー名は、保護されていない情報源から見つかったものです。プロバイダーからの書類や Web ページと照らし合わせて確認してから、［次へ］を押してください。</translation>
     </message>
@@ -1553,12 +1553,12 @@
     <message>
         <location line="+15"/>
         <source>Becky! cannot be set to STARTTLS by this program. Use SSL/TLS (usually port 465), or choose STARTTLS in Becky! itself.</source>
-        <translation>このプログラムでは、Becky! を STARTTLS に設定できません。SSL/TLS（通常はポート 465）を使用するか、Becky! 自身の設定で STARTTLS を選んでください。</translation>
+        <translation>このアプリでは、Becky! を STARTTLS に設定できません。SSL/TLS（通常はポート 465）を使用するか、Becky! 自身の設定で STARTTLS を選んでください。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Becky! cannot be set to OAuth2 by this program. Choose it in Becky! itself.</source>
-        <translation>このプログラムでは、Becky! を OAuth2 に設定できません。Becky! 自身の設定で選んでください。</translation>
+        <translation>このアプリでは、Becky! を OAuth2 に設定できません。Becky! 自身の設定で選んでください。</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -1568,7 +1568,7 @@
     <message>
         <location filename="../../op25b_wizard/core/clients/planning.py" line="+30"/>
         <source>This sign-in method cannot be set by this program: {auth}</source>
-        <translation>この認証方式は、このプログラムでは設定できません: {auth}</translation>
+        <translation>この認証方式は、このアプリでは設定できません: {auth}</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -1609,7 +1609,7 @@
     <message>
         <location line="+4"/>
         <source>There is no change by this program to undo in {client}.</source>
-        <translation>{client} には、このプログラムで行った変更で元に戻せるものがありません。</translation>
+        <translation>{client} には、このアプリで行った変更で元に戻せるものがありません。</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -1998,7 +1998,7 @@
     <message>
         <location line="+2"/>
         <source>Needs your password on the sign-in page.</source>
-        <translation>認証のページでパスワードを入力する必要があります。</translation>
+        <translation>「認証と暗号化」のページでパスワードを入力する必要があります。</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -2901,7 +2901,7 @@
     <message>
         <location line="+4"/>
         <source>Secure sending works on port {port}. Port 25 also works here, but it will not on hotel and mobile networks.</source>
-        <translation>ポート {port} で安全に送信できます。このネットワークではポート 25 も使えますが、ホテルやモバイルのネットワークでは使えません。</translation>
+        <translation>ポート {port} で安全に送信できます。このネットワークではポート 25 も使えますが、ホテルやモバイルのネットワークでは、たいてい使えません。</translation>
     </message>
     <message>
         <location line="+3"/>
