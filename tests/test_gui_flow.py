@@ -366,6 +366,15 @@ def test_unencrypted_server_needs_consent_before_any_password(make_wizard, qtbot
         assert plain.recorder.auth == [] and not plain.recorder.password_seen_unencrypted(ENGINE_PASSWORD)
         qtbot.mouseClick(page.risk_box, Qt.MouseButton.LeftButton)
         assert page.risk_box.isChecked() and page.test_button.isEnabled()
+        # with the user's consent, one sign-in without encryption
+        qtbot.mouseClick(page.test_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: wizard.state.login_verified is not None, timeout=WAIT_MS)
+        assert wizard.state.login_verified is True
+        assert [(a.encrypted, a.accepted) for a in plain.recorder.auth] == [(False, True)]
+        press_next(qtbot, wizard, PageId.APPLY)
+        press_next(qtbot, wizard, PageId.READY)
+        states = {c.id: c.state for c in wizard.state.checklist()}
+        assert states["encrypted"] == "failed" and states["password"] == "ok"
 
 
 def test_typed_address_ends_with_settings_to_enter_by_hand(make_wizard, qtbot, tmp_path,
