@@ -199,6 +199,9 @@ def test_undo_restores_the_profile(make_wizard, qtbot, thunderbird_home, mail_se
     qtbot.mouseClick(page.apply_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: wizard.state.applied, timeout=WAIT_MS)
     assert (profile / "prefs.js").read_bytes() != before
+    # a person can press Undo only once the button is enabled (the apply work has ended)
+    qtbot.waitUntil(lambda: page.undo_button.isVisible() and page.undo_button.isEnabled(),
+                    timeout=WAIT_MS)
     qtbot.mouseClick(page.undo_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not wizard.state.applied, timeout=WAIT_MS)
     assert (profile / "prefs.js").read_bytes() == before

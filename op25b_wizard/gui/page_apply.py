@@ -337,8 +337,9 @@ class ApplyPage(WizardPageBase):
         self.apply_button.setText(self.tr("&Apply to {client}").format(client=client))
         self.undo_button.setText(self.tr("&Undo"))
         self.apply_button.setEnabled(self.change is not None and not self.change.is_empty
-                                     and not self.state.applied)
+                                     and not self.state.applied and not self.busy)
         self.undo_button.setVisible(self.state.applied and self.state.backup_dir is not None)
+        self.undo_button.setEnabled(not self.busy)
         status = self._status
         if status is None:
             self.status_icon.clear()
