@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -204,6 +205,34 @@ def test_install_script_puts_the_app_on_path_and_in_the_menu(
     run = run_app(link, "lookup", "taro@corp.example", "--offline", "--json", home=home)
     assert run.returncode == 0, run.stdout + run.stderr
     assert json.loads(run.stdout)["source"] == "preset"
+
+
+def test_every_qt_module_the_app_imports_is_bundled(bundle: Path) -> None:
+    """The spec leaves unused Qt modules out: one the app starts to use must not be among them."""
+    imported = set()
+    for source in (ROOT / "op25b_wizard").rglob("*.py"):
+        imported |= set(re.findall(r"\bPySide6\.(Qt\w+)", source.read_text("utf-8")))
+    assert {"QtCore", "QtGui", "QtWidgets"} <= imported
+    internal = bundle / "_internal" / "PySide6"
+    missing = sorted(m for m in imported if not list(internal.glob(f"{m}.*")))
+    assert not missing, f"imported by op25b_wizard but left out of the bundle: {missing}"
+
+
+def test_cups_print_plugin_uses_the_systems_libcups(bundle: Path) -> None:
+    """Qt's CUPS plugin is shipped, libcups (and the TLS and Kerberos libraries it drags in)
+    is not: the plugin resolves it from the system, and Qt from the bundle."""
+    internal = bundle / "_internal"
+    plugin = internal / "PySide6" / "Qt" / "plugins" / "printsupport" / "libcupsprintersupport.so"
+    assert plugin.is_file()
+    assert not list(internal.glob("libcups.so*")) and not list(internal.glob("libgnutls.so*"))
+    result = subprocess.run(["ldd", str(plugin)], capture_output=True, text=True,
+                            env={"LD_LIBRARY_PATH": str(internal)})
+    resolved = dict(re.findall(r"^\s*(\S+) => (.+?) \(", result.stdout, re.M))
+    if resolved.get("libcups.so.2", "not found").startswith("not found"):
+        pytest.skip("no libcups on this machine (printing then goes to PDF only)")
+    assert not str(Path(resolved["libcups.so.2"]).resolve()).startswith(str(bundle))
+    assert Path(resolved["libQt6PrintSupport.so.6"]).resolve().is_relative_to(bundle.resolve())
+    assert "not found" not in result.stdout, result.stdout
 
 
 def test_bundle_is_lean(bundle: Path) -> None:
