@@ -96,6 +96,11 @@ class PortSpec:
     def is_submission(self) -> bool:
         return self.mode != "relay"
 
+    @property
+    def expected_security(self) -> Security:
+        """The security this mode aims for (the relay port starts as ``none``)."""
+        return "tls" if self.mode == "tls" else "starttls" if self.mode == "starttls" else "none"
+
 
 @dataclass
 class Credentials:

@@ -166,7 +166,7 @@ class _PortProbe:
         self.emit = emit
         self.result = PortResult(
             port=spec.port, mode=spec.mode,
-            security="tls" if spec.mode == "tls" else "starttls" if spec.mode == "starttls" else "none",
+            security=spec.expected_security,
             outcome="timeout", stage="connect",
         )
         self.session: SmtpSession | None = None
@@ -445,8 +445,7 @@ async def probe(request: ProbeRequest, on_event: EventSink | None = None,
             emit(ProbeEvent("dns", text=report.dns_error))
             for spec in request.ports:
                 res = PortResult(port=spec.port, mode=spec.mode,
-                                 security="tls" if spec.mode == "tls" else "starttls"
-                                 if spec.mode == "starttls" else "none",
+                                 security=spec.expected_security,
                                  outcome="dns_error", stage="dns", error=report.dns_error)
                 report.ports.append(res)
                 emit(ProbeEvent("port_done", port=spec.port, result=res))
