@@ -297,7 +297,7 @@
         <translation>元に戻す（&amp;U）</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Nothing is changed until you press Apply.</source>
         <translation>［適用］を押すまで、何も変更されません。</translation>
     </message>
