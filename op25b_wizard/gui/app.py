@@ -14,6 +14,9 @@ from op25b_wizard import APP_NAME, __version__, i18n
 from op25b_wizard.core.wizard_state import Preset
 from op25b_wizard.gui.services import Services
 
+DESKTOP_FILE_NAME = "io.github.op25b_wizard.Op25bWizard"
+"""The app id of packaging/linux's .desktop file, so desktops match the window to its entry."""
+
 _translators: list[QTranslator] = []
 
 
@@ -36,6 +39,7 @@ def ensure_app(argv: Sequence[str] | None = None, *, offscreen: bool = False) ->
         args += ["-platform", "offscreen"]
     app = QApplication(args)
     app.setApplicationName(APP_NAME)
+    app.setDesktopFileName(DESKTOP_FILE_NAME)
     app.setApplicationVersion(__version__)
     app.setOrganizationName(APP_NAME)
     return app

@@ -12,6 +12,9 @@ from PySide6.QtWidgets import QApplication
 
 ICON_DIR = Path(__file__).resolve().parents[2] / "resources" / "icons"
 
+APP_ICON = "app/op25b-wizard"
+"""The application's own icon: the same SVG the bundles, the .desktop file and installers use."""
+
 CLIENT_ICONS = {"thunderbird": "thunderbird", "becky": "becky"}
 STATE_ICONS = ("ok", "fail", "warn", "wait", "testing", "skipped")
 

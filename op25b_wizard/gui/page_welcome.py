@@ -23,7 +23,7 @@ class WelcomePage(WizardPageBase):
     def build(self) -> None:
         top = QHBoxLayout()
         logo = QLabel()
-        logo.setPixmap(icons.pixmap("app", 64))
+        logo.setPixmap(icons.pixmap(icons.APP_ICON, 64))
         logo.setAlignment(Qt.AlignmentFlag.AlignTop)
         top.addWidget(logo)
         self.intro = text_label(factor=1.35)

@@ -46,7 +46,7 @@ class SetupWizard(QWizard):
             self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
         self.setOption(QWizard.WizardOption.HaveCustomButton1, True)
-        self.setWindowIcon(icons.icon("app"))
+        self.setWindowIcon(icons.icon(icons.APP_ICON))
         self.pages: dict[PageId, WizardPageBase] = {PageId.WELCOME: WelcomePage(self.ctx)}
         self.setPage(int(PageId.WELCOME), self.pages[PageId.WELCOME])
         self.setStartId(int(PageId.WELCOME))

@@ -32,13 +32,26 @@ def app_directory() -> Path | None:
     return None
 
 
-def find_bundled_preset(directory: Path | None = None) -> Path | None:
-    """``op25b-preset.xml`` next to the executable (or in *directory*), if there is one."""
+def preset_folders(directory: Path | None = None) -> list[Path]:
+    """Where a preset may lie: *directory*, else beside the executable and, for a macOS
+    ``.app`` bundle, also beside the bundle (adding a file inside it breaks its signature)."""
     folder = directory if directory is not None else app_directory()
     if folder is None:
-        return None
-    candidate = folder / PRESET_FILENAME
-    return candidate if candidate.is_file() else None
+        return []
+    folders = [folder]
+    if directory is None and folder.name == "MacOS" and folder.parent.name == "Contents" \
+            and folder.parent.parent.suffix == ".app":
+        folders.append(folder.parent.parent.parent)
+    return folders
+
+
+def find_bundled_preset(directory: Path | None = None) -> Path | None:
+    """``op25b-preset.xml`` next to the executable (or in *directory*), if there is one."""
+    for folder in preset_folders(directory):
+        candidate = folder / PRESET_FILENAME
+        if candidate.is_file():
+            return candidate
+    return None
 
 
 def load_preset(path: Path, max_bytes: int = MAX_BYTES) -> ClientConfig:
