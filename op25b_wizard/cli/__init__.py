@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import sys
+import typing
 from collections.abc import Sequence
 
 from op25b_wizard import __version__
@@ -24,8 +25,16 @@ COMMAND_MODULES: tuple[str, ...] = (
 )
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse with one-line errors (the usage block is what ``--help`` is for)."""
+
+    def error(self, message: str) -> typing.NoReturn:
+        fail(f"{message} (see: {self.prog} --help)")
+        raise SystemExit(2)
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="op25b-wizard",
         description="Gets your mail sending again when a network blocks port 25. "
         "Without a command, opens the setup wizard.",
