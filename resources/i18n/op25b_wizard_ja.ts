@@ -1313,7 +1313,7 @@
         <translation>設定にユーザー名の指定がないため、メールアドレス全体を入力しました（プロバイダーによっては、@ より前の部分だけを使います）。</translation>
     </message>
     <message>
-        <location filename="../../op25b_wizard/core/lookup/preset.py" line="+50"/>
+        <location filename="../../op25b_wizard/core/lookup/preset.py" line="+63"/>
         <source>The company preset {path} cannot be read: {reason}</source>
         <translation>会社指定の設定ファイル {path} を読み取れません: {reason}</translation>
     </message>
