@@ -42,7 +42,9 @@
         <location line="+23"/>
         <location line="+3"/>
         <location line="+3"/>
-        <location line="+41"/>
+        <location line="+10"/>
+        <location line="+4"/>
+        <location line="+40"/>
         <location line="+9"/>
         <location line="+3"/>
         <location line="+4"/>
@@ -651,6 +653,7 @@
     </message>
     <message>
         <location line="+12"/>
+        <location filename="../../op25b_wizard/cli/export.py" line="-116"/>
         <source>{code} is not a valid support code: {reason}</source>
         <translation>{code} は正しいサポートコードではありません: {reason}</translation>
     </message>
@@ -695,7 +698,7 @@
         <translation>見つかりませんでした</translation>
     </message>
     <message>
-        <location filename="../../op25b_wizard/cli/export.py" line="-150"/>
+        <location filename="../../op25b_wizard/cli/export.py" line="-47"/>
         <source>note:</source>
         <translation>お知らせ:</translation>
     </message>
@@ -720,7 +723,12 @@
         <translation>推奨された経路は暗号化されていません（{security}）。--security tls または starttls を指定してください。</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+14"/>
+        <source>warning: port 25 is blocked on many hotel and mobile networks; 465 or 587 work everywhere</source>
+        <translation>警告: ポート 25 は、ホテルやモバイルの多くのネットワークでブロックされています。465 または 587 なら、どこでも使えます。</translation>
+    </message>
+    <message>
+        <location line="+40"/>
         <location line="+20"/>
         <source>no password is stored yet for {user} at {host}; store it once with: {command}</source>
         <translation>{host} の {user} のパスワードはまだ保存されていません。次のコマンドで一度保存してください: {command}</translation>
@@ -811,11 +819,16 @@
         <source>Backend: {name}; keyring service: &quot;{service}&quot;.</source>
         <translation>バックエンド: {name}、キーリングのサービス名: &quot;{service}&quot;</translation>
     </message>
+    <message>
+        <location filename="../../op25b_wizard/cli/__init__.py" line="+33"/>
+        <source>the command line is not right: {detail} (see: {prog} --help)</source>
+        <translation>コマンドラインの指定が正しくありません: {detail}（{prog} --help を参照してください）</translation>
+    </message>
 </context>
 <context>
     <name>CliClients</name>
     <message>
-        <location filename="../../op25b_wizard/cli/clients.py" line="+95"/>
+        <location filename="../../op25b_wizard/cli/clients.py" line="+97"/>
         <source>no such folder: {path}</source>
         <translation>フォルダーが見つかりません: {path}</translation>
     </message>
@@ -880,17 +893,17 @@
         <translation>{client} の設定の場所: {path}</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>port out of range (1-65535): {port}</source>
         <translation>ポート番号が範囲外です（1～65535）: {port}</translation>
     </message>
     <message>
         <location line="+3"/>
-        <source>not an e-mail address: {email}</source>
-        <translation>メールアドレスではありません: {email}</translation>
+        <source>port 25 is blocked on many hotel and mobile networks: use 465 or 587 (add --allow-port-25 if you really mean it)</source>
+        <translation>ポート 25 は、ホテルやモバイルの多くのネットワークでブロックされています。465 または 587 を使用してください（本当にポート 25 を使う場合は --allow-port-25 を付けてください）。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+12"/>
         <source>--security none sends your password unencrypted; add --allow-plaintext if you really mean it</source>
         <translation>--security none ではパスワードが暗号化されずに送信されます。本当にそうする場合は --allow-plaintext を付けてください。</translation>
     </message>
@@ -2573,12 +2586,13 @@
         <translation>{text} は、サーバー名または IP アドレスとして正しくありません。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location filename="../../op25b_wizard/cli/clients.py" line="-62"/>
+        <location filename="../../op25b_wizard/core/targets.py" line="+5"/>
         <source>{text} is not a valid e-mail address</source>
         <translation>{text} は、メールアドレスとして正しくありません。</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location filename="../../op25b_wizard/core/targets.py" line="+19"/>
         <source>the server name is empty</source>
         <translation>サーバー名が空です。</translation>
     </message>
@@ -2809,12 +2823,17 @@
         <translation>別のネットワークでもう一度お試しください。それでも失敗する場合は、サポートコードをヘルプデスクにお伝えください。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
+        <source>Port {port} offers no encryption. As you allowed it, your password was sent unencrypted: anyone on this network could have read it.</source>
+        <translation>ポート {port} は暗号化に対応していません。暗号化なしの送信が許可されていたため、パスワードは暗号化されずに送信されました。このネットワーク上のだれでも読み取れた可能性があります。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Port {port} offers no encryption, so anyone on this network could read your password. It was not sent.</source>
         <translation>ポート {port} は暗号化に対応していないため、このネットワーク上のだれでもパスワードを読み取れてしまいます。パスワードは送信していません。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Use a port with encryption (465 or 587). If your provider offers none, ask them for secure settings.</source>
         <translation>暗号化に対応したポート（465 または 587）を使用してください。プロバイダーが対応していない場合は、安全な設定をプロバイダーにお問い合わせください。</translation>
     </message>
@@ -3031,6 +3050,7 @@
 <context>
     <name>i18n</name>
     <message>
+        <location filename="../../op25b_wizard/cli/__init__.py" line="+0"/>
         <location filename="../../op25b_wizard/cli/common.py" line="-28"/>
         <location line="+19"/>
         <location line="+4"/>
