@@ -54,7 +54,7 @@ def test_no_export_contains_the_password(qapp, capsys, tmp_path, stored, fmt):
     out_file = tmp_path / f"export.{fmt}"
     status, out, err = run(capsys, "export", fmt, *BASE, "--name", "山田 太郎",
                            "--from-port", "25", "--from-security", "none", "--from-auth", "none",
-                           "--support-code", "7KQ3M-XW2PD", "-o", str(out_file))
+                           "--support-code", "C2LCC-AJ2AN", "-o", str(out_file))
     assert status == 0, err
     data = out_file.read_bytes()
     assert data
@@ -63,7 +63,7 @@ def test_no_export_contains_the_password(qapp, capsys, tmp_path, stored, fmt):
     if fmt == "pdf":
         text = subprocess.run(["pdftotext", str(out_file), "-"], capture_output=True, text=True,
                               check=True).stdout
-        assert "7KQ3M-XW2PD" in text and PASSWORD not in unicodedata.normalize("NFKC", text)
+        assert "C2LCC-AJ2AN" in text and PASSWORD not in unicodedata.normalize("NFKC", text)
     if fmt == "msmtp":
         assert stat.S_IMODE(out_file.stat().st_mode) == 0o600
     assert f"wrote {out_file}" in err
@@ -152,17 +152,17 @@ def test_the_diagnosis_fills_in_the_route_and_support_code(capsys, saved_diagnos
 def test_options_override_the_diagnosis(capsys, saved_diagnosis):
     path, result = saved_diagnosis
     status, out, _ = run(capsys, "export", "html", "--email", ENGINE_USER, "--diagnosis", str(path),
-                         "--port", "587", "--security", "starttls", "--support-code", "ABCDE-FGHJK",
+                         "--port", "587", "--security", "starttls", "--support-code", "C2LCC-AJ2AN",
                          "--from-port", "25")
     assert status == 0
-    assert "<b>587</b>" in out and "ABCDE-FGHJK" in out and result["support_code"] not in out
+    assert "<b>587</b>" in out and "C2LCC-AJ2AN" in out and result["support_code"] not in out
     assert "What the test found" in out
 
 
 def test_a_diagnosis_without_a_route(capsys, tmp_path):
     path = tmp_path / "d.json"
     path.write_text(json.dumps({"ports": [{"port": 25, "outcome": "timeout"}], "recommended": None,
-                                "support_code": "ABCDE-FGHJK"}))
+                                "support_code": "C2LCC-AJ2AN"}))
     status, _, err = run(capsys, "export", "msmtp", "--email", EMAIL, "--diagnosis", str(path))
     assert status == 2
     assert "the diagnosis found no working route; give --host, --port, --security, --user" in err

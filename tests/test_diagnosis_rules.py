@@ -174,7 +174,8 @@ def test_no_encryption_when_587_offers_no_starttls() -> None:
                       auth_before_tls=True, tls=None)
     d = diagnose(report(relay("timeout"), p587))
     assert d.verdict_ids == ["no_encryption", "op25b", "no_submission"]
-    assert details(d, "no_encryption") == {"port": 587, "auth_advertised": True}
+    assert details(d, "no_encryption") == {"port": 587, "auth_advertised": True,
+                                             "password_sent": False}
     assert d.recommended is None
     assert d.exit_status == EXIT_NO_ROUTE
 
@@ -407,3 +408,20 @@ def test_a_silent_submission_port_is_not_unreachable_and_port_25_blocked_is_op25
     assert "unreachable" not in d.verdict_ids
     assert d.op25b is True
     assert "no_submission" in d.verdict_ids
+
+
+def test_no_encryption_says_whether_the_password_was_sent() -> None:
+    from op25b_wizard.core.diagnosis import diagnose
+    from op25b_wizard.core.model import AuthInfo, Capabilities, PortResult, ProbeReport
+
+    def report(auth: AuthInfo | None, outcome: str) -> ProbeReport:
+        return ProbeReport(host="mail.example.test", ports=[PortResult(
+            port=587, mode="starttls", security="none", outcome=outcome, stage="done",
+            capabilities=Capabilities(auth=["PLAIN"]), auth=auth)])
+
+    sent = diagnose(report(AuthInfo("PLAIN", "ok", 235), "auth_ok"), credentials_tested=True)
+    kept = diagnose(report(None, "no_starttls"))
+    [v_sent] = [v for v in sent.verdicts if v.id == "no_encryption"]
+    [v_kept] = [v for v in kept.verdicts if v.id == "no_encryption"]
+    assert "was sent unencrypted" in str(v_sent.explanation)
+    assert "It was not sent" in str(v_kept.explanation)

@@ -310,16 +310,16 @@ def test_thunderbird_user_js_other_server_key():
 
 def test_json_has_the_settings_and_the_diagnosis():
     diagnosis = {"ports": [{"port": 25, "outcome": "timeout"}], "op25b": True,
-                 "verdicts": ["op25b"], "recommended": None, "support_code": "ABCDE-FGHJK"}
+                 "verdicts": ["op25b"], "recommended": None, "support_code": "C2LCC-AJ2AN"}
     doc = json.loads(export("json", settings(
-        before=make_before(port=25, security="none"), support_code="ABCDE-FGHJK",
+        before=make_before(port=25, security="none"), support_code="C2LCC-AJ2AN",
         diagnosis=diagnosis, display_name="Taro")))
     assert doc["format"] == "op25b-wizard-settings" and doc["version"] == 1
     assert doc["outgoing"] == {"host": "smtp.example.co.jp", "port": 587, "security": "starttls",
                                "username": EMAIL, "auth": "normal"}
     assert doc["incoming"]["assumed"] == ["type", "host", "security", "port"]
     assert doc["before"] == {"host": None, "port": 25, "security": "none", "auth": None}
-    assert doc["support_code"] == "ABCDE-FGHJK" and doc["diagnosis"] == diagnosis
+    assert doc["support_code"] == "C2LCC-AJ2AN" and doc["diagnosis"] == diagnosis
     assert doc["email"] == EMAIL and doc["display_name"] == "Taro"
 
 

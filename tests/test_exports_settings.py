@@ -105,7 +105,7 @@ def test_before_values():
 
 
 def test_support_code_is_checked():
-    assert make_settings(**GOOD, support_code=" 7kq3m-xw2pd ").support_code == "7KQ3M-XW2PD"
+    assert make_settings(**GOOD, support_code=" c2lcc-aj2an ").support_code == "C2LCC-AJ2AN"
     for bad in ("<b>", "7KQ3M XW2PD", "x" * 41):
         with pytest.raises(ExportError, match="support code"):
             make_settings(**GOOD, support_code=bad)
@@ -115,7 +115,7 @@ def test_recommended_route_from_a_diagnosis():
     diagnosis = {"ports": [], "recommended": {"host": "mail.example.test", "port": 465,
                                               "security": "tls", "auth": "normal",
                                               "username": "taro@example.test"},
-                 "support_code": "ABCDE-FGHJK"}
+                 "support_code": "C2LCC-AJ2AN"}
     assert recommended_from_diagnosis(check_diagnosis(diagnosis)) == diagnosis["recommended"]
     assert recommended_from_diagnosis({"recommended": None, "ports": []}) == {}
     assert "auth" not in recommended_from_diagnosis({"recommended": {"auth": "none"}})

@@ -36,7 +36,7 @@ def sheet_settings(**overrides) -> ExportSettings:
     values = dict(email=EMAIL, host="smtp.example.co.jp", port=587, security="starttls",
                   username=EMAIL, display_name="山田 太郎",
                   before=make_before("mail.example.co.jp", 25, "none", "none"),
-                  support_code="7KQ3M-XW2PD")
+                  support_code="C2LCC-AJ2AN")
     values.update(overrides)
     return make_settings(**values)
 
@@ -97,7 +97,7 @@ def test_sheet_shows_before_and_after_as_mail_programs_label_them():
         "Password": ["—", "Your mail password (never printed on this sheet)"],
     }
     text = "".join(sheet.text)
-    assert "7KQ3M-XW2PD" in text and "山田 太郎 <taro@example.co.jp>" in text
+    assert "C2LCC-AJ2AN" in text and "山田 太郎 <taro@example.co.jp>" in text
     assert "Support code" in sheet.headings
 
 
@@ -157,7 +157,7 @@ def test_pdf_sheet_is_one_a4_page_with_the_values(qapp, tmp_path):
     for expected in ("Outgoing mail server (SMTP) mail.example.co.jp smtp.example.co.jp",
                      "Port 25 587", "Connection security None STARTTLS",
                      "This server requires a secure", "My outgoing server (SMTP)", "authentication",
-                     "7KQ3M-XW2PD", "山田 太郎 <taro@example.co.jp>"):
+                     "C2LCC-AJ2AN", "山田 太郎 <taro@example.co.jp>"):
         assert expected in words, expected
     assert "DejaVuSans" in fonts and "NotoSansCJKjp" in fonts
 
@@ -183,4 +183,4 @@ def test_a_long_sheet_is_shrunk_onto_one_page(qapp, tmp_path):
     pdf = sheet_pdf.export_pdf(sheet_settings(diagnosis=diagnosis), ExportOptions())
     text, info, _ = pdf_text(pdf, tmp_path)
     assert "Pages:           1" in info
-    assert "host-29.example.test" in text and "7KQ3M-XW2PD" in text
+    assert "host-29.example.test" in text and "C2LCC-AJ2AN" in text

@@ -12,8 +12,9 @@ import sys
 import typing
 from collections.abc import Sequence
 
-from op25b_wizard import __version__
+from op25b_wizard import __version__, i18n
 from op25b_wizard.cli.common import CliError, fail
+from op25b_wizard.core.i18n import QT_TRANSLATE_NOOP
 from op25b_wizard.gui import launch as gui_launch
 
 COMMAND_MODULES: tuple[str, ...] = (
@@ -29,8 +30,20 @@ class _Parser(argparse.ArgumentParser):
     """argparse with one-line errors (the usage block is what ``--help`` is for)."""
 
     def error(self, message: str) -> typing.NoReturn:
-        fail(f"{message} (see: {self.prog} --help)")
+        fail(i18n.tr("Cli", QT_TRANSLATE_NOOP(
+            "Cli", "the command line is not right: {detail} (see: {prog} --help)"),
+            detail=message, prog=self.prog))
         raise SystemExit(2)
+
+
+def _lang_in(argv: Sequence[str]) -> str | None:
+    """The ``--lang`` value wherever it stands, so even argument errors speak it."""
+    for i, a in enumerate(argv):
+        if a == "--lang" and i + 1 < len(argv):
+            return argv[i + 1]
+        if a.startswith("--lang="):
+            return a.split("=", 1)[1]
+    return None
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -52,8 +65,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     wizard = gui_launch.wizard_args(argv)
     if wizard is not None:  # no command: open the wizard without loading the commands
         return gui_launch.run(wizard)
+    i18n.set_language(_lang_in(argv))
     parser = build_parser()
     args = parser.parse_args(argv)
+    if getattr(args, "lang", None) is None and getattr(args, "gui_lang", None):
+        args.lang = args.gui_lang  # op25b-wizard --lang ja COMMAND ...
     try:
         if not getattr(args, "command", None):
             return gui_launch.run(args)
@@ -63,3 +79,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print(file=sys.stderr)
         return 130
+    except BrokenPipeError:  # e.g. piped into head: the reader has gone, nothing to say
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 141

@@ -28,7 +28,7 @@ from op25b_wizard.core.clients import (
     client_by_name,
 )
 from op25b_wizard.core.clients.wording import auth_word, security_word
-from op25b_wizard.core.i18n import QT_TRANSLATE_NOOP
+from op25b_wizard.core.i18n import QT_TRANSLATE_NOOP, Msg
 
 EXIT_RUNNING = 3
 CTX = "CliClients"
@@ -63,6 +63,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--user", required=True, metavar="U", help="user name for signing in")
     p.add_argument("--auth", choices=("normal", "encrypted", "oauth2"), default="normal",
                    help="sign-in method (default normal: the password, over TLS)")
+    p.add_argument("--allow-port-25", action="store_true",
+                   help="allow port 25 (blocked on many networks; not recommended)")
     p.add_argument("--allow-plaintext", action="store_true",
                    help="allow --security none (the password would travel unencrypted)")
     p.add_argument("--key", metavar="KEY",
@@ -162,12 +164,23 @@ def print_accounts(accounts: list[Account], out: TextIO | None = None) -> None:
 # -- apply ---------------------------------------------------------------------------------
 
 def _wanted(args: argparse.Namespace) -> SmtpSettings:
+    from op25b_wizard.core.targets import TargetError, normalise_host, parse_target
+
     if not 1 <= args.port <= 65535:
         raise CliError(tr(CTX, QT_TRANSLATE_NOOP("CliClients", "port out of range (1-65535): {port}"),
                           port=args.port))
-    if "@" not in args.email:
-        raise CliError(tr(CTX, QT_TRANSLATE_NOOP("CliClients", "not an e-mail address: {email}"),
-                          email=args.email))
+    if args.port == 25 and not args.allow_port_25:
+        raise CliError(tr(CTX, QT_TRANSLATE_NOOP(
+            "CliClients", "port 25 is blocked on many hotel and mobile networks: use 465 or 587 "
+            "(add --allow-port-25 if you really mean it)")))
+    try:
+        if "@" not in args.email:
+            raise TargetError(Msg("Target", QT_TRANSLATE_NOOP(
+                "Target", "{text} is not a valid e-mail address"), {"text": repr(args.email)}))
+        parse_target(args.email)
+        normalise_host(args.host)
+    except TargetError as e:
+        raise CliError(i18n.render(e.message)) from None
     if args.security == "none" and not args.allow_plaintext:
         raise CliError(tr(CTX, QT_TRANSLATE_NOOP(
             "CliClients", "--security none sends your password unencrypted; add --allow-plaintext if "

@@ -192,7 +192,8 @@ def diagnose(report: ProbeReport, *, preferred: list[Route] | None = None,
             else:
                 add("tls_failed", port=p.port, problem=p.tls.problem or "handshake_failed")
         elif p.outcome == "no_starttls" or p.security == "none":
-            add("no_encryption", port=p.port, auth_advertised=p.auth_before_tls)
+            add("no_encryption", port=p.port, auth_advertised=p.auth_before_tls,
+                password_sent=p.auth is not None and p.auth.code is not None)
         elif p.outcome == "banner_refused":
             add("server_refused", port=p.port, code=p.greeting_code)
         if p.auth is not None:

@@ -119,8 +119,14 @@ def make(vid: str, **details: Any) -> Verdict:
         act = _m(QT_TRANSLATE_NOOP("Verdict", "Try again on another network. If it keeps failing, tell your "
                          "helpdesk the support code."))
     elif vid == "no_encryption":
-        exp = _m(QT_TRANSLATE_NOOP("Verdict", "Port {port} offers no encryption, so anyone on this network could "
-                         "read your password. It was not sent."), **d)
+        if d.get("password_sent"):
+            exp = _m(QT_TRANSLATE_NOOP("Verdict", "Port {port} offers no encryption. As you allowed "
+                                       "it, your password was sent unencrypted: anyone on this "
+                                       "network could have read it."), **d)
+        else:
+            exp = _m(QT_TRANSLATE_NOOP("Verdict", "Port {port} offers no encryption, so anyone on "
+                                       "this network could read your password. It was not "
+                                       "sent."), **d)
         act = _m(QT_TRANSLATE_NOOP("Verdict", "Use a port with encryption (465 or 587). If your provider offers "
                          "none, ask them for secure settings."))
     elif vid == "auth_rejected":

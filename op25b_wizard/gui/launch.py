@@ -38,6 +38,32 @@ def wizard_args(argv: list[str]) -> argparse.Namespace | None:
     return None if extra else args
 
 
+def screenshot_dir_problem(directory: str, lang: str | None) -> str | None:
+    """Why *directory* cannot take the screenshots (in plain words), or None. Only the last
+    folder is created: a mistyped parent is not silently made."""
+    from pathlib import Path
+
+    from op25b_wizard import i18n
+    from op25b_wizard.core.i18n import QT_TRANSLATE_NOOP
+
+    i18n.set_language(lang)
+    out = Path(directory)
+    if out.exists() and not out.is_dir():
+        return i18n.tr("Cli", QT_TRANSLATE_NOOP("Cli", "{path} is a file, not a folder"),
+                       path=str(out))
+    if not out.exists():
+        parent = out.resolve().parent
+        if not parent.is_dir():
+            return i18n.tr("Cli", QT_TRANSLATE_NOOP("Cli", "the folder {path} does not exist"),
+                           path=str(parent))
+        try:
+            out.mkdir()
+        except OSError as e:
+            return i18n.tr("Cli", QT_TRANSLATE_NOOP("Cli", "cannot create the folder {path}: {reason}"),
+                           path=str(out), reason=e.strerror or str(e))
+    return None
+
+
 def run(args: argparse.Namespace) -> int:
     """Do what the options ask: self-check, screenshots, or open the wizard."""
     lang = getattr(args, "gui_lang", None)
@@ -48,7 +74,17 @@ def run(args: argparse.Namespace) -> int:
     if getattr(args, "screenshots", None):
         from op25b_wizard.gui.screenshots import write_screenshots
 
-        write_screenshots(args.screenshots, lang=lang or "en", helpdesk=args.helpdesk)
+        problem = screenshot_dir_problem(args.screenshots, lang)
+        if problem:
+            from op25b_wizard.cli.common import fail
+
+            return fail(problem)
+        try:
+            write_screenshots(args.screenshots, lang=lang or "en", helpdesk=args.helpdesk)
+        except OSError as e:
+            from op25b_wizard.cli.common import fail
+
+            return fail(str(e), 1)
         return 0
     from op25b_wizard.gui.app import run_wizard
 

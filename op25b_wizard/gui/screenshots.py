@@ -8,6 +8,7 @@ the answers (:class:`SampleServices`) are prepared.
 
 from __future__ import annotations
 
+import sys
 import threading
 import time
 from collections.abc import Callable
@@ -211,7 +212,7 @@ def write_screenshots(directory: str | Path, *, lang: str = "en", helpdesk: bool
                       home: Path | None = None) -> list[Path]:
     """Play the sample and save one PNG per page into *directory*; returns the files."""
     out = Path(directory)
-    out.mkdir(parents=True, exist_ok=True)
+    out.mkdir(exist_ok=True)
     names = dict((pid, name) for name, pid in SHOTS)
     files: list[Path] = []
 
@@ -221,7 +222,18 @@ def write_screenshots(directory: str | Path, *, lang: str = "en", helpdesk: bool
             raise OSError(f"could not write {path}")
         files.append(path)
 
-    play_sample(shoot, lang=lang, helpdesk=helpdesk, home=home)
+    from PySide6.QtCore import qInstallMessageHandler
+
+    def quiet(mode: Any, context: Any, message: str) -> None:
+        # the offscreen platform warns about every window resize; nothing for the user
+        if "propagateSizeHints" not in message:
+            sys.stderr.write(message + "\n")
+
+    previous = qInstallMessageHandler(quiet)
+    try:
+        play_sample(shoot, lang=lang, helpdesk=helpdesk, home=home)
+    finally:
+        qInstallMessageHandler(previous)
     return files
 
 

@@ -181,10 +181,17 @@ def validate_display_name(text: str | None) -> str | None:
 
 
 def validate_support_code(text: str) -> str:
+    """A support code as ``XXXXX-XXXXX``; a mistyped one (its checksum fails) is refused."""
+    from op25b_wizard.core import support_code
+
     code = text.strip()
     if not _SUPPORT_CODE.fullmatch(code):
         raise _err(QT_TRANSLATE_NOOP("Export", "\"{value}\" is not a support code."), value=code)
-    return code.upper()
+    try:
+        return support_code.encode(support_code.decode(code))
+    except support_code.SupportCodeError:
+        raise _err(QT_TRANSLATE_NOOP("Export", "\"{value}\" is not a support code."),
+                   value=code) from None
 
 
 def _choice(value: str, choices: tuple[str, ...], what: Msg) -> str:
