@@ -425,3 +425,21 @@ def test_no_encryption_says_whether_the_password_was_sent() -> None:
     [v_kept] = [v for v in kept.verdicts if v.id == "no_encryption"]
     assert "was sent unencrypted" in str(v_sent.explanation)
     assert "It was not sent" in str(v_kept.explanation)
+
+
+def test_port_25_reset_like_other_closed_ports_is_not_called_op25b() -> None:
+    from op25b_wizard.core.diagnosis import diagnose
+    from op25b_wizard.core.model import PortResult, ProbeReport, TlsInfo
+
+    def closed(port: int, mode: str) -> PortResult:
+        return PortResult(port=port, mode=mode, security="none", outcome="refused", stage="connect")
+
+    open_2525 = PortResult(port=2525, mode="starttls", security="starttls", outcome="ok",
+                           stage="done", tls=TlsInfo(verified=True))
+    d = diagnose(ProbeReport(host="mail.example.test", ports=[
+        closed(25, "relay"), closed(587, "starttls"), closed(465, "tls"), open_2525]))
+    assert d.op25b is None and "op25b" not in d.verdict_ids
+    assert d.recommended is not None and d.recommended.port == 2525
+    # the same reset on 25 with the submission ports answering is a block on this network
+    d = diagnose(ProbeReport(host="mail.example.test", ports=[closed(25, "relay"), open_2525]))
+    assert d.op25b is True

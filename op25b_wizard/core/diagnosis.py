@@ -208,8 +208,12 @@ def diagnose(report: ProbeReport, *, preferred: list[Route] | None = None,
     op25b: bool | None = None
     if relay and not report.cancelled:
         r25 = relay[0]
+        # A reset on 25 while another port of the same host is reset too says the server
+        # listens on neither, not that this network blocks 25: that cannot be told apart.
+        server_closes = r25.outcome == "refused" and any(
+            p.outcome == "refused" and p.stage == "connect" for p in submission)
         if r25.outcome in ("timeout", "refused", "unreachable") and r25.stage == "connect":
-            if any(_got_through(p) for p in submission):
+            if any(_got_through(p) for p in submission) and not server_closes:
                 op25b = True
                 add("op25b", port=r25.port, how=r25.outcome)
         elif r25.greeting_code is not None:
