@@ -42,8 +42,7 @@
         <location line="+23"/>
         <location line="+3"/>
         <location line="+3"/>
-        <location line="+10"/>
-        <location line="+4"/>
+        <location line="+5"/>
         <location line="+40"/>
         <location line="+9"/>
         <location line="+3"/>
@@ -653,7 +652,6 @@
     </message>
     <message>
         <location line="+12"/>
-        <location filename="../../op25b_wizard/cli/export.py" line="-116"/>
         <source>{code} is not a valid support code: {reason}</source>
         <translation>{code} は正しいサポートコードではありません: {reason}</translation>
     </message>
@@ -698,7 +696,7 @@
         <translation>見つかりませんでした</translation>
     </message>
     <message>
-        <location filename="../../op25b_wizard/cli/export.py" line="-47"/>
+        <location filename="../../op25b_wizard/cli/export.py" line="-154"/>
         <source>note:</source>
         <translation>お知らせ:</translation>
     </message>
@@ -723,7 +721,7 @@
         <translation>推奨された経路は暗号化されていません（{security}）。--security tls または starttls を指定してください。</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+5"/>
         <source>warning: port 25 is blocked on many hotel and mobile networks; 465 or 587 work everywhere</source>
         <translation>警告: ポート 25 は、ホテルやモバイルの多くのネットワークでブロックされています。465 または 587 なら、どこでも使えます。</translation>
     </message>
@@ -823,6 +821,21 @@
         <location filename="../../op25b_wizard/cli/__init__.py" line="+33"/>
         <source>the command line is not right: {detail} (see: {prog} --help)</source>
         <translation>コマンドラインの指定が正しくありません: {detail}（{prog} --help を参照してください）</translation>
+    </message>
+    <message>
+        <location filename="../../op25b_wizard/gui/launch.py" line="+52"/>
+        <source>{path} is a file, not a folder</source>
+        <translation>{path} はフォルダーではなくファイルです。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the folder {path} does not exist</source>
+        <translation>フォルダー {path} がありません。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>cannot create the folder {path}: {reason}</source>
+        <translation>フォルダー {path} を作成できません: {reason}</translation>
     </message>
 </context>
 <context>
@@ -1028,7 +1041,7 @@
     </message>
     <message>
         <location line="+4"/>
-        <location filename="../../op25b_wizard/core/exports/settings.py" line="+198"/>
+        <location filename="../../op25b_wizard/core/exports/settings.py" line="+205"/>
         <source>SSL/TLS</source>
         <translation>SSL/TLS</translation>
     </message>
@@ -1109,7 +1122,7 @@
         <translation>{name} 形式のシートは、コアではなくアプリケーション側で作成されます。</translation>
     </message>
     <message>
-        <location filename="../../op25b_wizard/core/exports/settings.py" line="-84"/>
+        <location filename="../../op25b_wizard/core/exports/settings.py" line="-91"/>
         <source>The {what} is empty.</source>
         <translation>{what}が入力されていません。</translation>
     </message>
@@ -1161,7 +1174,8 @@
         <translation>「{value}」はメールアドレスとして正しくありません。</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+18"/>
+        <location line="+4"/>
         <source>&quot;{value}&quot; is not a support code.</source>
         <translation>「{value}」はサポートコードとして正しくありません。</translation>
     </message>
@@ -2058,7 +2072,7 @@
     </message>
     <message>
         <location line="+10"/>
-        <location filename="../../op25b_wizard/gui/screenshots.py" line="+147"/>
+        <location filename="../../op25b_wizard/gui/screenshots.py" line="+148"/>
         <source>The password is kept in this computer&apos;s {store}.</source>
         <translation>パスワードは、このコンピューターの「{store}」に保管されます。</translation>
     </message>
@@ -3054,6 +3068,9 @@
         <location filename="../../op25b_wizard/cli/common.py" line="-28"/>
         <location line="+19"/>
         <location line="+4"/>
+        <location line="+5"/>
+        <location filename="../../op25b_wizard/gui/launch.py" line="-10"/>
+        <location line="+5"/>
         <location line="+5"/>
         <source>Cli</source>
         <translation>Cli</translation>
