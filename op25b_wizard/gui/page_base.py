@@ -217,8 +217,18 @@ class WizardPageBase(QWizardPage):
                     fn(*args)
             return call
 
-        w.succeeded.connect(alive(on_result))
-        w.failed.connect(alive(on_error or self.worker_failed))
+        def done(fn: Callable[..., None] | None) -> Callable[..., None]:
+            # the job's answer is in: once the handler has used it, the page is no longer busy
+            # with it (the thread may still wind down), so the page is usable at once
+            def call(*args: Any) -> None:
+                try:
+                    alive(fn)(*args)
+                finally:
+                    self._release(w)
+            return call
+
+        w.succeeded.connect(done(on_result))
+        w.failed.connect(done(on_error or self.worker_failed))
         if on_progress:
             w.progress.connect(alive(on_progress))
         w.finished.connect(lambda: self._worker_ended(w))
@@ -231,6 +241,10 @@ class WizardPageBase(QWizardPage):
     def _worker_ended(self, w: workers.Worker) -> None:
         if w in self._workers:
             self._workers.remove(w)
+        self._release(w)
+
+    def _release(self, w: workers.Worker) -> None:
+        """*w* no longer keeps the page busy."""
         if w in self._busy_workers:
             self._busy_workers.remove(w)
             if not any(x.is_running() for x in self._busy_workers):
