@@ -11,7 +11,8 @@ from op25b_wizard import i18n
 from op25b_wizard.cli.common import CliError, add_lang_option, apply_lang, read_password_stdin
 from op25b_wizard.core import support_code
 from op25b_wizard.core.diagnosis import Diagnosis, Route, diagnose
-from op25b_wizard.core.i18n import QT_TRANSLATE_NOOP
+from op25b_wizard.core.i18n import QT_TRANSLATE_NOOP, Msg
+from op25b_wizard.core.lookup.result import SOURCE_TEXT
 from op25b_wizard.core.model import (
     DEFAULT_PORTS,
     Credentials,
@@ -157,7 +158,7 @@ def build_request(args: argparse.Namespace) -> tuple[Target, ProbeRequest, list[
             raise CliError(tr("Cli", QT_TRANSLATE_NOOP(
                 "Cli", "the server {host} was found through {source}, which cannot vouch for it: "
                 "check the name and give it with --host to test your password there"),
-                host=target.host, source=unconfirmed))
+                host=target.host, source=Msg("Lookup", SOURCE_TEXT.get(unconfirmed, unconfirmed))))
         user = args.user or (preferred[0].username if preferred and preferred[0].username
                              else target.email)
         credentials = Credentials(user or "", password)
@@ -301,10 +302,21 @@ def run_explain(args: argparse.Namespace) -> int:
     print(tr("Cli", QT_TRANSLATE_NOOP("Cli", "Recommended port: {port}"),
              port=rec if rec else tr("Cli", QT_TRANSLATE_NOOP("Cli", "none found"))))
     print()
+    said: set[str] = set()
     for vid in summary.verdicts:
         v = make(vid, host="?", port=rec or "?", seen="?", expected="?")
         mark = "OK" if v.good else "!!"
         print(f"{mark} {i18n.render(v.title)}")
         label = tr("Cli", QT_TRANSLATE_NOOP("Cli", "What to do:"))
-        print(f"   {label} {i18n.render(v.action)}")
+        action = i18n.render(v.action)
+        if vid in _POINTS_BELOW:  # its action refers to settings printed below by diagnose
+            action = tr("Cli", QT_TRANSLATE_NOOP(
+                "Cli", "Set the outgoing server to the recommended port shown above, with "
+                "encryption and sign-in."))
+        if action not in said:
+            print(f"   {label} {action}")
+            said.add(action)
     return 0
+
+
+_POINTS_BELOW = frozenset({"op25b", "ip25b", "intercepted", "submission_ok"})

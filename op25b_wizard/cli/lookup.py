@@ -21,19 +21,11 @@ from op25b_wizard.core.lookup import (
     lookup,
     parse_email,
 )
+from op25b_wizard.core.lookup.result import SOURCE_TEXT
 from op25b_wizard.core.outcome_text import AUTH_TEXT, SECURITY_TEXT
 
 tr = i18n.tr
 
-SOURCE_TEXT: dict[str, str] = {
-    "preset": QT_TRANSLATE_NOOP("Lookup", "the company preset"),
-    "bundled": QT_TRANSLATE_NOOP("Lookup", "the provider data built into this app"),
-    "autoconfig": QT_TRANSLATE_NOOP("Lookup", "the provider's own settings file (autoconfig)"),
-    "ispdb": QT_TRANSLATE_NOOP("Lookup", "the public ISP database"),
-    "mx": QT_TRANSLATE_NOOP("Lookup", "the domain's mail exchanger (MX)"),
-    "srv": QT_TRANSLATE_NOOP("Lookup", "DNS SRV records (a suggestion)"),
-    "guess": QT_TRANSLATE_NOOP("Lookup", "trying likely server names"),
-}
 OTHER_AUTH = QT_TRANSLATE_NOOP("Lookup", "Other sign-in (NTLM, Kerberos, network address)")
 
 

@@ -4,7 +4,7 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../op25b_wizard/cli/diagnose.py" line="+78"/>
+        <location filename="../../op25b_wizard/cli/diagnose.py" line="+79"/>
         <location line="+49"/>
         <location line="+3"/>
         <location line="+5"/>
@@ -37,6 +37,7 @@
         <location line="+2"/>
         <location line="+1"/>
         <location line="+6"/>
+        <location line="+3"/>
         <location filename="../../op25b_wizard/cli/export.py" line="+81"/>
         <location line="+8"/>
         <location line="+23"/>
@@ -51,7 +52,7 @@
         <location line="+9"/>
         <location line="+13"/>
         <location line="+30"/>
-        <location filename="../../op25b_wizard/cli/lookup.py" line="+74"/>
+        <location filename="../../op25b_wizard/cli/lookup.py" line="+66"/>
         <location line="+6"/>
         <location line="+5"/>
         <location filename="../../op25b_wizard/cli/password.py" line="+81"/>
@@ -528,7 +529,7 @@
         <translation>標準入力から読み取ったパスワードが空です。</translation>
     </message>
     <message>
-        <location filename="../../op25b_wizard/cli/diagnose.py" line="-181"/>
+        <location filename="../../op25b_wizard/cli/diagnose.py" line="-184"/>
         <source>the timeout must be between 0.1 and 300 seconds</source>
         <translation>タイムアウトは 0.1～300 秒の範囲で指定してください。</translation>
     </message>
@@ -694,6 +695,11 @@
         <location line="+1"/>
         <source>none found</source>
         <translation>見つかりませんでした</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Set the outgoing server to the recommended port shown above, with encryption and sign-in.</source>
+        <translation>送信サーバー（SMTP）を上に示した推奨ポートに設定し、暗号化と認証を有効にしてください。</translation>
     </message>
     <message>
         <location filename="../../op25b_wizard/cli/export.py" line="-154"/>
@@ -1400,7 +1406,7 @@
         <translation>お使いのドメインのメールは {mx} で受信されています。これは {base} の設定です。ご利用のプロバイダーか確認してください。</translation>
     </message>
     <message>
-        <location filename="../../op25b_wizard/cli/lookup.py" line="-51"/>
+        <location filename="../../op25b_wizard/core/lookup/result.py" line="+19"/>
         <source>the company preset</source>
         <translation>会社指定の設定ファイル</translation>
     </message>
@@ -1435,7 +1441,7 @@
         <translation>ありそうなサーバー名を試した結果</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location filename="../../op25b_wizard/cli/lookup.py" line="-43"/>
         <source>Other sign-in (NTLM, Kerberos, network address)</source>
         <translation>その他の認証（NTLM、Kerberos、ネットワークアドレス）</translation>
     </message>

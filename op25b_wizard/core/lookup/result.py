@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from op25b_wizard.core.i18n import Msg
+from op25b_wizard.core.i18n import QT_TRANSLATE_NOOP, Msg
 from op25b_wizard.core.model import Security
 
 Auth = Literal["normal", "encrypted", "oauth2", "none", "other"]
@@ -14,6 +14,17 @@ Auth = Literal["normal", "encrypted", "oauth2", "none", "other"]
 
 Source = Literal["preset", "bundled", "autoconfig", "ispdb", "mx", "srv", "guess", "none"]
 SOURCES: tuple[str, ...] = Source.__args__  # type: ignore[attr-defined]
+
+SOURCE_TEXT: dict[str, str] = {
+    "preset": QT_TRANSLATE_NOOP("Lookup", "the company preset"),
+    "bundled": QT_TRANSLATE_NOOP("Lookup", "the provider data built into this app"),
+    "autoconfig": QT_TRANSLATE_NOOP("Lookup", "the provider's own settings file (autoconfig)"),
+    "ispdb": QT_TRANSLATE_NOOP("Lookup", "the public ISP database"),
+    "mx": QT_TRANSLATE_NOOP("Lookup", "the domain's mail exchanger (MX)"),
+    "srv": QT_TRANSLATE_NOOP("Lookup", "DNS SRV records (a suggestion)"),
+    "guess": QT_TRANSLATE_NOOP("Lookup", "trying likely server names"),
+}
+"""Where an answer came from, in words for the user (context "Lookup")."""
 SECURITIES: tuple[str, ...] = ("tls", "starttls", "none")
 AUTHS: tuple[str, ...] = Auth.__args__  # type: ignore[attr-defined]
 
