@@ -29,7 +29,7 @@ from op25b_wizard.core.exports.settings import (
     make_settings,
     recommended_from_diagnosis,
 )
-from op25b_wizard.core.i18n import QT_TRANSLATE_NOOP
+from op25b_wizard.core.i18n import QT_TRANSLATE_NOOP, os_reason
 
 tr = i18n.tr
 
@@ -87,7 +87,7 @@ def _load_diagnosis(path: str) -> dict[str, Any]:
         data = json.loads(Path(path).read_text(encoding="utf-8"))
     except OSError as e:
         raise CliError(tr("Cli", QT_TRANSLATE_NOOP("Cli", "cannot read {path}: {reason}"),
-                          path=path, reason=e.strerror or str(e))) from None
+                          path=path, reason=os_reason(e))) from None
     except (UnicodeDecodeError, json.JSONDecodeError):
         data = None
     try:
@@ -203,7 +203,7 @@ def _write(data: str | bytes, path: str | None, *, private: bool) -> None:
             os.chmod(path, 0o600)
     except OSError as e:
         raise CliError(tr("Cli", QT_TRANSLATE_NOOP("Cli", "cannot write {path}: {reason}"),
-                          path=path, reason=e.strerror or str(e))) from None
+                          path=path, reason=os_reason(e))) from None
 
 
 def run_export(args: argparse.Namespace) -> int:

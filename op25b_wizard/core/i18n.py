@@ -8,6 +8,7 @@ remembers its context and formats its placeholders after translation.
 
 from __future__ import annotations
 
+import errno
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -46,3 +47,22 @@ def msg(context: str, source: str, **args: Any) -> Msg:
     return Msg(context, source, args)
 
 
+_OS_REASONS: dict[int, str] = {
+    errno.ENOENT: QT_TRANSLATE_NOOP("OsError", "it does not exist"),
+    errno.EACCES: QT_TRANSLATE_NOOP("OsError", "permission denied"),
+    errno.EPERM: QT_TRANSLATE_NOOP("OsError", "permission denied"),
+    errno.EISDIR: QT_TRANSLATE_NOOP("OsError", "it is a folder"),
+    errno.ENOTDIR: QT_TRANSLATE_NOOP("OsError", "a part of the path is not a folder"),
+    errno.EEXIST: QT_TRANSLATE_NOOP("OsError", "it already exists"),
+    errno.ENOSPC: QT_TRANSLATE_NOOP("OsError", "the disk is full"),
+    errno.EROFS: QT_TRANSLATE_NOOP("OsError", "the disk is read-only"),
+    errno.EBUSY: QT_TRANSLATE_NOOP("OsError", "it is in use"),
+}
+
+
+def os_reason(error: OSError) -> Msg | str:
+    """Why a file operation failed, in words the catalogue translates (else the OS's text)."""
+    source = _OS_REASONS.get(error.errno or 0)
+    if source is not None:
+        return Msg("OsError", source)
+    return error.strerror or str(error)

@@ -44,7 +44,7 @@ def screenshot_dir_problem(directory: str, lang: str | None) -> str | None:
     from pathlib import Path
 
     from op25b_wizard import i18n
-    from op25b_wizard.core.i18n import QT_TRANSLATE_NOOP
+    from op25b_wizard.core.i18n import QT_TRANSLATE_NOOP, os_reason
 
     i18n.set_language(lang)
     out = Path(directory)
@@ -60,7 +60,7 @@ def screenshot_dir_problem(directory: str, lang: str | None) -> str | None:
             out.mkdir()
         except OSError as e:
             return i18n.tr("Cli", QT_TRANSLATE_NOOP("Cli", "cannot create the folder {path}: {reason}"),
-                           path=str(out), reason=e.strerror or str(e))
+                           path=str(out), reason=os_reason(e))
     return None
 
 

@@ -36,7 +36,7 @@
         <location line="+1"/>
         <location line="+2"/>
         <location line="+1"/>
-        <location line="+6"/>
+        <location line="+7"/>
         <location line="+3"/>
         <location filename="../../op25b_wizard/cli/export.py" line="+81"/>
         <location line="+8"/>
@@ -529,7 +529,7 @@
         <translation>標準入力から読み取ったパスワードが空です。</translation>
     </message>
     <message>
-        <location filename="../../op25b_wizard/cli/diagnose.py" line="-184"/>
+        <location filename="../../op25b_wizard/cli/diagnose.py" line="-185"/>
         <source>the timeout must be between 0.1 and 300 seconds</source>
         <translation>タイムアウトは 0.1～300 秒の範囲で指定してください。</translation>
     </message>
@@ -577,12 +577,12 @@
     </message>
     <message>
         <location line="+32"/>
-        <location line="+83"/>
+        <location line="+84"/>
         <source>What to do:</source>
         <translation>対処方法:</translation>
     </message>
     <message>
-        <location line="-78"/>
+        <location line="-79"/>
         <source>Port</source>
         <translation>ポート</translation>
     </message>
@@ -697,7 +697,7 @@
         <translation>見つかりませんでした</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Set the outgoing server to the recommended port shown above, with encryption and sign-in.</source>
         <translation>送信サーバー（SMTP）を上に示した推奨ポートに設定し、暗号化と認証を有効にしてください。</translation>
     </message>
@@ -1668,6 +1668,50 @@
         <location line="+58"/>
         <source>This outgoing server also sends for: {addresses}</source>
         <translation>この送信サーバーは、次のアドレスの送信にも使われています: {addresses}</translation>
+    </message>
+</context>
+<context>
+    <name>OsError</name>
+    <message>
+        <location filename="../../op25b_wizard/core/i18n.py" line="+51"/>
+        <source>it does not exist</source>
+        <translation>存在しません</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+1"/>
+        <source>permission denied</source>
+        <translation>アクセス権がありません</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>it is a folder</source>
+        <translation>フォルダーです</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a part of the path is not a folder</source>
+        <translation>パスの途中がフォルダーではありません</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>it already exists</source>
+        <translation>すでに存在します</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the disk is full</source>
+        <translation>ディスクがいっぱいです</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the disk is read-only</source>
+        <translation>ディスクが読み取り専用です</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>it is in use</source>
+        <translation>使用中です</translation>
     </message>
 </context>
 <context>

@@ -8,7 +8,7 @@ import os
 from dataclasses import replace
 from pathlib import Path
 
-from op25b_wizard.core.i18n import QT_TRANSLATE_NOOP, Msg, msg
+from op25b_wizard.core.i18n import QT_TRANSLATE_NOOP, Msg, msg, os_reason
 
 from .base import (
     AUTH_METHODS,
@@ -95,7 +95,7 @@ def writable(path: Path) -> bool:
 
 def unreadable_msg(path: Path, error: OSError) -> Msg:
     return msg(CTX, QT_TRANSLATE_NOOP("MailClients", "Cannot read {path}: {reason}"),
-               path=str(path), reason=error.strerror or str(error))
+               path=str(path), reason=os_reason(error))
 
 
 def not_editable_msg(path: Path) -> Msg:

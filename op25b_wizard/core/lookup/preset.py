@@ -9,7 +9,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from op25b_wizard.core.i18n import QT_TRANSLATE_NOOP, msg
+from op25b_wizard.core.i18n import QT_TRANSLATE_NOOP, msg, os_reason
 from op25b_wizard.core.lookup.autoconfig import (
     MAX_BYTES,
     AutoconfigError,
@@ -62,5 +62,5 @@ def load_preset(path: Path, max_bytes: int = MAX_BYTES) -> ClientConfig:
     except OSError as e:
         raise AutoconfigError(msg(CTX, QT_TRANSLATE_NOOP(
             "Lookup", "The company preset {path} cannot be read: {reason}"),
-            path=str(path), reason=e.strerror or str(e))) from None
+            path=str(path), reason=os_reason(e))) from None
     return parse_autoconfig(data, str(path), max_bytes)
