@@ -51,3 +51,22 @@ def test_explain_in_japanese(test_ca: TestCA) -> None:
     bad = run("explain", "ZZZZZ-ZZZZZ", "--lang", "ja")
     assert bad.returncode == 2 and JAPANESE.search(bad.stderr)
     assert len(bad.stderr.strip().splitlines()) == 1
+
+
+def test_lang_before_the_command_and_argument_errors_in_japanese() -> None:
+    proc = run("--lang", "ja", "explain", "C2LCC-AJ2AN")
+    assert proc.returncode == 0 and JAPANESE.search(proc.stdout), proc.stderr
+    assert TITLES["op25b"] not in proc.stdout
+    bad = run("diagnose", "--lang", "ja")
+    assert bad.returncode == 2
+    [line] = bad.stderr.strip().splitlines()
+    assert JAPANESE.search(line) and "--help" in line
+
+
+def test_file_errors_in_japanese(tmp_path) -> None:
+    proc = run("export", "autoconfig", "--email", "taro@example.test", "--host",
+               "mail.example.test", "--port", "465", "--security", "tls", "--user", "taro",
+               "-o", str(tmp_path / "missing" / "x.xml"), "--lang", "ja")
+    assert proc.returncode != 0
+    last = proc.stderr.strip().splitlines()[-1]
+    assert "No such file" not in last and JAPANESE.search(last)
