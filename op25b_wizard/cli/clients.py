@@ -12,10 +12,9 @@ import json
 import sys
 from pathlib import Path
 from typing import TextIO
-from unicodedata import east_asian_width
 
 from op25b_wizard import i18n
-from op25b_wizard.cli.common import EXIT_FAILED, CliError, add_lang_option, apply_lang
+from op25b_wizard.cli.common import EXIT_FAILED, CliError, add_lang_option, apply_lang, table
 from op25b_wizard.core.clients import (
     CLIENT_NAMES,
     Account,
@@ -98,16 +97,6 @@ def _profile(args: argparse.Namespace) -> Path | None:
     return path.absolute()
 
 
-def _width(s: str) -> int:
-    return sum(2 if east_asian_width(c) in "WF" else 1 for c in s)
-
-
-def _table(rows: list[list[str]]) -> list[str]:
-    widths = [max(_width(r[i]) for r in rows) for i in range(len(rows[0]))]
-    return ["  ".join(c + " " * (w - _width(c)) for c, w in zip(r, widths, strict=True)).rstrip()
-            for r in rows]
-
-
 # -- accounts ------------------------------------------------------------------------------
 
 def run_accounts(args: argparse.Namespace) -> int:
@@ -152,7 +141,7 @@ def print_accounts(accounts: list[Account], out: TextIO | None = None) -> None:
                      str(a.smtp.port), i18n.render(security_word(a.client, a.smtp.security)),
                      i18n.render(auth_word(a.client, a.smtp.auth)), a.smtp.username or "-",
                      a.key])
-    for line in _table(rows):
+    for line in table(rows):
         print(line, file=out)
     profiles = list(dict.fromkeys((a.client_name, a.profile) for a in accounts))
     print(file=out)

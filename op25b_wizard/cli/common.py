@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from unicodedata import east_asian_width
 
 from op25b_wizard import i18n
 from op25b_wizard.core.i18n import QT_TRANSLATE_NOOP
@@ -52,3 +53,15 @@ def read_password_stdin() -> str:
     if not password:
         raise CliError(i18n.tr("Cli", QT_TRANSLATE_NOOP("Cli", "the password read from standard input is empty")))
     return password
+
+
+def columns(text: str) -> int:
+    """Terminal columns *text* takes (CJK characters take two)."""
+    return sum(2 if east_asian_width(c) in ("W", "F") else 1 for c in text)
+
+
+def table(rows: list[list[str]]) -> list[str]:
+    """Rows as lines with aligned columns, Japanese text included."""
+    widths = [max(columns(r[i]) for r in rows) for i in range(len(rows[0]))]
+    return ["  ".join(c + " " * (w - columns(c)) for c, w in zip(r, widths, strict=True)).rstrip()
+            for r in rows]

@@ -8,7 +8,13 @@ import os
 import sys
 
 from op25b_wizard import i18n
-from op25b_wizard.cli.common import CliError, add_lang_option, apply_lang, read_password_stdin
+from op25b_wizard.cli.common import (
+    CliError,
+    add_lang_option,
+    apply_lang,
+    read_password_stdin,
+    table,
+)
 from op25b_wizard.core import support_code
 from op25b_wizard.core.diagnosis import Diagnosis, Route, diagnose
 from op25b_wizard.core.i18n import QT_TRANSLATE_NOOP, Msg
@@ -207,17 +213,6 @@ def run_diagnose(args: argparse.Namespace) -> int:
     return result.exit_status
 
 
-def _table(rows: list[list[str]]) -> list[str]:
-    from unicodedata import east_asian_width
-
-    def width(s: str) -> int:
-        return sum(2 if east_asian_width(c) in "WF" else 1 for c in s)
-
-    widths = [max(width(r[i]) for r in rows) for i in range(len(rows[0]))]
-    return ["  ".join(c + " " * (widths[i] - width(c)) for i, c in enumerate(r)).rstrip()
-            for r in rows]
-
-
 def print_verdicts(verdicts: list[Verdict], out=sys.stdout) -> None:
     for v in verdicts:
         mark = "OK" if v.good else "!!"
@@ -242,7 +237,7 @@ def print_human(d: Diagnosis, *, transcript: bool = False, out=sys.stdout) -> No
         rows.append([str(p.port), i18n.render(security_msg(p.security)),
                      i18n.render(outcome_msg(p.outcome)), f"{p.elapsed_s:.1f}s", detail[:60]])
     print(tr("Cli", QT_TRANSLATE_NOOP("Cli", "Mail server: {host}"), host=d.report.host), file=out)
-    for line in _table(rows):
+    for line in table(rows):
         print("  " + line, file=out)
     print(file=out)
     print_verdicts(d.verdicts, out)

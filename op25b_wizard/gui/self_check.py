@@ -8,7 +8,6 @@ from __future__ import annotations
 import sys
 import threading
 import time
-import unicodedata
 from collections.abc import Callable
 from typing import Any, TextIO
 
@@ -17,6 +16,7 @@ from PySide6.QtCore import QEvent, QObject, QTimer, qVersion
 from PySide6.QtGui import QGuiApplication
 
 from op25b_wizard import __version__, i18n
+from op25b_wizard.cli.common import columns
 from op25b_wizard.core.i18n import QT_TRANSLATE_NOOP
 from op25b_wizard.gui.app import create_wizard, ensure_app, installed_catalogues
 from op25b_wizard.gui.services import Services
@@ -53,11 +53,6 @@ def _with_timeout(fn: Callable[[], Any]) -> tuple[Any, BaseException | None]:
     if t.is_alive():
         return None, TimeoutError(f"no answer within {TIMEOUT_S:.0f} s")
     return box.get("value"), box.get("error")
-
-
-def _columns(text: str) -> int:
-    """Terminal columns *text* takes (CJK characters take two)."""
-    return sum(2 if unicodedata.east_asian_width(c) in ("W", "F") else 1 for c in text)
 
 
 def _tr(source: str, **args: object) -> str:
@@ -137,9 +132,9 @@ def self_check(lang: str | None = None, out: TextIO | None = None,
                  _tr(QT_TRANSLATE_NOOP("SelfCheck", "usable")) if usable
                  else _tr(QT_TRANSLATE_NOOP("SelfCheck", "NOT usable: the window could not be shown"))))
 
-    width = max(_columns(k) for k, _ in rows) + 2
+    width = max(columns(k) for k, _ in rows) + 2
     for key, value in rows:
-        print(f"{key}:{' ' * (width - _columns(key))}{value}", file=out)
+        print(f"{key}:{' ' * (width - columns(key))}{value}", file=out)
     out.flush()
     wizard.done(0)
     QTimer.singleShot(0, wizard.deleteLater)
