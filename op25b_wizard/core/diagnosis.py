@@ -88,11 +88,6 @@ class Diagnosis:
         return out
 
 
-def _got_through(p: PortResult) -> bool:
-    """TCP reached the server (whatever happened after: a silent greeting still counts)."""
-    return p.outcome not in _CONNECT_FAILURES or p.stage not in ("dns", "connect")
-
-
 def base_domain(name: str) -> str:
     """``mx1.mail.example.co.jp`` → ``example.co.jp`` (a small built-in suffix heuristic)."""
     labels = name.lower().rstrip(".").split(".")
@@ -172,7 +167,7 @@ def diagnose(report: ProbeReport, *, preferred: list[Route] | None = None,
 
     relay = [p for p in report.ports if p.mode == "relay"]
     submission = [p for p in report.ports if p.mode != "relay"]
-    connected = [p for p in report.ports if _got_through(p)]
+    connected = [p for p in report.ports if p.connected]
 
     if report.cancelled:
         add("cancelled")
@@ -213,7 +208,7 @@ def diagnose(report: ProbeReport, *, preferred: list[Route] | None = None,
         server_closes = r25.outcome == "refused" and any(
             p.outcome == "refused" and p.stage == "connect" for p in submission)
         if r25.outcome in ("timeout", "refused", "unreachable") and r25.stage == "connect":
-            if any(_got_through(p) for p in submission) and not server_closes:
+            if any(p.connected for p in submission) and not server_closes:
                 op25b = True
                 add("op25b", port=r25.port, how=r25.outcome)
         elif r25.greeting_code is not None:

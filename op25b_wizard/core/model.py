@@ -213,7 +213,7 @@ class PortResult:
 
     @property
     def connected(self) -> bool:
-        """TCP got through (whatever happened after)."""
+        """TCP got through (whatever happened after: a silent greeting still counts)."""
         return self.outcome not in ("timeout", "refused", "unreachable", "dns_error") or (
             self.stage not in ("dns", "connect")
         )
