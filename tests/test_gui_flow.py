@@ -267,6 +267,36 @@ def test_gui_thread_is_not_blocked_while_the_test_waits(make_wizard, qtbot, thun
         assert wizard.page_of(PageId.PORT_TEST).rows[0].key == "blocked"
 
 
+def test_the_verdict_shows_while_the_worker_thread_still_winds_down(
+        make_wizard, qtbot, thunderbird_home, mail_servers, test_ca, monkeypatch):
+    """The answer arrives before the thread has ended (on a slow machine the gap is real):
+    the page shows the verdict and "Test again" at once, not a cleared verdict."""
+    import threading
+
+    home, _ = thunderbird_home
+    linger = threading.Event()
+    original = workers.Worker._run
+
+    def run_then_linger(self):
+        original(self)
+        linger.wait(10)  # the result is posted; the thread has not ended yet
+
+    monkeypatch.setattr(workers.Worker, "_run", run_then_linger)
+    wizard = make_wizard(preset=preset_for(mail_servers, test_ca), services=services_for(home))
+    try:
+        to_port_test(qtbot, wizard)
+        page = wizard.page_of(PageId.PORT_TEST)
+        qtbot.waitUntil(lambda: wizard.state.report is not None, timeout=WAIT_MS)
+        assert page._worker.is_running(), "the thread should still be lingering here"
+        qtbot.waitUntil(lambda: next_button(wizard).isEnabled(), timeout=WAIT_MS)
+        assert page.verdict_title.text(), "the verdict was cleared while the thread wound down"
+        assert page.again_button.isVisible() and not page.stop_button.isVisible()
+        assert not page.progress.isVisible()
+    finally:
+        linger.set()
+    qtbot.waitUntil(lambda: not workers.running(), timeout=WAIT_MS)
+
+
 def test_wrong_password_is_tried_once_and_explained(make_wizard, qtbot, thunderbird_home,
                                                     mail_servers, test_ca):
     home, _ = thunderbird_home

@@ -158,6 +158,7 @@ class PortTestPage(WizardPageBase):
         super().__init__(ctx)
         self.rows: list[PortRow] = []
         self._worker = None
+        self._awaiting = False  # a test's answer (result or error) is still to come
         self._tested_host: str | None = None
 
     def build(self) -> None:
@@ -252,6 +253,7 @@ class PortTestPage(WizardPageBase):
             result = services.run_probe(request, report, cancel)
             return result, diagnose(result, preferred=preferred, username=username)
 
+        self._awaiting = True
         self._worker = self.run(job, self._finished, self._failed, self._event, name="port test")
         self.ticker.start()
         self.ctx.stateChanged.emit()
@@ -260,8 +262,9 @@ class PortTestPage(WizardPageBase):
 
     def stop_test(self) -> None:
         """Stop at once; the rows still waiting show "Stopped"."""
-        if self._worker is None or not self._worker.is_running():
+        if not self.testing:
             return
+        self._awaiting = False
         self._worker.cancel()
         self.set_busy(False)
         self.ticker.stop()
@@ -285,8 +288,15 @@ class PortTestPage(WizardPageBase):
             row.set_icon(icon)
         row.render(self.state.preset.timeout)
 
+    @property
+    def testing(self) -> bool:
+        """A test runs and its answer has not arrived (its thread may outlive the answer
+        for a moment; the page shows the answer at once)."""
+        return self._awaiting and self._worker is not None and not self._worker.cancelled
+
     def _finished(self, result: tuple[ProbeReport, Any]) -> None:
         report, diagnosis = result
+        self._awaiting = False
         self.ticker.stop()
         self.state.set_report(report, diagnosis)
         self.ctx.stateChanged.emit()
@@ -294,6 +304,7 @@ class PortTestPage(WizardPageBase):
         self.completeChanged.emit()
 
     def _failed(self, error: BaseException) -> None:
+        self._awaiting = False
         self.ticker.stop()
         for row in self.rows:
             if row.state != "done":
@@ -329,7 +340,7 @@ class PortTestPage(WizardPageBase):
         self.retranslate()
 
     def _show_buttons(self) -> None:
-        running = self._worker is not None and self._worker.is_running() and not self._worker.cancelled
+        running = self.testing
         self.progress.setVisible(running)
         self.stop_button.setVisible(running)
         self.again_button.setVisible(not running)
@@ -365,7 +376,7 @@ class PortTestPage(WizardPageBase):
 
     def _render_verdict(self) -> None:
         d = self.state.diagnosis
-        running = self._worker is not None and self._worker.is_running() and not self._worker.cancelled
+        running = self.testing
         if running:
             self.verdict_icon.clear()
             self.verdict_title.clear()
