@@ -340,10 +340,9 @@ class PortTestPage(WizardPageBase):
         self.retranslate()
 
     def _show_buttons(self) -> None:
-        running = self.testing
-        self.progress.setVisible(running)
-        self.stop_button.setVisible(running)
-        self.again_button.setVisible(not running)
+        self.progress.setVisible(self.testing)
+        self.stop_button.setVisible(self.testing)
+        self.again_button.setVisible(not self.testing)
         self.details_button.setEnabled(self.state.report is not None)
 
     def ready(self) -> bool:
@@ -376,8 +375,7 @@ class PortTestPage(WizardPageBase):
 
     def _render_verdict(self) -> None:
         d = self.state.diagnosis
-        running = self.testing
-        if running:
+        if self.testing:
             self.verdict_icon.clear()
             self.verdict_title.clear()
             self.verdict_text.clear()
