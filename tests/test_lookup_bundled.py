@@ -17,6 +17,7 @@ from op25b_wizard.core.lookup.providers import (
     find_provider_by_mx,
     load_providers,
 )
+from tests.support.http_servers import autoconfig_xml
 
 OFFLINE = LookupConfig(offline=True, use_bundled_preset=False)
 
@@ -31,13 +32,13 @@ def first(email: str) -> tuple:
     # OCN and BIGLOBE: 465 with SSL, the full address as user name
     ("taro@ocn.ne.jp", ("smtp.ocn.ne.jp", 465, "tls", "normal", "taro@ocn.ne.jp")),
     ("taro@biglobe.ne.jp", ("mail.biglobe.ne.jp", 465, "tls", "normal", "taro@biglobe.ne.jp")),
-    # @nifty: 587, no encryption, CRAM-MD5
-    ("taro@nifty.com", ("smtp.nifty.com", 587, "none", "encrypted", "taro@nifty.com")),
+    # @nifty: 587 (STARTTLS), the full address
+    ("taro@nifty.com", ("smtp.nifty.com", 587, "starttls", "normal", "taro@nifty.com")),
     # IIJmio: 587 STARTTLS, local.domain as user name
     ("taro@iijmio-mail.jp", ("mbox.iijmio-mail.jp", 587, "starttls", "encrypted",
                              "taro.iijmio-mail.jp")),
     ("taro@miomio.jp", ("mbox.iijmio-mail.jp", 587, "starttls", "encrypted", "taro.miomio.jp")),
-    ("taro@yahoo.co.jp", ("smtp.mail.yahoo.co.jp", 465, "tls", "normal", "taro")),
+    ("taro@yahoo.co.jp", ("smtp.mail.yahoo.co.jp", 465, "tls", "normal", "taro@yahoo.co.jp")),
     ("taro@i.softbank.jp", ("smtp.softbank.jp", 465, "tls", "normal", "taro")),
     ("taro@mopera.net", ("mail.mopera.net", 465, "tls", "normal", "taro")),
     ("taro@gmail.com", ("smtp.gmail.com", 465, "tls", "normal", "taro@gmail.com")),
@@ -52,8 +53,9 @@ def test_bundled_providers_give_the_documented_route_offline(email, expected):
 
 
 def test_alternatives_are_kept_in_the_providers_order():
-    r = lookup("taro@mopera.net", OFFLINE)
-    assert [(s.port, s.security) for s in r.outgoing] == [(465, "tls"), (587, "starttls")]
+    r = lookup("taro@nifty.com", OFFLINE)
+    assert [(s.port, s.security) for s in r.outgoing] == [(587, "starttls"), (465, "tls")]
+    assert [s.auth for s in r.outgoing] == ["normal", "normal"]  # the first method each lists
 
 
 def test_offline_answer_is_fast_and_says_the_network_was_not_used():
@@ -77,8 +79,13 @@ def test_oauth2_only_provider_is_reported_plainly():
     assert "password will not work" in text and "app password" in text
 
 
-def test_plain_only_route_is_flagged():
-    r = lookup("taro@nifty.com", OFFLINE)
+def test_plain_only_route_is_flagged(tmp_path):
+    preset = tmp_path / "old-isp.xml"
+    preset.write_bytes(autoconfig_xml(("smtp.old-isp.example", 587, "plain", "%EMAILADDRESS%",
+                                       "password-encrypted"), domains=("old-isp.example",)))
+    r = lookup("taro@old-isp.example", LookupConfig(offline=True, use_bundled_preset=False,
+                                                    preset=preset))
+    assert r.source == "preset" and [s.security for s in r.outgoing] == ["none"]
     assert not r.oauth2_only and r.first_secure() is None
     assert any("without encryption" in n.render() for n in r.notes)
 

@@ -4,7 +4,7 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../op25b_wizard/cli/diagnose.py" line="+79"/>
+        <location filename="../../op25b_wizard/cli/diagnose.py" line="+85"/>
         <location line="+49"/>
         <location line="+3"/>
         <location line="+5"/>
@@ -14,7 +14,7 @@
         <location line="+8"/>
         <location line="+7"/>
         <location line="+21"/>
-        <location line="+32"/>
+        <location line="+21"/>
         <location line="+5"/>
         <location line="+1"/>
         <location line="+1"/>
@@ -509,7 +509,7 @@
 <context>
     <name>Cli</name>
     <message>
-        <location filename="../../op25b_wizard/cli/common.py" line="+25"/>
+        <location filename="../../op25b_wizard/cli/common.py" line="+26"/>
         <source>op25b-wizard: error:</source>
         <translation>op25b-wizard: エラー:</translation>
     </message>
@@ -529,7 +529,7 @@
         <translation>標準入力から読み取ったパスワードが空です。</translation>
     </message>
     <message>
-        <location filename="../../op25b_wizard/cli/diagnose.py" line="-185"/>
+        <location filename="../../op25b_wizard/cli/diagnose.py" line="-174"/>
         <source>the timeout must be between 0.1 and 300 seconds</source>
         <translation>タイムアウトは 0.1～300 秒の範囲で指定してください。</translation>
     </message>
@@ -576,7 +576,7 @@
         <translation>{host} のポート {ports} をテストしています...</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+21"/>
         <location line="+84"/>
         <source>What to do:</source>
         <translation>対処方法:</translation>
@@ -847,12 +847,12 @@
 <context>
     <name>CliClients</name>
     <message>
-        <location filename="../../op25b_wizard/cli/clients.py" line="+97"/>
+        <location filename="../../op25b_wizard/cli/clients.py" line="+96"/>
         <source>no such folder: {path}</source>
         <translation>フォルダーが見つかりません: {path}</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+9"/>
         <source>--profile needs --client</source>
         <translation>--profile を使うには --client も指定してください。</translation>
     </message>
@@ -1359,11 +1359,6 @@
         <location line="+3"/>
         <source>First turn on access for mail programs (IMAP/POP/SMTP) in {provider}&apos;s web mail settings.</source>
         <translation>先に {provider} の Web メールの設定で、メールソフトからのアクセス（IMAP/POP/SMTP）を有効にしてください。</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>The user name is your {provider} ID, normally the part of the address before the @.</source>
-        <translation>ユーザー名は {provider} の ID です。通常は、メールアドレスの @ より前の部分です。</translation>
     </message>
     <message>
         <location filename="../../op25b_wizard/core/lookup/sources.py" line="+4"/>
@@ -1935,12 +1930,12 @@
         <translation>中止しました。</translation>
     </message>
     <message>
-        <location line="+241"/>
+        <location line="+252"/>
         <source>The test could not run</source>
         <translation>テストを実行できませんでした</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+49"/>
         <source>Testing the ways to send</source>
         <translation>送信方法のテスト</translation>
     </message>
@@ -1980,7 +1975,7 @@
         <translation>テスト中</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+13"/>
         <source>The test was stopped</source>
         <translation>テストを中止しました</translation>
     </message>
@@ -2191,7 +2186,7 @@
 <context>
     <name>SelfCheck</name>
     <message>
-        <location filename="../../op25b_wizard/gui/self_check.py" line="+72"/>
+        <location filename="../../op25b_wizard/gui/self_check.py" line="+67"/>
         <source>{client}: not found</source>
         <translation>{client}: 見つかりません</translation>
     </message>

@@ -20,9 +20,6 @@ NOTE_TEXTS: dict[str, str] = {
     "enable_access": QT_TRANSLATE_NOOP(
         "Lookup", "First turn on access for mail programs (IMAP/POP/SMTP) in {provider}'s web "
         "mail settings."),
-    "username_is_id": QT_TRANSLATE_NOOP(
-        "Lookup", "The user name is your {provider} ID, normally the part of the address before "
-        "the @."),
 }
 
 
