@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import site
+import sys
+import sysconfig
 from functools import cache
 from pathlib import Path
 
@@ -10,7 +13,17 @@ from PySide6.QtGui import QIcon, QPainter, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QApplication
 
-ICON_DIR = Path(__file__).resolve().parents[2] / "resources" / "icons"
+
+def _icon_dir() -> Path:
+    """``resources/icons`` beside the package (a checkout, an editable install, the bundles),
+    else ``<prefix>/share/op25b-wizard/icons`` where a wheel install puts them."""
+    here = Path(__file__).resolve().parents[2] / "resources" / "icons"
+    installed = [Path(p) / "share" / "op25b-wizard" / "icons"
+                 for p in (sysconfig.get_path("data"), sys.prefix, site.getuserbase())]
+    return next((d for d in (here, *installed) if (d / "ok.svg").is_file()), here)
+
+
+ICON_DIR = _icon_dir()
 
 APP_ICON = "app/op25b-wizard"
 """The application's own icon: the same SVG the bundles, the .desktop file and installers use."""
