@@ -279,3 +279,14 @@ def test_explain_of_a_code_with_every_port() -> None:
     assert "Port 25 blocked on the caller's network: yes" in out
     assert "Recommended port: 587" in out
     assert "!! This network blocks port 25" in out
+
+
+@pytest.mark.parametrize("typed", ["ｔａｒｏ＠ｇｍａｉｌ．ｃｏｍ", "mailto:taro@gmail.com", " taro@gmail.com "])
+def test_an_address_the_lookup_accepts_is_accepted_by_diagnose(typed: str) -> None:
+    """Full-width input from a Japanese input method, or a mailto: link, as lookup takes it."""
+    from op25b_wizard.core.targets import parse_target
+
+    target = parse_target(typed)
+    assert (target.host, target.email, target.domain) == ("smtp.gmail.com", "taro@gmail.com",
+                                                          "gmail.com")
+    assert parse_target("ｓｍｔｐ．ｅｘａｍｐｌｅ．ｊｐ").host == "smtp.example.jp"

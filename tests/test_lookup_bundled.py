@@ -32,6 +32,10 @@ def first(email: str) -> tuple:
     # OCN and BIGLOBE: 465 with SSL, the full address as user name
     ("taro@ocn.ne.jp", ("smtp.ocn.ne.jp", 465, "tls", "normal", "taro@ocn.ne.jp")),
     ("taro@biglobe.ne.jp", ("mail.biglobe.ne.jp", 465, "tls", "normal", "taro@biglobe.ne.jp")),
+    # both also hand out addresses on subdomains
+    ("taro@sirius.ocn.ne.jp", ("smtp.ocn.ne.jp", 465, "tls", "normal", "taro@sirius.ocn.ne.jp")),
+    ("taro@xyz.biglobe.ne.jp", ("mail.biglobe.ne.jp", 465, "tls", "normal",
+                                "taro@xyz.biglobe.ne.jp")),
     # @nifty: 587 (STARTTLS), the full address
     ("taro@nifty.com", ("smtp.nifty.com", 587, "starttls", "normal", "taro@nifty.com")),
     # IIJmio: 587 STARTTLS, local.domain as user name
@@ -116,6 +120,12 @@ def test_every_entry_is_complete_and_valid():
         for s in p.config.outgoing:
             assert 1 <= s.port <= 65535 and s.socket_type in ("ssl", "starttls", "plain")
         assert find_provider(p.config.domains[0]) is p
+
+
+def test_only_providers_with_subdomain_addresses_match_subdomains():
+    assert find_provider("sirius.ocn.ne.jp").id == "ocn.ne.jp"
+    assert find_provider("mail.gmail.com") is None
+    assert find_provider("ne.jp") is None and find_provider("jp") is None
 
 
 def test_mx_hosts_identify_providers():

@@ -194,6 +194,24 @@ def test_redirects_are_followed_within_https_only(net):
     assert any("without https" in n.render() for n in r.notes)
 
 
+@pytest.mark.parametrize("location", ["https://[::1/x", "https://127.0.0.1:99999/x"])
+def test_a_redirect_to_an_invalid_url_is_refused_with_a_note(net, location, caplog):
+    net.https.routes[path(AC)] = Page(status=302, headers={"Location": location})
+    r = lookup(EMAIL, net.config(ispdb_url=None, autoconfig_urls=(net.https.base + AC,)))
+    assert r.source == "none" and r.network_reached
+    assert any("not valid; not followed" in n.render() for n in r.notes)
+    assert "Traceback" not in caplog.text and not any(rec.exc_info for rec in caplog.records)
+
+
+def test_a_refusal_on_the_mx_step_is_reported(test_ca):
+    zone = f"{DOMAIN}. 60 IN MX 10 mx1.mail.provider.co.jp.\n"
+    with local_net(test_ca, zone) as net:
+        net.https.routes["/ispdb/provider.co.jp"] = Page(b"<clientConfig><emailProvider>")
+        r = lookup(EMAIL, net.config())
+    assert r.source == "none"
+    assert any("not valid XML (line 1, column" in n.render() for n in r.notes)
+
+
 def test_mx_base_domain_is_looked_up_in_the_ispdb(test_ca):
     zone = f"{DOMAIN}. 60 IN MX 10 mx1.mail.provider.co.jp.\n"
     with local_net(test_ca, zone) as net:

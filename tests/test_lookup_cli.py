@@ -68,8 +68,14 @@ def test_nothing_found_exits_1(capsys):
     (["taro@example.jp", "--preset", "/nonexistent/preset.xml"], "cannot read the preset file"),
     (["taro@example.jp", "--ispdb-url", "ftp://isp.example/"], "--ispdb-url must be"),
     (["taro@example.jp", "--cafile", "/nonexistent/ca.pem"], "cannot read the CA file"),
+    (["taro@example.jp", "--cafile", "{text_file}"], "holds no usable certificate"),
+    (["taro@example.jp", "--ispdb-url", "https://[::1"], "--ispdb-url must be"),
+    (["taro@example.jp", "--ispdb-url", "https://127.0.0.1:99999/"], "--ispdb-url must be"),
 ])
-def test_bad_input_is_one_line_and_exit_2(capsys, argv, words):
+def test_bad_input_is_one_line_and_exit_2(capsys, tmp_path, argv, words):
+    text_file = tmp_path / "notes.pem"
+    text_file.write_text("not a certificate\n")
+    argv = [a.format(text_file=text_file) for a in argv]
     status, out, err = run(capsys, *argv, "--lang", "en")
     assert status == 2 and out == ""
     assert err.startswith("op25b-wizard: error:") and words in err

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from unicodedata import east_asian_width
 
@@ -53,6 +54,20 @@ def read_password_stdin() -> str:
     if not password:
         raise CliError(i18n.tr("Cli", QT_TRANSLATE_NOOP("Cli", "the password read from standard input is empty")))
     return password
+
+
+def check_cafile(path: str) -> None:
+    """Refuse (CliError) a CA file that is missing or holds no certificate."""
+    from op25b_wizard.core.tls import CaFileError, make_context
+
+    if not os.path.isfile(path):
+        raise CliError(i18n.tr("Cli", QT_TRANSLATE_NOOP("Cli", "cannot read the CA file {path}"),
+                               path=path))
+    try:
+        make_context(path)
+    except CaFileError:
+        raise CliError(i18n.tr("Cli", QT_TRANSLATE_NOOP(
+            "Cli", "the CA file {path} holds no usable certificate"), path=path)) from None
 
 
 def columns(text: str) -> int:

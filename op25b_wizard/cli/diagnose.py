@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 
 from op25b_wizard import i18n
@@ -12,6 +11,7 @@ from op25b_wizard.cli.common import (
     CliError,
     add_lang_option,
     apply_lang,
+    check_cafile,
     read_password_stdin,
     table,
 )
@@ -29,7 +29,6 @@ from op25b_wizard.core.model import (
 from op25b_wizard.core.outcome_text import auth_msg, outcome_msg, security_msg
 from op25b_wizard.core.probe import run_probe
 from op25b_wizard.core.targets import Target, TargetError, normalise_host, parse_target
-from op25b_wizard.core.tls import CaFileError, make_context
 from op25b_wizard.core.verdicts import Verdict, make
 
 tr = i18n.tr
@@ -133,14 +132,7 @@ def _check_options(args: argparse.Namespace) -> None:
     if not 0.1 <= args.timeout <= 300:
         raise CliError(tr("Cli", QT_TRANSLATE_NOOP("Cli", "the timeout must be between 0.1 and 300 seconds")))
     if args.cafile:
-        if not os.path.isfile(args.cafile):
-            raise CliError(tr("Cli", QT_TRANSLATE_NOOP("Cli", "cannot read the CA file {path}"),
-                              path=args.cafile))
-        try:
-            make_context(args.cafile)
-        except CaFileError:
-            raise CliError(tr("Cli", QT_TRANSLATE_NOOP(
-                "Cli", "the CA file {path} holds no usable certificate"), path=args.cafile)) from None
+        check_cafile(args.cafile)
     if args.password_stdin and not (args.user or "@" in args.target):
         raise CliError(tr("Cli", QT_TRANSLATE_NOOP("Cli", "--password-stdin needs --user")))
     if args.test_message and not args.password_stdin:

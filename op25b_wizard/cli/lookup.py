@@ -9,7 +9,14 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from op25b_wizard import i18n
-from op25b_wizard.cli.common import EXIT_FAILED, EXIT_OK, CliError, add_lang_option, apply_lang
+from op25b_wizard.cli.common import (
+    EXIT_FAILED,
+    EXIT_OK,
+    CliError,
+    add_lang_option,
+    apply_lang,
+    check_cafile,
+)
 from op25b_wizard.core.i18n import QT_TRANSLATE_NOOP
 from op25b_wizard.core.lookup import (
     DEFAULT_ISPDB_URL,
@@ -61,8 +68,13 @@ def config_from_args(args: argparse.Namespace, base: LookupConfig) -> LookupConf
     cfg = base
     cfg.offline = args.offline
     if args.ispdb_url is not None:
-        parts = urlsplit(args.ispdb_url)
-        if parts.scheme not in ("http", "https") or not parts.hostname:
+        try:
+            parts = urlsplit(args.ispdb_url)
+            valid = parts.scheme in ("http", "https") and bool(parts.hostname)
+            parts.port  # noqa: B018 - raises ValueError for a port out of range
+        except ValueError:
+            valid = False
+        if not valid:
             raise CliError(tr("Cli", QT_TRANSLATE_NOOP(
                 "Cli", "--ispdb-url must be an http or https URL, not {value}"),
                 value=repr(args.ispdb_url)))
@@ -73,9 +85,7 @@ def config_from_args(args: argparse.Namespace, base: LookupConfig) -> LookupConf
                               path=str(args.preset)))
         cfg.preset = args.preset
     if args.cafile is not None:
-        if not Path(args.cafile).is_file():
-            raise CliError(tr("Cli", QT_TRANSLATE_NOOP("Cli", "cannot read the CA file {path}"),
-                              path=args.cafile))
+        check_cafile(args.cafile)
         cfg.cafile = args.cafile
     return cfg
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ipaddress
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from op25b_wizard.core.i18n import QT_TRANSLATE_NOOP, Msg
@@ -63,8 +64,13 @@ def normalise_host(text: str) -> str:
 
 
 def parse_target(text: str) -> Target:
-    """``taro@example.co.jp`` (host ``smtp.<domain>``) or a host name / IP address."""
-    text = text.strip()
+    """``taro@example.co.jp`` (host ``smtp.<domain>``) or a host name / IP address.
+
+    Full-width input from a Japanese input method and a ``mailto:`` prefix are accepted, as
+    the lookup accepts them."""
+    text = unicodedata.normalize("NFKC", text).strip()
+    if text.lower().startswith("mailto:"):
+        text = text[7:].strip()
     if "@" in text:
         local, _, domain = text.rpartition("@")
         if not local or not _LOCAL.match(local) or local.startswith(".") or ".." in local:

@@ -4,11 +4,9 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../op25b_wizard/cli/diagnose.py" line="+85"/>
+        <location filename="../../op25b_wizard/cli/diagnose.py" line="+84"/>
         <location line="+49"/>
-        <location line="+3"/>
-        <location line="+5"/>
-        <location line="+3"/>
+        <location line="+4"/>
         <location line="+2"/>
         <location line="+17"/>
         <location line="+8"/>
@@ -52,9 +50,8 @@
         <location line="+9"/>
         <location line="+13"/>
         <location line="+30"/>
-        <location filename="../../op25b_wizard/cli/lookup.py" line="+66"/>
+        <location filename="../../op25b_wizard/cli/lookup.py" line="+78"/>
         <location line="+6"/>
-        <location line="+5"/>
         <location filename="../../op25b_wizard/cli/password.py" line="+81"/>
         <location line="+4"/>
         <location line="+3"/>
@@ -69,7 +66,7 @@
         <translation>Cli</translation>
     </message>
     <message>
-        <location filename="../../op25b_wizard/cli/lookup.py" line="+10"/>
+        <location filename="../../op25b_wizard/cli/lookup.py" line="+13"/>
         <location line="+18"/>
         <location line="+6"/>
         <location line="+5"/>
@@ -509,7 +506,7 @@
 <context>
     <name>Cli</name>
     <message>
-        <location filename="../../op25b_wizard/cli/common.py" line="+26"/>
+        <location filename="../../op25b_wizard/cli/common.py" line="+27"/>
         <source>op25b-wizard: error:</source>
         <translation>op25b-wizard: エラー:</translation>
     </message>
@@ -529,13 +526,12 @@
         <translation>標準入力から読み取ったパスワードが空です。</translation>
     </message>
     <message>
-        <location filename="../../op25b_wizard/cli/diagnose.py" line="-174"/>
+        <location filename="../../op25b_wizard/cli/diagnose.py" line="-167"/>
         <source>the timeout must be between 0.1 and 300 seconds</source>
         <translation>タイムアウトは 0.1～300 秒の範囲で指定してください。</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <location filename="../../op25b_wizard/cli/lookup.py" line="-49"/>
+        <location filename="../../op25b_wizard/cli/common.py" line="+9"/>
         <source>cannot read the CA file {path}</source>
         <translation>CA ファイル {path} を読み取れません。</translation>
     </message>
@@ -545,7 +541,7 @@
         <translation>CA ファイル {path} に使用できる証明書がありません。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location filename="../../op25b_wizard/cli/diagnose.py" line="+4"/>
         <source>--password-stdin needs --user</source>
         <translation>--password-stdin を使うには --user も指定してください。</translation>
     </message>
@@ -561,12 +557,12 @@
         <translation>--test-message を使うには、メールアドレスと --password-stdin を指定してください。</translation>
     </message>
     <message>
-        <location line="-94"/>
+        <location line="-87"/>
         <source>invalid port {value}: give a number from 1 to 65535, optionally followed by /tls, /starttls or /relay</source>
         <translation>ポートの指定 {value} が正しくありません。1～65535 の数字を指定してください（後ろに /tls、/starttls、/relay を付けることもできます）。</translation>
     </message>
     <message>
-        <location line="+79"/>
+        <location line="+72"/>
         <source>the server {host} was found through {source}, which cannot vouch for it: check the name and give it with --host to test your password there</source>
         <translation>サーバー {host} は「{source}」で見つかったもので、正しいサーバーかどうかは保証されません。サーバー名を確認し、--host で指定してからパスワードをテストしてください。</translation>
     </message>
@@ -764,7 +760,7 @@
         <translation>{path} に書き出しました。</translation>
     </message>
     <message>
-        <location filename="../../op25b_wizard/cli/lookup.py" line="-11"/>
+        <location filename="../../op25b_wizard/cli/lookup.py" line="-58"/>
         <source>--ispdb-url must be an http or https URL, not {value}</source>
         <translation>--ispdb-url には http または https の URL を指定してください（指定された値: {value}）。</translation>
     </message>
@@ -1311,22 +1307,27 @@
     </message>
     <message>
         <location line="+12"/>
-        <location filename="../../op25b_wizard/core/lookup/sources.py" line="+87"/>
+        <location filename="../../op25b_wizard/core/lookup/sources.py" line="+92"/>
         <source>The settings from {origin} are larger than {limit} KB and were refused.</source>
         <translation>{origin} から取得した設定は {limit} KB を超えているため、使用しませんでした。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>The settings from {origin} were refused: they declare a document type or entities, which mail settings never need and XML attacks use.</source>
         <translation>{origin} から取得した設定は使用しませんでした。文書型宣言やエンティティが含まれています。これらはメール設定には不要で、XML を使った攻撃に使われるものです。</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>The settings from {origin} are not valid XML ({detail}).</source>
-        <translation>{origin} から取得した設定は、正しい XML ではありません（{detail}）。</translation>
+        <location line="+7"/>
+        <source>The settings from {origin} are not valid XML (line {line}, column {column}).</source>
+        <translation>{origin} から取得した設定は、正しい XML ではありません（{line} 行 {column} 文字目）。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+3"/>
+        <source>The settings from {origin} are not valid XML.</source>
+        <translation>{origin} から取得した設定は、正しい XML ではありません。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>The file from {origin} is not a mail settings file (autoconfig).</source>
         <translation>{origin} から取得したファイルは、メール設定ファイル（autoconfig）ではありません。</translation>
     </message>
@@ -1369,6 +1370,11 @@
         <location line="+4"/>
         <source>{origin} sent the lookup elsewhere without https; not followed.</source>
         <translation>{origin} は https を使わずに別の場所へ転送しようとしたため、転送先は参照しませんでした。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{origin} sent the lookup to an address that is not valid; not followed.</source>
+        <translation>{origin} は正しくないアドレスへ転送しようとしたため、転送先は参照しませんでした。</translation>
     </message>
     <message>
         <location line="+13"/>
@@ -1436,12 +1442,12 @@
         <translation>ありそうなサーバー名を試した結果</translation>
     </message>
     <message>
-        <location filename="../../op25b_wizard/cli/lookup.py" line="-43"/>
+        <location filename="../../op25b_wizard/cli/lookup.py" line="-48"/>
         <source>Other sign-in (NTLM, Kerberos, network address)</source>
         <translation>その他の認証（NTLM、Kerberos、ネットワークアドレス）</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+61"/>
         <source>Looking up {email} ...</source>
         <translation>{email} の設定を調べています...</translation>
     </message>
@@ -2640,7 +2646,7 @@
 <context>
     <name>Target</name>
     <message>
-        <location filename="../../op25b_wizard/core/targets.py" line="+24"/>
+        <location filename="../../op25b_wizard/core/targets.py" line="+25"/>
         <source>{text} is not a valid server name or IP address</source>
         <translation>{text} は、サーバー名または IP アドレスとして正しくありません。</translation>
     </message>
@@ -3110,9 +3116,11 @@
     <name>i18n</name>
     <message>
         <location filename="../../op25b_wizard/cli/__init__.py" line="+0"/>
-        <location filename="../../op25b_wizard/cli/common.py" line="-28"/>
+        <location filename="../../op25b_wizard/cli/common.py" line="-42"/>
         <location line="+19"/>
         <location line="+4"/>
+        <location line="+5"/>
+        <location line="+9"/>
         <location line="+5"/>
         <location filename="../../op25b_wizard/gui/launch.py" line="-10"/>
         <location line="+5"/>

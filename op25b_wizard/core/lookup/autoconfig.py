@@ -106,17 +106,22 @@ def parse_autoconfig(data: bytes, origin: str, max_bytes: int = MAX_BYTES) -> Cl
         raise AutoconfigError(msg(CTX, QT_TRANSLATE_NOOP(
             "Lookup", "The settings from {origin} are larger than {limit} KB and were refused."),
             origin=origin, limit=max_bytes // 1000))
+    text = _decode(data, origin)
     try:
-        root = SafeET.fromstring(_decode(data, origin), forbid_dtd=True)
+        root = SafeET.fromstring(text, forbid_dtd=True)
     except defusedxml.DefusedXmlException:
         raise AutoconfigError(msg(CTX, QT_TRANSLATE_NOOP(
             "Lookup", "The settings from {origin} were refused: they declare a document type or "
             "entities, which mail settings never need and XML attacks use."),
             origin=origin)) from None
     except (ParseError, ValueError) as e:
+        position = getattr(e, "position", None)  # the parser's own text is English: not shown
+        if position:
+            raise AutoconfigError(msg(CTX, QT_TRANSLATE_NOOP(
+                "Lookup", "The settings from {origin} are not valid XML (line {line}, column "
+                "{column})."), origin=origin, line=position[0], column=position[1] + 1)) from None
         raise AutoconfigError(msg(CTX, QT_TRANSLATE_NOOP(
-            "Lookup", "The settings from {origin} are not valid XML ({detail})."),
-            origin=origin, detail=str(e))) from None
+            "Lookup", "The settings from {origin} are not valid XML."), origin=origin)) from None
     provider = root.find("emailProvider") if root.tag == "clientConfig" else None
     if provider is None:
         raise AutoconfigError(msg(CTX, QT_TRANSLATE_NOOP(

@@ -18,11 +18,11 @@ from op25b_wizard.core.lookup.address import EmailAddress, parse_email
 from op25b_wizard.core.lookup.autoconfig import AutoconfigError, covers, routes_for
 from op25b_wizard.core.lookup.config import LookupConfig
 from op25b_wizard.core.lookup.dns_records import make_resolver
-from op25b_wizard.core.lookup.fetch import make_ssl_context
 from op25b_wizard.core.lookup.preset import find_bundled_preset, load_preset
 from op25b_wizard.core.lookup.providers import NOTE_TEXTS, find_provider
 from op25b_wizard.core.lookup.result import LookupResult, OutgoingServer
 from op25b_wizard.core.lookup.sources import Answer, Run, Task
+from op25b_wizard.core.tls import make_context
 
 CTX = "Lookup"
 log = logging.getLogger(__name__)
@@ -137,7 +137,7 @@ def _network_tasks(run: Run) -> list[Task]:
     if cfg.ispdb_url:
         tasks.append(Task(run.ispdb_url(), cfg.http_timeout + slack, run.ispdb))
     if cfg.use_mx:
-        tasks.append(Task(f"MX {domain}", cfg.dns_timeout + cfg.http_timeout + 2 * slack, run.mx))
+        tasks.append(Task(run.mx_task, cfg.dns_timeout + cfg.http_timeout + 2 * slack, run.mx))
     if cfg.use_srv:
         tasks.append(Task(f"SRV {domain}", 2 * cfg.dns_timeout + slack, run.srv))
     if cfg.guess:
@@ -172,7 +172,7 @@ def lookup(email: str | EmailAddress, config: LookupConfig | None = None,
             domain=address.domain_unicode))
         return LookupResult("none", notes=notes)
     stop = threading.Event()
-    run = Run(address, cfg, make_ssl_context(cfg.cafile, cfg.use_system_trust),
+    run = Run(address, cfg, make_context(cfg.cafile, use_system_trust=cfg.use_system_trust),
               make_resolver(cfg.nameservers, cfg.dns_port, cfg.dns_timeout), stop)
     tasks = _network_tasks(run)
     timed_out: list[str] = []

@@ -16,7 +16,8 @@ USER_AGENT = f"op25b-wizard/{__version__}"
 
 class FetchError(Exception):
     """The document could not be fetched; ``kind`` is ``unreachable``, ``timeout``, ``tls``,
-    ``too_large``, ``redirect`` or ``http`` (an unexpected status)."""
+    ``too_large``, ``redirect`` (not https), ``bad_redirect`` (to an invalid URL) or ``http``
+    (an unexpected status)."""
 
     def __init__(self, kind: str, detail: str, reached: bool = False) -> None:
         super().__init__(detail)
@@ -35,20 +36,6 @@ class Fetched:
     """Every hop was https with a verified certificate."""
 
 
-def make_ssl_context(cafile: str | None = None, use_system_trust: bool = True) -> ssl.SSLContext:
-    """A verifying client context: the system's trust store, plus *cafile* when given."""
-    if use_system_trust:
-        ctx = ssl.create_default_context()
-        if cafile:
-            ctx.load_verify_locations(cafile)
-    else:
-        ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
-        if cafile:
-            ctx.load_verify_locations(cafile)
-    ctx.minimum_version = ssl.TLSVersion.TLSv1_2
-    return ctx
-
-
 def fetch(url: str, *, timeout: float, max_bytes: int, context: ssl.SSLContext,
           max_redirects: int = 3) -> Fetched | None:
     """GET *url*; None when the server says the document is not there (4xx).
@@ -63,8 +50,13 @@ def fetch(url: str, *, timeout: float, max_bytes: int, context: ssl.SSLContext,
         if status in (301, 302, 303, 307, 308):
             if not location:
                 raise FetchError("redirect", f"{url}: redirect without a location", True)
-            target = urljoin(url, location)
-            if urlsplit(target).scheme.lower() != "https":
+            try:
+                target = urljoin(url, location)
+                target_parts = urlsplit(target)
+                target_parts.port  # noqa: B018 - raises ValueError for a port out of range
+            except ValueError:
+                raise FetchError("bad_redirect", f"{url}: redirect to an invalid URL", True) from None
+            if target_parts.scheme.lower() != "https":
                 raise FetchError("redirect", f"{url}: redirect to a non-https URL refused", True)
             url = target
             continue
@@ -78,7 +70,11 @@ def fetch(url: str, *, timeout: float, max_bytes: int, context: ssl.SSLContext,
 
 def _get(url: str, deadline: float, max_bytes: int,
          context: ssl.SSLContext) -> tuple[int, str | None, bytes]:
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+        port = parts.port
+    except ValueError:
+        raise FetchError("unreachable", f"{url}: not a valid URL") from None
     scheme = parts.scheme.lower()
     if scheme not in ("http", "https") or not parts.hostname:
         raise FetchError("unreachable", f"{url}: not an http(s) URL")
@@ -94,10 +90,10 @@ def _get(url: str, deadline: float, max_bytes: int,
 
     conn: http.client.HTTPConnection
     if scheme == "https":
-        conn = http.client.HTTPSConnection(parts.hostname, parts.port, timeout=remaining(),
+        conn = http.client.HTTPSConnection(parts.hostname, port, timeout=remaining(),
                                            context=context)
     else:
-        conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=remaining())
+        conn = http.client.HTTPConnection(parts.hostname, port, timeout=remaining())
     reached = False
     try:
         conn.request("GET", path, headers={"User-Agent": USER_AGENT, "Accept": "application/xml,"

@@ -32,6 +32,8 @@ class Provider:
     notes: tuple[str, ...]
     source: str
     checked: str
+    subdomains: bool = False
+    """Addresses also live on subdomains (OCN's ``taro@sirius.ocn.ne.jp``)."""
 
     def note_messages(self) -> list[Msg]:
         return [msg(CTX, NOTE_TEXTS[key], provider=self.name) for key in self.notes]
@@ -53,7 +55,7 @@ def _provider(entry: dict[str, Any]) -> Provider:
     config = ClientConfig(entry["id"], entry["name"], domains, tuple(servers))
     return Provider(entry["id"], entry["name"], config,
                     tuple(d.lower() for d in entry.get("mx_domains", ())), notes,
-                    entry["source"], entry["checked"])
+                    entry["source"], entry["checked"], bool(entry.get("subdomains", False)))
 
 
 @functools.cache
@@ -64,8 +66,18 @@ def load_providers() -> tuple[Provider, ...]:
 
 
 def find_provider(domain_ascii: str) -> Provider | None:
-    """The provider whose addresses end in *domain_ascii* exactly."""
-    return next((p for p in load_providers() if domain_ascii in p.config.domains), None)
+    """The provider of addresses at *domain_ascii*: its own domain, or a subdomain of a
+    provider that hands out addresses on subdomains."""
+    exact = next((p for p in load_providers() if domain_ascii in p.config.domains), None)
+    if exact is not None:
+        return exact
+    labels = domain_ascii.split(".")
+    for i in range(1, len(labels) - 1):
+        suffix = ".".join(labels[i:])
+        for p in load_providers():
+            if p.subdomains and suffix in p.config.domains:
+                return p
+    return None
 
 
 def find_provider_by_mx(mx_host: str) -> Provider | None:

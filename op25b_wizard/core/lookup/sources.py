@@ -64,6 +64,11 @@ class Run:
         self.reached = False
         self.problems: dict[str, list[Msg]] = {}
 
+    @property
+    def mx_task(self) -> str:
+        """The MX step's task name: its problems are kept under it."""
+        return f"MX {self.email.domain_ascii}"
+
     def mark_reached(self, reached: bool = True) -> None:
         if reached:
             with self._lock:
@@ -95,6 +100,10 @@ class Run:
                 self.problem(task, msg(CTX, QT_TRANSLATE_NOOP(
                     "Lookup", "{origin} sent the lookup elsewhere without https; not followed."),
                     origin=url))
+            elif e.kind == "bad_redirect":
+                self.problem(task, msg(CTX, QT_TRANSLATE_NOOP(
+                    "Lookup", "{origin} sent the lookup to an address that is not valid; not "
+                    "followed."), origin=url))
             return None
         self.mark_reached()
         if got is None:
@@ -146,11 +155,11 @@ class Run:
             if base == self.email.domain_ascii:
                 return None  # the domain's own settings were already asked for
             tasks = [Task(t, self.config.http_timeout,
-                          lambda t=t: self.autoconfig(t, base, task="mx"))
+                          lambda t=t: self.autoconfig(t, base, task=self.mx_task))
                      for t in self.config.autoconfig_urls]
             if self.config.ispdb_url:
                 tasks.append(Task("ispdb", self.config.http_timeout,
-                                  lambda: self.ispdb(base, task="mx")))
+                                  lambda: self.ispdb(base, task=self.mx_task)))
             _, inner = run_prioritized(tasks, self.stop)
             if inner is None:
                 return None
