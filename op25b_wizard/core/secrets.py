@@ -15,10 +15,13 @@ configuration needs no password line at all.
 
 from __future__ import annotations
 
+import configparser
 import contextlib
+import os
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import keyring
@@ -147,9 +150,85 @@ def _describe(backend: KeyringBackend | None) -> BackendStatus:
     )
 
 
+def _config_file() -> Path:
+    """keyring's own settings file (``keyringrc.cfg``), read when no environment variable is set."""
+    from keyring.util import platform_
+
+    return Path(platform_.config_root()) / "keyringrc.cfg"
+
+
+def _configured_name(path: Path) -> str | None:
+    """The store ``default-keyring`` names in *path*, if the file can be read at all."""
+    parser = configparser.RawConfigParser()
+    try:
+        parser.read(path, encoding="utf-8")
+        return parser.get("backend", "default-keyring").strip() or None
+    except (configparser.Error, OSError, UnicodeError):
+        return None
+
+
+def _detail(error: Exception) -> str:
+    """keyring's own words for *error* (first line), kept for the helpdesk."""
+    lines = str(error).strip().splitlines()
+    return lines[0].rstrip(".") if lines else type(error).__name__
+
+
+def _problem(error: Exception) -> Msg | str:
+    """Why keyring could not load a store, in plain words (its own text kept for the helpdesk)."""
+    detail = _detail(error)
+    if isinstance(error, ImportError | AttributeError):
+        return msg(CTX, QT_TRANSLATE_NOOP("Secrets", "it is not installed ({detail})"), detail=detail)
+    if isinstance(error, RuntimeError):
+        return msg(CTX, QT_TRANSLATE_NOOP(
+            "Secrets", "it does not work on this computer ({detail})"), detail=detail)
+    if isinstance(error, TypeError):
+        return msg(CTX, QT_TRANSLATE_NOOP("Secrets", "it is not a password store ({detail})"),
+                   detail=detail)
+    return detail
+
+
+def _load_failed(error: Exception) -> BackendStatus:
+    """No secure store, because keyring could not load or choose one: say which and why."""
+    env_name = os.environ.get("PYTHON_KEYRING_BACKEND")
+    config = _config_file()
+    if env_name is not None:
+        name = env_name.strip()
+        reason = msg(CTX, QT_TRANSLATE_NOOP(
+            "Secrets", "The password store named in the environment variable "
+            "PYTHON_KEYRING_BACKEND ({name}) cannot be used: {problem}. So the password cannot "
+            "be remembered. You will be asked for it when it is needed."),
+            name=name or "-", problem=_problem(error))
+    elif isinstance(error, configparser.Error | UnicodeError):
+        name = "keyringrc.cfg"
+        reason = msg(CTX, QT_TRANSLATE_NOOP(
+            "Secrets", "The password store settings file {path} cannot be read ({detail}). So "
+            "the password cannot be remembered. You will be asked for it when it is needed."),
+            path=str(config), detail=_detail(error))
+    elif (configured := _configured_name(config)) is not None:
+        name = configured
+        reason = msg(CTX, QT_TRANSLATE_NOOP(
+            "Secrets", "The password store chosen in {path} ({name}) cannot be used: {problem}. "
+            "So the password cannot be remembered. You will be asked for it when it is needed."),
+            path=str(config), name=name, problem=_problem(error))
+    else:
+        name = "none"
+        reason = msg(CTX, QT_TRANSLATE_NOOP(
+            "Secrets", "The password store could not be started: {problem}. So the password "
+            "cannot be remembered. You will be asked for it when it is needed."),
+            problem=_problem(error))
+    return BackendStatus(f"{name} (not loaded)", False, reason, _platform_store_name())
+
+
 def _select() -> tuple[KeyringBackend | None, BackendStatus]:
-    """The first safe backend keyring offers (never a chain, which may fall back to a file)."""
-    candidates = _candidates(keyring.get_keyring())
+    """The first safe backend keyring offers (never a chain, which may fall back to a file).
+
+    A store keyring cannot load (a ``keyringrc.cfg`` or ``PYTHON_KEYRING_BACKEND`` naming one
+    that is missing or cannot run here) counts as no store at all, with the reason why.
+    """
+    try:
+        candidates = _candidates(keyring.get_keyring())
+    except Exception as e:  # keyring raises whatever loading the named backend raised
+        return None, _load_failed(e)
     for backend in candidates:
         status = _describe(backend)
         if status.secure:
