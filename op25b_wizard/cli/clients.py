@@ -167,7 +167,7 @@ def _wanted(args: argparse.Namespace) -> SmtpSettings:
             raise TargetError(Msg("Target", QT_TRANSLATE_NOOP(
                 "Target", "{text} is not a valid e-mail address"), {"text": repr(args.email)}))
         parse_target(args.email)
-        normalise_host(args.host)
+        host = normalise_host(args.host)  # as `password set` and the exports spell it
     except TargetError as e:
         raise CliError(i18n.render(e.message)) from None
     if args.security == "none" and not args.allow_plaintext:
@@ -176,7 +176,7 @@ def _wanted(args: argparse.Namespace) -> SmtpSettings:
                  "you really mean it")))
     if not args.user.strip():
         raise CliError(tr(CTX, QT_TRANSLATE_NOOP("CliClients", "the user name is empty")))
-    return SmtpSettings(args.host.strip(), args.port, args.security, args.auth, args.user)
+    return SmtpSettings(host, args.port, args.security, args.auth, args.user)
 
 
 def _print_change(change: Change, out: TextIO | None = None) -> None:

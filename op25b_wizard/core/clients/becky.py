@@ -221,7 +221,7 @@ class BeckyClient:
 
     def plan(self, email: str, after: SmtpSettings, profile: Path | None = None, *,
              key: str | None = None) -> Change:
-        check_after(after)
+        after = check_after(after)
         dirs = [profile] if profile is not None else self.profiles()
         if not dirs:
             raise NoMatchingAccount(msg(CTX, QT_TRANSLATE_NOOP(

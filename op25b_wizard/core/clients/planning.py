@@ -9,6 +9,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from op25b_wizard.core.i18n import QT_TRANSLATE_NOOP, Msg, msg, os_reason
+from op25b_wizard.core.targets import TargetError, normalise_host
 
 from .base import (
     AUTH_METHODS,
@@ -24,8 +25,12 @@ from .base import (
 from .safe_write import Backup, BackupError, restore
 
 
-def check_after(after: SmtpSettings) -> None:
-    """Refuse settings no client can be given (UnsupportedChange)."""
+def check_after(after: SmtpSettings) -> SmtpSettings:
+    """*after* with the server name as every part of the program writes it (lower case, IDNA,
+    no final dot), so the client's settings, the keyring item and the exports agree.
+
+    Refuses settings no client can be given (UnsupportedChange).
+    """
     if after.auth == "other" or after.auth not in AUTH_METHODS:
         raise UnsupportedChange(msg(CTX, QT_TRANSLATE_NOOP(
             "MailClients", "This sign-in method cannot be set by this program: {auth}"), auth=after.auth))
@@ -35,12 +40,15 @@ def check_after(after: SmtpSettings) -> None:
     if not 1 <= after.port <= 65535:
         raise UnsupportedChange(msg(CTX, QT_TRANSLATE_NOOP(
             "MailClients", "Port out of range (1-65535): {port}"), port=after.port))
-    if not after.host or any(c.isspace() or c in "\"'\\" for c in after.host):
+    try:
+        host = normalise_host(after.host)
+    except TargetError:
         raise UnsupportedChange(msg(CTX, QT_TRANSLATE_NOOP(
-            "MailClients", "Not a server name: {host}"), host=repr(after.host)))
+            "MailClients", "Not a server name: {host}"), host=repr(after.host))) from None
     if after.username is not None and any(c in "\r\n\0" for c in after.username):
         raise UnsupportedChange(msg(CTX, QT_TRANSLATE_NOOP(
             "MailClients", "Not a user name: {user}"), user=repr(after.username)))
+    return replace(after, host=host)
 
 
 def same_settings(a: SmtpSettings, b: SmtpSettings) -> bool:
@@ -49,8 +57,9 @@ def same_settings(a: SmtpSettings, b: SmtpSettings) -> bool:
 
 
 def normalise(before: SmtpSettings, after: SmtpSettings) -> SmtpSettings:
-    """Keep the current host spelling when only its case differs; user name None = keep the
-    current one, "" = clear it."""
+    """Keep the current host spelling when only its case differs (any other difference, such
+    as a final dot or a non-ASCII name, is written as *after* spells it); user name None = keep
+    the current one, "" = clear it."""
     if after.host.lower() == before.host.lower():
         after = replace(after, host=before.host)
     if after.username is None:

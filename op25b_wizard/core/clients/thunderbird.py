@@ -248,7 +248,7 @@ class ThunderbirdClient:
 
     def plan(self, email: str, after: SmtpSettings, profile: Path | None = None, *,
              key: str | None = None) -> Change:
-        check_after(after)
+        after = check_after(after)
         profiles = [profile] if profile is not None else self.profiles()
         if not profiles:
             raise NoMatchingAccount(msg(CTX, QT_TRANSLATE_NOOP(
