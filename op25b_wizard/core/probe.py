@@ -7,6 +7,7 @@ thread in the GUI) and can be cancelled from another thread with a ``threading.E
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import email.utils
 import errno
 import socket
@@ -74,11 +75,45 @@ def interleave(addresses: list[tuple[int, str]]) -> list[tuple[int, str]]:
     return out
 
 
-async def resolve(host: str, timeout: float) -> list[tuple[int, str]]:
-    """All A and AAAA addresses of *host* (a literal address resolves to itself)."""
+async def _getaddrinfo(host: str) -> list[tuple]:
+    """``socket.getaddrinfo`` in a daemon thread of its own, awaited like a coroutine.
+
+    The system resolver cannot be interrupted. asyncio's own ``loop.getaddrinfo`` uses the
+    default executor, which ``asyncio.run`` waits for when it closes the loop: a hanging
+    resolver would then hold the probe past its timeout and past a cancel. Here whoever
+    awaits can give up at any time; a late answer is dropped and the thread ends on its own.
+    """
     loop = asyncio.get_running_loop()
+    answer: asyncio.Future[list[tuple]] = loop.create_future()
+
+    def deliver(infos: list[tuple] | None, error: Exception | None) -> None:
+        if answer.done():  # timed out or cancelled meanwhile
+            return
+        if error is not None:
+            answer.set_exception(error)
+        else:
+            answer.set_result(infos or [])
+
+    def lookup() -> None:
+        infos, error = None, None
+        try:
+            infos = socket.getaddrinfo(host, None, type=socket.SOCK_STREAM)
+        except Exception as e:  # handed to the waiting coroutine
+            error = e
+        with contextlib.suppress(RuntimeError):  # the loop has closed: nobody waits any more
+            loop.call_soon_threadsafe(deliver, infos, error)
+
+    threading.Thread(target=lookup, name=f"op25b-resolve-{host}", daemon=True).start()
+    return await answer
+
+
+async def resolve(host: str, timeout: float) -> list[tuple[int, str]]:
+    """All A and AAAA addresses of *host* (a literal address resolves to itself).
+
+    Returns or raises ``TimeoutError`` within *timeout* and is cancellable, however long the
+    system resolver hangs."""
     async with asyncio.timeout(timeout):
-        infos = await loop.getaddrinfo(host, None, type=socket.SOCK_STREAM)
+        infos = await _getaddrinfo(host)
     seen: list[tuple[int, str]] = []
     for family, _t, _p, _c, sockaddr in infos:
         if family in (socket.AF_INET, socket.AF_INET6) and (family, sockaddr[0]) not in seen:
