@@ -568,3 +568,143 @@ def test_typed_address_not_found_asks_for_the_server(make_wizard, qtbot, tmp_pat
     qtbot.keyClicks(page.server_edit, "LOCALHOST")
     press_next(qtbot, wizard, PageId.PORT_TEST)
     assert (wizard.state.email, wizard.state.host) == ("hanako@nowhere.example", "localhost")
+
+
+def test_a_corrected_address_keeps_nothing_from_the_first_lookup(make_wizard, qtbot, tmp_path,
+                                                                  mail_servers, test_ca):
+    """The provider found for the first address (its server, routes and user name) must not
+    follow the user to a corrected address: that one is looked up afresh."""
+    preset_file = tmp_path / "op25b-preset.xml"
+    preset_file.write_text(PRESET_XML.format(port=mail_servers.tls.port))
+    home = tmp_path / "empty-home"
+    home.mkdir()
+    wizard = make_wizard(preset=Preset(ports=mail_servers.specs(), cafile=str(test_ca.cafile),
+                                       timeout=2.0),
+                         services=lookup_services(home, preset=preset_file))
+    press_next(qtbot, wizard, PageId.ACCOUNT)
+    page = wizard.page_of(PageId.ACCOUNT)
+    qtbot.waitUntil(lambda: page.accounts is not None, timeout=WAIT_MS)
+    qtbot.keyClicks(page.email_edit, GUI_EMAIL)
+    press_next(qtbot, wizard, PageId.PORT_TEST)
+    assert wizard.state.preferred and wizard.state.provider_username == GUI_EMAIL
+    qtbot.waitUntil(lambda: wizard.state.report is not None, timeout=WAIT_MS)
+    wizard.back()
+    assert wizard.currentId() == int(PageId.ACCOUNT)
+    page.email_edit.selectAll()
+    qtbot.keyClicks(page.email_edit, "hanako@nowhere.example")
+    qtbot.mouseClick(next_button(wizard), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.server_edit.isVisible(), timeout=WAIT_MS)
+    assert page.server_edit.text() == "", "the first address's server must not be offered"
+    assert not next_button(wizard).isEnabled()
+    qtbot.keyClicks(page.server_edit, "localhost")
+    press_next(qtbot, wizard, PageId.PORT_TEST)
+    s = wizard.state
+    assert (s.email, s.host, s.preferred, s.provider_username) == (
+        "hanako@nowhere.example", "localhost", [], None)
+    assert s.incoming_username == "hanako@nowhere.example"
+
+
+def test_stop_looking_then_next_looks_again(make_wizard, qtbot, tmp_path):
+    from op25b_wizard.core.lookup import LookupConfig
+
+    home = tmp_path / "empty-home"
+    home.mkdir()
+    with blackhole() as dead:
+        config = LookupConfig(use_bundled_preset=False, use_bundled_providers=False,
+                              autoconfig_urls=(f"http://127.0.0.1:{dead}/{{domain}}.xml",),
+                              ispdb_url=None, use_mx=False, use_srv=False, guess=False,
+                              http_timeout=30.0)
+        wizard = make_wizard(services=Services(home=home, env={"HOME": str(home)},
+                                               lookup_config=config))
+        press_next(qtbot, wizard, PageId.ACCOUNT)
+        page = wizard.page_of(PageId.ACCOUNT)
+        qtbot.waitUntil(lambda: page.accounts is not None, timeout=WAIT_MS)
+        qtbot.keyClicks(page.email_edit, "hanako@slow.example")
+        qtbot.mouseClick(next_button(wizard), Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: page.stop_button.isVisible(), timeout=WAIT_MS)
+        qtbot.mouseClick(page.stop_button, Qt.MouseButton.LeftButton)
+        assert "press Next to look again" in page.lookup_status.text()
+        assert page.server_edit.isVisible() and next_button(wizard).isEnabled()
+        qtbot.mouseClick(next_button(wizard), Qt.MouseButton.LeftButton)
+        assert page.stop_button.isVisible() and "Looking up" in page.lookup_status.text()
+        qtbot.mouseClick(page.stop_button, Qt.MouseButton.LeftButton)
+        qtbot.keyClicks(page.server_edit, "localhost")
+        qtbot.mouseClick(next_button(wizard), Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: wizard.currentId() == int(PageId.PORT_TEST), timeout=WAIT_MS)
+        wizard.page_of(PageId.PORT_TEST).stop_test()
+
+
+class AdvisedServices(Services):
+    """A provider whose lookup asks for an app password, served by the loopback servers."""
+
+    def __init__(self, home, port: int) -> None:
+        super().__init__(home=home, env={"HOME": str(home)})
+        self.port = port
+
+    def lookup(self, email, cancel):
+        from op25b_wizard.core.i18n import msg
+        from op25b_wizard.core.lookup.providers import NOTE_TEXTS
+        from op25b_wizard.core.lookup.result import LookupResult, OutgoingServer
+
+        advice = msg("Lookup", NOTE_TEXTS["app_password"], provider="Example Mail")
+        return LookupResult("bundled", [OutgoingServer("localhost", self.port, "tls", "normal",
+                                                       email)], notes=[advice], advice=[advice])
+
+
+def test_the_providers_advice_is_shown_where_the_password_is_typed(make_wizard, qtbot, tmp_path,
+                                                                   mail_servers, test_ca):
+    home = tmp_path / "empty-home"
+    home.mkdir()
+    wizard = make_wizard(preset=Preset(ports=mail_servers.specs(), cafile=str(test_ca.cafile),
+                                       timeout=2.0),
+                         services=AdvisedServices(home, mail_servers.tls.port))
+    press_next(qtbot, wizard, PageId.ACCOUNT)
+    page = wizard.page_of(PageId.ACCOUNT)
+    qtbot.waitUntil(lambda: page.accounts is not None, timeout=WAIT_MS)
+    qtbot.keyClicks(page.email_edit, GUI_EMAIL)
+    press_next(qtbot, wizard, PageId.PORT_TEST)
+    qtbot.waitUntil(lambda: wizard.state.report is not None, timeout=WAIT_MS)
+    press_next(qtbot, wizard, PageId.SWITCH)
+    press_next(qtbot, wizard, PageId.SIGNIN)
+    signin = wizard.page_of(PageId.SIGNIN)
+    assert signin.advice.isVisible()
+    assert signin.advice.text().startswith("Example Mail takes an app password")
+
+
+class UnreachableSignin(Services):
+    """The port test reaches the servers; the sign-in test then finds the server gone."""
+
+    def __init__(self, home, dead: int) -> None:
+        super().__init__(home=home, env={"HOME": str(home)})
+        self.dead = dead
+
+    def run_probe(self, request, on_event, cancel):
+        import dataclasses
+
+        if request.options.credentials is not None:
+            request = dataclasses.replace(
+                request, host="127.0.0.1", ports=[PortSpec(self.dead, request.ports[0].mode)],
+                options=dataclasses.replace(request.options, timeout=0.5))
+        return super().run_probe(request, on_event, cancel)
+
+
+def test_a_sign_in_test_that_cannot_reach_the_server_does_not_hold_the_user(
+        make_wizard, qtbot, thunderbird_home, mail_servers, test_ca, no_keyring):
+    home, _ = thunderbird_home
+    with blackhole() as dead:
+        wizard = make_wizard(preset=preset_for(mail_servers, test_ca),
+                             services=UnreachableSignin(home, dead))
+        to_signin(qtbot, wizard)
+        page = wizard.page_of(PageId.SIGNIN)
+        qtbot.keyClicks(page.password_edit, ENGINE_PASSWORD)
+        qtbot.mouseClick(next_button(wizard), Qt.MouseButton.LeftButton)  # tests first
+        qtbot.waitUntil(lambda: page._tested_for is not None and not page.busy, timeout=WAIT_MS)
+        assert wizard.currentId() == int(PageId.SIGNIN)
+        assert wizard.state.login_verified is None
+        press_next(qtbot, wizard, PageId.APPLY)  # the second press goes on
+        # a changed password is tested again before Next goes on
+        wizard.back()
+        page.password_edit.setText(ENGINE_PASSWORD + "x")
+        qtbot.mouseClick(next_button(wizard), Qt.MouseButton.LeftButton)
+        assert wizard.currentId() == int(PageId.SIGNIN)
+        qtbot.waitUntil(lambda: not page.busy, timeout=WAIT_MS)

@@ -157,6 +157,15 @@ def test_what_the_last_page_does_with_the_password(secure, remember, password, e
     assert s.keyring_action() == expected
 
 
+@pytest.mark.parametrize(("verified", "expected"), [(True, "store"), (None, "store"),
+                                                    (False, "rejected")])
+def test_a_password_the_server_refused_is_never_kept(verified, expected):
+    s = state_with(hotel_report())
+    s.keyring_secure, s.remember_password, s.password = True, True, "pw"
+    s.login_verified = verified
+    assert s.keyring_action() == expected
+
+
 def test_checklist_all_good_and_all_bad():
     s = state_with(hotel_report())
     s.login_verified, s.applied, s.keyring = True, True, "stored"

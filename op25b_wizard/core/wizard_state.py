@@ -77,7 +77,18 @@ class CheckItem:
     text: Msg
 
 
-KeyringState = Literal["pending", "stored", "not_requested", "unavailable", "failed"]
+@dataclass(frozen=True)
+class ProviderAnswer:
+    """What a lookup found for one typed address."""
+
+    email: str
+    host: str
+    routes: list[Route]
+    username: str | None
+    advice: list[Msg]
+
+
+KeyringState = Literal["pending", "stored", "not_requested", "unavailable", "failed", "rejected"]
 
 
 def mode_for(port: int, security: Security) -> Mode:
@@ -96,6 +107,8 @@ class WizardState:
     """The outgoing server to test and configure."""
     provider_username: str | None = None
     """The user name a provider lookup gave (its convention: full address or local part)."""
+    provider_advice: list[Msg] = field(default_factory=list)
+    """What the lookup asks the user to do (an app password, turning access on)."""
     preferred: list[Route] = field(default_factory=list)
     report: ProbeReport | None = None
     diagnosis: Diagnosis | None = None
@@ -118,13 +131,17 @@ class WizardState:
 
     # --- choosing the account -------------------------------------------------------------
 
-    def choose_account(self, account: Account | None, email: str, host: str) -> None:
-        """Set the account (or a typed address and its server); forgets every later result
-        when it differs from the one chosen before."""
+    def choose_account(self, account: Account | None, email: str, host: str,
+                       found: ProviderAnswer | None = None) -> None:
+        """Set the account (or a typed address and its server, with what the lookup *found*
+        for that address); forgets every later result when it differs from the one before.
+        Nothing a lookup found for another address is kept."""
         same = (account is self.account and email == self.email and host == self.host)
         self.account, self.email, self.host = account, email, self.preset.host or host
-        self.preferred = [] if account is not None else [
-            r for r in self.preferred if r.host == self.host]
+        usable = found if account is None and found is not None and found.email == email else None
+        self.preferred = [r for r in usable.routes if r.host == self.host] if usable else []
+        self.provider_username = usable.username if usable else None
+        self.provider_advice = list(usable.advice) if usable else []
         if not same:
             self.reset_results()
 
@@ -315,16 +332,21 @@ class WizardState:
         if self.keyring == "pending":
             return CheckItem("keyring", "skipped", msg(CTX, QT_TRANSLATE_NOOP(
                 "Checklist", "The password is being saved…")))
+        if self.keyring == "rejected":
+            return CheckItem("keyring", "skipped", msg(CTX, QT_TRANSLATE_NOOP(
+                "Checklist", "The password was not kept: the server did not accept it")))
         return CheckItem("keyring", "skipped", msg(CTX, QT_TRANSLATE_NOOP(
                 "Checklist", "The password was not kept (you chose not to)")))
 
-    def keyring_action(self) -> Literal["store", "unavailable", "not_requested"]:
-        """What the last page does with the password."""
+    def keyring_action(self) -> Literal["store", "unavailable", "not_requested", "rejected"]:
+        """What the last page does with the password: never keep one the server refused."""
         if not self.auth_required or not self.password or not self.username:
             return "not_requested"
         if self.keyring_secure is False:
             return "unavailable"
-        return "store" if self.remember_password else "not_requested"
+        if not self.remember_password:
+            return "not_requested"
+        return "rejected" if self.login_verified is False else "store"
 
 
 def _secure(p: PortResult) -> bool:

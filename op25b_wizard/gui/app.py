@@ -89,10 +89,10 @@ def create_wizard(*, lang: str | None = None, helpdesk: bool = False,
 
 
 def run_wizard(*, lang: str | None = None, helpdesk: bool = False,
-               preset: Preset | None = None) -> int:
+               preset: Preset | None = None, services: Services | None = None) -> int:
     """Open the wizard and run until it closes; the exit status (0 finished, 1 cancelled)."""
     app = ensure_app()
-    wizard = create_wizard(lang=lang, helpdesk=helpdesk, preset=preset)
+    wizard = create_wizard(lang=lang, helpdesk=helpdesk, preset=preset, services=services)
     wizard.show()
     app.exec()
     return 0 if wizard.result() == 1 else 1

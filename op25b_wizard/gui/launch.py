@@ -1,6 +1,6 @@
 """The wizard's top-level command-line options (no Qt imported until one is used).
 
-``op25b-wizard`` alone opens the wizard; ``--lang ja|en``, ``--helpdesk``,
+``op25b-wizard`` alone opens the wizard; ``--lang ja|en``, ``--helpdesk``, ``--preset FILE``,
 ``--screenshots DIR`` and ``--self-check`` change how.
 """
 
@@ -17,6 +17,9 @@ def add_options(parser: argparse.ArgumentParser) -> None:
                    help="language of the wizard (default: from the system locale)")
     g.add_argument("--helpdesk", action="store_true",
                    help="show page numbers and the support code on every page")
+    g.add_argument("--preset", dest="gui_preset", metavar="FILE", default=None,
+                   help="a company preset (autoconfig XML) for typed addresses; by default "
+                        "op25b-preset.xml beside the program is used when it is there")
     g.add_argument("--screenshots", metavar="DIR", default=None,
                    help="render every page of a sample run to numbered PNG files in DIR, then exit")
     g.add_argument("--self-check", action="store_true",
@@ -29,7 +32,8 @@ def wizard_args(argv: list[str]) -> argparse.Namespace | None:
     None otherwise. Lets ``op25b-wizard`` open the wizard without loading every command."""
     if any(a in ("-h", "--help", "--version") for a in argv):
         return None
-    parser = argparse.ArgumentParser(prog="op25b-wizard", add_help=False, exit_on_error=False)
+    parser = argparse.ArgumentParser(prog="op25b-wizard", add_help=False, exit_on_error=False,
+                                     allow_abbrev=False)
     add_options(parser)
     try:
         args, extra = parser.parse_known_args(argv)
@@ -64,28 +68,62 @@ def screenshot_dir_problem(directory: str, lang: str | None) -> str | None:
     return None
 
 
+def preset_problem(path: str, lang: str | None) -> str | None:
+    """Why the company preset at *path* cannot be used (in plain words), or None."""
+    from pathlib import Path
+
+    from op25b_wizard import i18n
+    from op25b_wizard.core.lookup.autoconfig import AutoconfigError
+    from op25b_wizard.core.lookup.preset import load_preset
+
+    i18n.set_language(lang)
+    try:
+        load_preset(Path(path))
+    except AutoconfigError as e:
+        return i18n.render(e.message)
+    return None
+
+
 def run(args: argparse.Namespace) -> int:
     """Do what the options ask: self-check, screenshots, or open the wizard."""
+    from op25b_wizard.cli.common import fail
+
     lang = getattr(args, "gui_lang", None)
+    if getattr(args, "screenshots", None) == "":
+        from op25b_wizard import i18n
+        from op25b_wizard.core.i18n import QT_TRANSLATE_NOOP
+
+        i18n.set_language(lang)
+        return fail(i18n.tr("Cli", QT_TRANSLATE_NOOP("Cli", "--screenshots needs a folder name")))
+    preset_file = getattr(args, "gui_preset", None)
+    if preset_file is not None:
+        problem = preset_problem(preset_file, lang)
+        if problem:
+            return fail(problem)
     if getattr(args, "self_check", False):
         from op25b_wizard.gui.self_check import self_check
 
         return self_check(lang=lang)
     if getattr(args, "screenshots", None):
+        from op25b_wizard import i18n
         from op25b_wizard.gui.screenshots import write_screenshots
 
         problem = screenshot_dir_problem(args.screenshots, lang)
         if problem:
-            from op25b_wizard.cli.common import fail
-
             return fail(problem)
         try:
             write_screenshots(args.screenshots, lang=lang or "en", helpdesk=args.helpdesk)
         except OSError as e:
-            from op25b_wizard.cli.common import fail
-
-            return fail(str(e), 1)
+            return fail(i18n.error_text(e), 1)
         return 0
     from op25b_wizard.gui.app import run_wizard
+    from op25b_wizard.gui.services import Services
 
-    return run_wizard(lang=lang, helpdesk=getattr(args, "helpdesk", False))
+    services = None
+    if preset_file is not None:
+        from pathlib import Path
+
+        from op25b_wizard.core.lookup import LookupConfig
+
+        services = Services(lookup_config=LookupConfig(preset=Path(preset_file)))
+    return run_wizard(lang=lang, helpdesk=getattr(args, "helpdesk", False), services=services)

@@ -18,7 +18,8 @@ from PySide6.QtWidgets import (
 )
 
 from op25b_wizard import i18n
-from op25b_wizard.core.wizard_state import PageId
+from op25b_wizard.core.i18n import Msg
+from op25b_wizard.core.wizard_state import PageId, ProviderAnswer
 from op25b_wizard.gui import icons, wording
 from op25b_wizard.gui.page_base import WizardContext, WizardPageBase, text_label
 
@@ -42,9 +43,17 @@ class AccountPage(WizardPageBase):
         self.accounts: list[Account] | None = None
         self._scan_error: str | None = None
         self._lookup_for: str | None = None
+        """The address being looked up now."""
+        self._found: ProviderAnswer | None = None
+        """What the last lookup found, for the address it was for."""
+        self._found_unconfirmed = False
+        """That answer came from a source an attacker could forge: the user confirms the host."""
         self._lookup_failed: str | None = None
+        """The address for which nothing was found: the user types the server."""
+        self._failure_advice: list[Msg] = []
+        self._stopped = False
         self._confirm_host: str | None = None
-        self._lookup_notes: list[Any] = []
+        self._lookup_notes: list[Msg] = []
 
     def build(self) -> None:
         self.question = text_label(factor=1.2)
@@ -119,7 +128,7 @@ class AccountPage(WizardPageBase):
     def _scan_failed(self, error: BaseException) -> None:
         self.accounts = []
         message = getattr(error, "message", None)
-        self._scan_error = i18n.render(message) if message is not None else str(error)
+        self._scan_error = i18n.render(message) if message is not None else i18n.error_text(error)
         self._fill_list()
 
     def _fill_list(self) -> None:
@@ -185,12 +194,23 @@ class AccountPage(WizardPageBase):
             value.setText(vals[name])
 
     def _typed_changed(self, _text: str) -> None:
-        self._lookup_failed = None
-        self._confirm_host = None
-        self._lookup_notes = []
-        if self._lookup_for and self._lookup_for != self._typed_email():
-            self._stop_lookup()
-        self.lookup_status.clear()
+        email = self._typed_email()
+        if self._lookup_for and self._lookup_for != email:
+            self.cancel_work()
+            self._lookup_for = None
+            self.stop_button.hide()
+        found_for = self._found.email if self._found else None
+        if email is None or email not in (found_for, self._lookup_failed):
+            # another address: nothing found for the one before applies to it
+            self._lookup_failed = None
+            self._failure_advice = []
+            self._confirm_host = None
+            self._lookup_notes = []
+            self._stopped = False
+            self.server_edit.clear()
+            self.server_label.hide()
+            self.server_edit.hide()
+            self.lookup_status.clear()
         self.completeChanged.emit()
 
     def _typed_email(self) -> str | None:
@@ -209,13 +229,14 @@ class AccountPage(WizardPageBase):
         if sel == TYPED:
             if self._typed_email() is None:
                 return False
-            return not self.server_edit.isVisibleTo(self) or bool(self.server_edit.text().strip())
+            if self.server_edit.isVisibleTo(self) and not self.server_edit.text().strip():
+                return self._stopped  # after "Stop looking", Next looks again
+            return True
         return False
 
     def validatePage(self) -> bool:  # noqa: N802 - Qt override
         sel = self.selected()
         if _is_account(sel):
-            self.state.provider_username = None
             self.state.choose_account(sel, sel.email, sel.smtp.host)
             return True
         email = self._typed_email()
@@ -224,6 +245,7 @@ class AccountPage(WizardPageBase):
         if self.state.preset.host:
             self.state.choose_account(None, email, self.state.preset.host)
             return True
+        found = self._found if self._found is not None and self._found.email == email else None
         if self.server_edit.isVisibleTo(self) and self.server_edit.text().strip():
             from op25b_wizard.core.targets import TargetError, normalise_host
 
@@ -233,10 +255,17 @@ class AccountPage(WizardPageBase):
                 self.lookup_status.setText(self.tr("This is not a server name. It looks like "
                                                    "smtp.example.co.jp."))
                 return False
-            self.state.choose_account(None, email, host)
+            self.state.choose_account(None, email, host, found)
             return True
-        if self.state.email == email and self.state.host and self.state.account is None:
+        if found is not None and not self._found_unconfirmed:
+            self.state.choose_account(None, email, found.host, found)
             return True
+        if found is not None:
+            self._ask_to_confirm(found.host)
+            return False
+        if self._lookup_failed == email:
+            self._ask_for_server()
+            return False
         self._start_lookup(email)
         return False
 
@@ -244,7 +273,10 @@ class AccountPage(WizardPageBase):
 
     def _start_lookup(self, email: str) -> None:
         self._lookup_for = email
+        self._stopped = False
         self.stop_button.show()
+        self.server_label.hide()
+        self.server_edit.hide()
         self.lookup_status.setText(self.tr("Looking up the settings for {domain}…").format(
             domain=email.rpartition("@")[2]))
 
@@ -255,56 +287,68 @@ class AccountPage(WizardPageBase):
                  name="lookup")
 
     def _lookup_done(self, email: str, result: Any) -> None:
+        from op25b_wizard.core.diagnosis import Route
+
         self.stop_button.hide()
         self._lookup_for = None
         server = result.first_secure() if result.outgoing else None
         server = server or (result.outgoing[0] if result.outgoing else None)
         if server is None:
             self._lookup_failed = email
-            self.server_label.show()
-            self.server_edit.show()
-            self.server_edit.setFocus()
-            self.retranslate()
+            self._failure_advice = list(result.advice)
+            self._ask_for_server()
             return
-        self.state.provider_username = server.username or None
-        from op25b_wizard.core.diagnosis import Route
-
-        self.state.choose_account(None, email, server.host)
-        self.state.preferred = [Route(s.host, s.port, s.security,
-                                      s.auth if s.auth in ("normal", "encrypted", "oauth2", "none")
-                                      else "normal", s.username or None)  # type: ignore[arg-type]
-                                for s in result.outgoing if s.host == server.host]
-        if result.oauth2_only:
-            # the provider wants its own sign-in: say so (its notes), and let the user go on
-            # with the server found, e.g. with an app password
-            self._lookup_notes = list(result.notes)
-        if result.needs_confirmation or result.oauth2_only:
-            self._confirm_host = server.host
-            self.server_label.show()
-            self.server_edit.show()
-            self.server_edit.setText(server.host)
-            self.server_edit.setFocus()
-            self.retranslate()
+        routes = [Route(s.host, s.port, s.security,
+                        s.auth if s.auth in ("normal", "encrypted", "oauth2", "none")
+                        else "normal", s.username or None)  # type: ignore[arg-type]
+                  for s in result.outgoing if s.host == server.host]
+        self._found = ProviderAnswer(email, server.host, routes, server.username or None,
+                                     list(result.advice))
+        self._found_unconfirmed = bool(result.needs_confirmation or result.oauth2_only)
+        # the provider wants its own sign-in: say so (its notes), and let the user go on with
+        # the server found, e.g. with an app password
+        self._lookup_notes = list(result.notes) if result.oauth2_only else []
+        if self._found_unconfirmed:
+            self._ask_to_confirm(server.host)
             return
         self.lookup_status.clear()
         wizard = self.wizard()
         if wizard is not None and wizard.currentPage() is self:
             wizard.next()
 
+    def _ask_to_confirm(self, host: str) -> None:
+        self._confirm_host = host
+        self.server_label.show()
+        self.server_edit.show()
+        self.server_edit.setText(host)
+        self.server_edit.setFocus()
+        self.retranslate()
+        self.completeChanged.emit()
+
+    def _ask_for_server(self) -> None:
+        self.server_label.show()
+        self.server_edit.show()
+        self.server_edit.setFocus()
+        self.retranslate()
+        self.completeChanged.emit()
+
     def _lookup_error(self, error: BaseException) -> None:
         self.stop_button.hide()
         self._lookup_for = None
         message = getattr(error, "message", None)
-        self.lookup_status.setText(i18n.render(message) if message is not None else str(error))
+        self.lookup_status.setText(i18n.render(message) if message is not None
+                                   else i18n.error_text(error))
 
     def _stop_lookup(self) -> None:
         self.cancel_work()
         self._lookup_for = None
+        self._stopped = True
         self.stop_button.hide()
         self.lookup_status.setText(self.tr("Stopped. Enter the outgoing server yourself, or "
                                            "press Next to look again."))
         self.server_label.show()
         self.server_edit.show()
+        self.server_edit.setFocus()
         self.completeChanged.emit()
 
     # --- texts ------------------------------------------------------------------------------
@@ -334,9 +378,10 @@ class AccountPage(WizardPageBase):
         self.server_edit.setAccessibleName(self.tr("Outgoing server"))
         self.stop_button.setText(self.tr("&Stop looking"))
         if self._lookup_failed:
-            self.lookup_status.setText(self.tr(
+            self.lookup_status.setText("\n".join([*(i18n.render(n) for n in self._failure_advice),
+                                                   self.tr(
                 "The settings for this address were not found. Enter the outgoing server from "
-                "your provider's letter or web page."))
+                "your provider's letter or web page.")]))
         elif self._confirm_host and self._lookup_notes:
             self.lookup_status.setText("\n".join(i18n.render(n) for n in self._lookup_notes))
         elif self._confirm_host:

@@ -201,7 +201,7 @@ class ApplyPage(WizardPageBase):
             self.state.apply_error = error.message
             self._status = ("fail", error.message)
         else:
-            self._status = ("fail", str(error))
+            self._status = ("fail", i18n.error_text(error))
         self.retranslate()
 
     # --- exports --------------------------------------------------------------------------
@@ -297,7 +297,8 @@ class ApplyPage(WizardPageBase):
 
     def _export_failed(self, fmt: str, error: BaseException) -> None:
         message = getattr(error, "message", None)
-        self._export_status = ("fail", fmt, message if message is not None else str(error))
+        self._export_status = ("fail", fmt, message if message is not None
+                               else i18n.error_text(error))
         self.retranslate()
 
     # --- texts ------------------------------------------------------------------------------

@@ -312,7 +312,7 @@ class PortTestPage(WizardPageBase):
                 row.set_icon("fail")
         self.verdict_icon.setPixmap(icons.pixmap("fail", 32))
         self.verdict_title.setText(self.tr("The test could not run"))
-        self.verdict_text.setText(str(error))
+        self.verdict_text.setText(i18n.error_text(error))
         self._show_buttons()
 
     def _tick(self) -> None:

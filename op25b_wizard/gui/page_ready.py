@@ -81,8 +81,8 @@ class ReadyPage(WizardPageBase):
             services = self.services
             self.run(lambda _r, _c: services.store_password(host, user, password),
                      self._stored, self._store_failed, name="keep password")
-        elif action == "unavailable":
-            s.keyring = "unavailable"
+        elif action in ("unavailable", "rejected"):
+            s.keyring = action
         elif action == "not_requested" and s.keyring != "stored":
             s.keyring = "not_requested"
         super().initializePage()
@@ -122,7 +122,7 @@ class ReadyPage(WizardPageBase):
             report = services.run_probe(request, lambda _e: None, cancel)
             return report.ports[0] if report.ports else None
 
-        self.run(job, self._sent, lambda e: self._send_done(("fail", str(e))), name="test message")
+        self.run(job, self._sent, lambda e: self._send_done(("fail", i18n.error_text(e))), name="test message")
         self.retranslate()
 
     def _sent(self, port: Any) -> None:

@@ -38,8 +38,15 @@ class SigninPage(WizardPageBase):
         self._result_msgs: list[Any] = []
         self._advance_after_test = False
         self._backend_asked = False
+        self._tested_for: tuple[Any, ...] | None = None  # what the last finished test tried
+        self._testing_for: tuple[Any, ...] | None = None
 
     def build(self) -> None:
+        self.advice = text_label()
+        self.advice.setObjectName("providerAdvice")
+        self.advice.setStyleSheet("color: #7a4a00;")
+        self.advice.hide()
+        self.body.addWidget(self.advice)
         self.auth_box = QCheckBox()
         self.auth_box.setObjectName("authRequired")
         self.auth_box.setChecked(True)
@@ -152,7 +159,7 @@ class SigninPage(WizardPageBase):
     def _backend_failed(self, error: BaseException) -> None:
         self.state.keyring_secure = False
         self._store_reason = None
-        self._store_error = str(error)
+        self._store_error = i18n.error_text(error)
         self.remember_box.setChecked(False)
         self.retranslate()
         self._update_enabled()
@@ -234,6 +241,7 @@ class SigninPage(WizardPageBase):
         if not s.can_send_password() or not s.username or self.busy:
             return
         request = s.signin_request()
+        self._testing_for = self._attempt()
         services = self.services
         self._result_key, self._result_text, self._result_msgs = "testing", "", []
 
@@ -249,6 +257,7 @@ class SigninPage(WizardPageBase):
 
     def _tested(self, result: tuple[Any, Any]) -> None:
         report, diagnosis = result
+        self._tested_for = self._testing_for
         port = report.ports[0] if report.ports else None
         ok = port is not None and port.outcome == "auth_ok"
         self.state.login_verified = ok if port is not None and port.auth is not None else None
@@ -267,15 +276,23 @@ class SigninPage(WizardPageBase):
         self._advance_after_test = False
 
     def _test_failed(self, error: BaseException) -> None:
+        self._tested_for = self._testing_for
         self._advance_after_test = False
-        self._result_key, self._result_text = "failed", str(error)
+        self._result_key, self._result_text = "failed", i18n.error_text(error)
         self.retranslate()
         self._update_enabled()
 
+    def _attempt(self) -> tuple[Any, ...]:
+        """What a sign-in test tries: the server, the route, the user name and the password."""
+        s = self.state
+        return (s.host, s.choice, s.username, s.password)
+
     def validatePage(self) -> bool:  # noqa: N802 - Qt override
         s = self.state
-        if s.auth_required and s.password and s.login_verified is None and s.can_send_password():
-            # Next with an untested password: test it first, then go on if it is accepted.
+        if (s.auth_required and s.password and s.login_verified is None and s.can_send_password()
+                and self._tested_for != self._attempt()):
+            # Next with an untested password: test it first, then go on if it is accepted. A
+            # test that could not reach the server does not hold the user here: Next goes on.
             self._advance_after_test = True
             self.test_signin()
             return False
@@ -290,6 +307,10 @@ class SigninPage(WizardPageBase):
     def retranslate(self) -> None:
         s = self.state
         self.setTitle(self.tr("Sign-in and encryption"))
+        # what the provider asks of the user (an app password, turning access on) goes where
+        # the password is typed
+        self.advice.setText("\n".join(i18n.render(m) for m in s.provider_advice))
+        self.advice.setVisible(bool(s.provider_advice))
         self.setSubTitle(self.tr("Sending needs your mail password, like receiving does."))
         self.auth_box.setText(self.tr("My server requires &authentication"))
         self.same_radio.setText(self.tr("Use the &same user name and password as for receiving "

@@ -166,6 +166,15 @@ class SampleServices(Services):
         return None
 
 
+class ScreenshotError(OSError):
+    """A picture could not be saved; ``message`` says so in the user's language."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(f"could not write {path}")
+        self.message = msg("Cli", QT_TRANSLATE_NOOP("Cli", "could not write {path}"),
+                           path=str(path))
+
+
 def wait_until(condition: Callable[[], bool], timeout: float = 10.0) -> None:
     """Run the event loop until *condition* holds (TimeoutError after *timeout* seconds)."""
     end = time.monotonic() + timeout
@@ -219,7 +228,7 @@ def write_screenshots(directory: str | Path, *, lang: str = "en", helpdesk: bool
     def shoot(wizard: Any, pid: PageId) -> None:
         path = out / f"{names[pid]}.png"
         if not wizard.grab().save(str(path)):
-            raise OSError(f"could not write {path}")
+            raise ScreenshotError(path)
         files.append(path)
 
     from PySide6.QtCore import qInstallMessageHandler

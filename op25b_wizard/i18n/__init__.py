@@ -80,3 +80,23 @@ def tr(context: str, source: str, **args: object) -> str:
 
 def render(message: Msg) -> str:
     return message.render(translate)
+
+
+def error_text(error: BaseException) -> str:
+    """An exception in the user's language: its own plain message when it carries one, a file
+    error's reason with the file's name, else its text."""
+    from op25b_wizard.core.i18n import QT_TRANSLATE_NOOP, os_reason
+
+    message = getattr(error, "message", None)
+    if isinstance(message, Msg):
+        return render(message)
+    if isinstance(message, str) and message:
+        return message
+    if isinstance(error, OSError) and error.errno is not None:
+        reason = os_reason(error)
+        text = render(reason) if isinstance(reason, Msg) else reason
+        if error.filename:
+            return tr("OsError", QT_TRANSLATE_NOOP("OsError", "{path}: {reason}"),
+                      path=str(error.filename), reason=text)
+        return text
+    return str(error) or type(error).__name__

@@ -76,11 +76,16 @@
         <source>Lookup</source>
         <translation>Lookup</translation>
     </message>
+    <message>
+        <location filename="../../op25b_wizard/i18n/__init__.py" line="+99"/>
+        <source>OsError</source>
+        <translation>OsError</translation>
+    </message>
 </context>
 <context>
     <name>AccountPage</name>
     <message>
-        <location filename="../../op25b_wizard/gui/page_account.py" line="+153"/>
+        <location filename="../../op25b_wizard/gui/page_account.py" line="+162"/>
         <source>Enter my e-mail address</source>
         <translation>メールアドレスを入力する</translation>
     </message>
@@ -97,22 +102,22 @@
         <translation>現在の {client} の設定</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+65"/>
         <source>This is not a server name. It looks like smtp.example.co.jp.</source>
         <translation>サーバー名ではありません。サーバー名は smtp.example.co.jp のような形です。</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+25"/>
         <source>Looking up the settings for {domain}…</source>
         <translation>{domain} の設定を調べています…</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+67"/>
         <source>Stopped. Enter the outgoing server yourself, or press Next to look again.</source>
         <translation>中止しました。送信サーバーを入力するか、［次へ］を押してもう一度調べてください。</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <location line="+15"/>
         <source>Your e-mail address</source>
         <translation>メールアドレス</translation>
@@ -178,7 +183,7 @@
         <translation>検索を中止（&amp;S）</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>The settings for this address were not found. Enter the outgoing server from your provider&apos;s letter or web page.</source>
         <translation>このアドレスの設定は見つかりませんでした。プロバイダーからの書類や Web ページを見て、送信サーバーを入力してください。</translation>
     </message>
@@ -246,7 +251,7 @@
         <translation>すべてのファイル (*)</translation>
     </message>
     <message>
-        <location line="+268"/>
+        <location line="+269"/>
         <source>Save the settings in {client}</source>
         <translation>{client} に設定を保存</translation>
     </message>
@@ -418,7 +423,7 @@
 <context>
     <name>Checklist</name>
     <message>
-        <location filename="../../op25b_wizard/core/wizard_state.py" line="+269"/>
+        <location filename="../../op25b_wizard/core/wizard_state.py" line="+286"/>
         <source>Mail can be sent from this network (port {port})</source>
         <translation>このネットワークからメールを送信できます（ポート {port}）</translation>
     </message>
@@ -496,6 +501,11 @@
         <location line="+3"/>
         <source>The password is being saved…</source>
         <translation>パスワードを保存しています…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The password was not kept: the server did not accept it</source>
+        <translation>サーバーがパスワードを受け付けなかったため、パスワードは保存していません</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -825,7 +835,7 @@
         <translation>コマンドラインの指定が正しくありません: {detail}（{prog} --help を参照してください）</translation>
     </message>
     <message>
-        <location filename="../../op25b_wizard/gui/launch.py" line="+52"/>
+        <location filename="../../op25b_wizard/gui/launch.py" line="+56"/>
         <source>{path} is a file, not a folder</source>
         <translation>{path} はフォルダーではなくファイルです。</translation>
     </message>
@@ -838,6 +848,16 @@
         <location line="+5"/>
         <source>cannot create the folder {path}: {reason}</source>
         <translation>フォルダー {path} を作成できません: {reason}</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>--screenshots needs a folder name</source>
+        <translation>--screenshots にはフォルダー名を指定してください</translation>
+    </message>
+    <message>
+        <location filename="../../op25b_wizard/gui/screenshots.py" line="+174"/>
+        <source>could not write {path}</source>
+        <translation>{path} に書き込めませんでした</translation>
     </message>
 </context>
 <context>
@@ -1517,12 +1537,12 @@
         <translation>検索を中止しました。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>The network was not reached: no DNS or web server answered. Check the connection (a hotel network may first want you to sign in on a web page).</source>
         <translation>ネットワークに接続できませんでした。DNS サーバーも Web サーバーも応答しませんでした。接続を確認してください（ホテルのネットワークでは、先に Web ページでのログインが必要な場合があります）。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Some places did not answer in time: {names}.</source>
         <translation>時間内に応答しなかった情報源があります: {names}</translation>
     </message>
@@ -1532,7 +1552,7 @@
         <translation>{domain} の送信サーバーは見つかりませんでした。使用するサーバーとポートを、プロバイダーまたは社内の IT 担当者にお問い合わせください。</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+19"/>
         <source>This provider only accepts its own sign-in (OAuth2): a password will not work here. Use an app password if the provider offers one, or set up the account in a mail program that can sign in to it (Thunderbird, Outlook, Apple Mail).</source>
         <translation>このプロバイダーは独自のサインイン（OAuth2）しか受け付けないため、ここではパスワードは使えません。プロバイダーがアプリパスワードを用意している場合はそれを使うか、このサインインに対応したメールソフト（Thunderbird、Outlook、Apple Mail）でアカウントを設定してください。</translation>
     </message>
@@ -1600,7 +1620,7 @@
         <translation>Becky! は、受信にも使うメールボックスのユーザーID（{current}）で送信サーバーに認証します。送信用のユーザー名は、Becky! 自身の設定で変更してください。</translation>
     </message>
     <message>
-        <location filename="../../op25b_wizard/core/clients/planning.py" line="+30"/>
+        <location filename="../../op25b_wizard/core/clients/planning.py" line="+35"/>
         <source>This sign-in method cannot be set by this program: {auth}</source>
         <translation>この認証方式は、このアプリでは設定できません: {auth}</translation>
     </message>
@@ -1615,7 +1635,7 @@
         <translation>ポート番号が範囲外です（1～65535）: {port}</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Not a server name: {host}</source>
         <translation>サーバー名ではありません: {host}</translation>
     </message>
@@ -1625,7 +1645,7 @@
         <translation>ユーザー名として使えません: {user}</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+57"/>
         <source>Cannot read {path}: {reason}</source>
         <translation>{path} を読み取れません: {reason}</translation>
     </message>
@@ -1713,6 +1733,11 @@
         <location line="+1"/>
         <source>it is in use</source>
         <translation>使用中です</translation>
+    </message>
+    <message>
+        <location filename="../../op25b_wizard/i18n/__init__.py" line="+0"/>
+        <source>{path}: {reason}</source>
+        <translation>{path}: {reason}</translation>
     </message>
 </context>
 <context>
@@ -2097,7 +2122,7 @@
 <context>
     <name>Secrets</name>
     <message>
-        <location filename="../../op25b_wizard/core/secrets.py" line="+40"/>
+        <location filename="../../op25b_wizard/core/secrets.py" line="+43"/>
         <source>keyring</source>
         <translation>キーリング</translation>
     </message>
@@ -2123,7 +2148,7 @@
     </message>
     <message>
         <location line="+10"/>
-        <location filename="../../op25b_wizard/gui/screenshots.py" line="+148"/>
+        <location filename="../../op25b_wizard/gui/screenshots.py" line="-26"/>
         <source>The password is kept in this computer&apos;s {store}.</source>
         <translation>パスワードは、このコンピューターの「{store}」に保管されます。</translation>
     </message>
@@ -2138,7 +2163,42 @@
         <translation>パスワード保管庫「{name}」は、パスワードを安全に保管できるか確認されていないため、パスワードは記憶しません。必要なときにパスワードの入力を求めます。</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+35"/>
+        <source>it is not installed ({detail})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>it does not work on this computer ({detail})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>it is not a password store ({detail})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The password store named in the environment variable PYTHON_KEYRING_BACKEND ({name}) cannot be used: {problem}. So the password cannot be remembered. You will be asked for it when it is needed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The password store settings file {path} cannot be read ({detail}). So the password cannot be remembered. You will be asked for it when it is needed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The password store chosen in {path} ({name}) cannot be used: {problem}. So the password cannot be remembered. You will be asked for it when it is needed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The password store could not be started: {problem}. So the password cannot be remembered. You will be asked for it when it is needed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+32"/>
         <source>{action}: {detail}</source>
         <translation>{action}: {detail}</translation>
     </message>
@@ -2427,19 +2487,19 @@
 <context>
     <name>SigninPage</name>
     <message>
-        <location filename="../../op25b_wizard/gui/page_signin.py" line="+292"/>
+        <location filename="../../op25b_wizard/gui/page_signin.py" line="+309"/>
         <source>Sign-in and encryption</source>
         <translation>認証と暗号化</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+5"/>
         <source>Sending needs your mail password, like receiving does.</source>
         <translation>受信と同じように、送信にもメールのパスワードが必要です。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>My server requires &amp;authentication</source>
-        <translation>送信サーバー（SMTP）は認証が必要（&amp;A）</translation>
+        <translation>送信サーバーは認証が必要（&amp;A）</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2630,12 +2690,12 @@
     <message>
         <location line="+2"/>
         <source>This network blocks port 25, the old way of sending mail. Port {port} is the way made for sending with your password, and it works here.</source>
-        <translation>このネットワークでは OP25B（ポート25ブロック）により、従来の送信方法であるポート 25 が使えません。ポート {port} は、パスワードで認証して送信するためのサブミッションポート（送信用ポート）で、ここでも使えます。</translation>
+        <translation>このネットワークでは、従来の送信方法であるポート 25 が使えません。ポート {port} は、パスワードを使って送信するための方法で、ここでも使えます。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Port {port} is the way made for sending with your password. It works here, and on hotel and mobile networks too.</source>
-        <translation>ポート {port} は、パスワードで認証して送信するためのサブミッションポート（送信用ポート）です。ここでも、ホテルやモバイルのネットワークでも使えます。</translation>
+        <translation>ポート {port} は、パスワードを使って送信するための方法です。ここでも、ホテルやモバイルのネットワークでも使えます。</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -2945,7 +3005,7 @@
     <message>
         <location line="+2"/>
         <source>This network blocks port 25, the old port for sending mail. A mail program that sends on port 25 cannot send from here.</source>
-        <translation>このネットワークでは OP25B（ポート25ブロック）が行われており、メール送信用の古いポートであるポート 25 が使えません。ポート 25 で送信するメールソフトは、ここからは送信できません。</translation>
+        <translation>このネットワークでは、メール送信用の古いポートであるポート 25 が使えません。ポート 25 で送信するメールソフトは、ここからは送信できません。</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -3122,9 +3182,10 @@
         <location line="+5"/>
         <location line="+9"/>
         <location line="+5"/>
-        <location filename="../../op25b_wizard/gui/launch.py" line="-10"/>
+        <location filename="../../op25b_wizard/gui/launch.py" line="-41"/>
         <location line="+5"/>
         <location line="+5"/>
+        <location line="+31"/>
         <source>Cli</source>
         <translation>Cli</translation>
     </message>

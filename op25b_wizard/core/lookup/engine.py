@@ -186,10 +186,12 @@ def lookup(email: str | EmailAddress, config: LookupConfig | None = None,
     if cancel is not None and cancel.is_set() and answer is None:
         notes.append(msg(CTX, QT_TRANSLATE_NOOP("Lookup", "The lookup was cancelled.")))
         return LookupResult("none", notes=notes, network_reached=run.reached)
+    advice: list[Msg] = []
     if not run.reached:
-        notes.append(msg(CTX, QT_TRANSLATE_NOOP(
+        advice.append(msg(CTX, QT_TRANSLATE_NOOP(
             "Lookup", "The network was not reached: no DNS or web server answered. Check the "
             "connection (a hotel network may first want you to sign in on a web page).")))
+        notes.extend(advice)
     elif timed_out and answer is None:
         notes.append(msg(CTX, QT_TRANSLATE_NOOP(
             "Lookup", "Some places did not answer in time: {names}."), names=", ".join(timed_out)))
@@ -197,7 +199,7 @@ def lookup(email: str | EmailAddress, config: LookupConfig | None = None,
         notes.append(msg(CTX, QT_TRANSLATE_NOOP(
             "Lookup", "No outgoing server was found for {domain}. Ask your provider or IT which "
             "server and port to use."), domain=address.domain_unicode))
-        return LookupResult("none", notes=notes, network_reached=run.reached)
+        return LookupResult("none", notes=notes, advice=advice, network_reached=run.reached)
     return _result(answer, notes, reached=run.reached)
 
 
@@ -205,19 +207,25 @@ def _result(answer: Answer, notes: list[Msg], reached: bool) -> LookupResult:
     servers = _ordered(answer.routes.servers)
     result = LookupResult(answer.source, servers, [*answer.notes, *answer.routes.notes, *notes],
                           network_reached=reached, needs_confirmation=answer.needs_confirmation)
+    result.advice = [n for n in answer.notes if n.source in NOTE_TEXTS.values()]
+
+    def advise(note: Msg) -> None:
+        result.notes.append(note)
+        result.advice.append(note)
+
     if servers and all(s.auth == "oauth2" for s in servers):
         result.oauth2_only = True
-        result.notes.append(msg(CTX, QT_TRANSLATE_NOOP(
+        advise(msg(CTX, QT_TRANSLATE_NOOP(
             "Lookup", "This provider only accepts its own sign-in (OAuth2): a password will not "
             "work here. Use an app password if the provider offers one, or set up the account "
             "in a mail program that can sign in to it (Thunderbird, Outlook, Apple Mail).")))
     elif answer.routes.oauth2_offered and not any(
             n.source == NOTE_TEXTS["app_password"] for n in answer.notes):
-        result.notes.append(msg(CTX, QT_TRANSLATE_NOOP(
+        advise(msg(CTX, QT_TRANSLATE_NOOP(
             "Lookup", "This provider prefers its own sign-in (OAuth2); with a password, it may "
             "want an app password rather than your usual one.")))
     if servers and not any(s.secure for s in servers):
-        result.notes.append(msg(CTX, QT_TRANSLATE_NOOP(
+        advise(msg(CTX, QT_TRANSLATE_NOOP(
             "Lookup", "The only route found sends without encryption: your password and mail "
             "cross the network readable. Ask the provider whether it offers port 465 (SSL/TLS) "
             "or 587 with STARTTLS.")))

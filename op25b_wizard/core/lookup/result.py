@@ -54,6 +54,9 @@ class LookupResult:
     outgoing: list[OutgoingServer] = field(default_factory=list)
     """Best first. The first secure one is the route to use."""
     notes: list[Msg] = field(default_factory=list)
+    advice: list[Msg] = field(default_factory=list)
+    """The notes the user must act on (an app password, turning access on, no encryption,
+    no network); each is in ``notes`` too. The wizard shows them where the user acts."""
     network_reached: bool = False
     """Some DNS or web server answered (False offline, or when local data answered)."""
     oauth2_only: bool = False
@@ -77,6 +80,7 @@ class LookupResult:
             "source": self.source,
             "outgoing": [s.to_json() for s in self.outgoing],
             "notes": [show(n) for n in self.notes],
+            "advice": [show(n) for n in self.advice],
             "network_reached": self.network_reached,
             "oauth2_only": self.oauth2_only,
             "needs_confirmation": self.needs_confirmation,
