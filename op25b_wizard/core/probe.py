@@ -60,6 +60,15 @@ _MECH_PREFERENCE_TLS = ("PLAIN", "LOGIN", "CRAM-MD5")
 _MECH_PREFERENCE_PLAIN = ("CRAM-MD5", "PLAIN", "LOGIN")
 
 
+RELAY_PORT = 25
+
+
+def may_sign_in(spec: PortSpec) -> bool:
+    """Whether the password may be offered on this port: never on port 25, whatever mode it
+    is tested in (``--port 25/starttls`` included), and never on a port tested as a relay."""
+    return spec.port != RELAY_PORT and spec.is_submission
+
+
 def _family_name(family: int) -> str:
     return "ipv6" if family == socket.AF_INET6 else "ipv4"
 
@@ -318,8 +327,12 @@ class _PortProbe:
         if self.spec.mode in ("starttls", "relay"):
             await self._starttls()
         r.outcome = "ok"
-        if self.opts.credentials and self.spec.is_submission:
-            await self._auth(self.opts.credentials)
+        if self.opts.credentials:
+            if may_sign_in(self.spec):
+                await self._auth(self.opts.credentials)
+            else:
+                self.tr.note(self.spec.port, "no sign-in test here: the password is never "
+                                             "offered on port 25 or a relay port")
         if self.opts.test_message_to:
             await self._test_message(self.opts.test_message_to)
 
