@@ -40,8 +40,38 @@ def apply_lang(args: argparse.Namespace) -> str:
     return i18n.set_language(getattr(args, "lang", None))
 
 
+def _not_text(encoding: str) -> CliError:
+    import codecs
+
+    try:
+        name = codecs.lookup(encoding).name
+    except LookupError:
+        name = encoding
+    return CliError(i18n.tr("Cli", QT_TRANSLATE_NOOP(
+        "Cli", "the password read from standard input is not valid {encoding} text"),
+        encoding="UTF-8" if name == "utf-8" else name))
+
+
+def _read_stdin_line() -> str:
+    """One line of standard input, decoded strictly in the input's encoding.
+
+    Python may read a pipe with ``surrogateescape`` (C locale), which turns bytes that are not
+    text into characters that cannot be sent; so the bytes are read and decoded here."""
+    encoding = getattr(sys.stdin, "encoding", None) or "utf-8"
+    raw_stream = getattr(sys.stdin, "buffer", None)
+    if raw_stream is None:  # a text stream only (e.g. replaced by a caller)
+        return sys.stdin.readline()
+    raw = raw_stream.readline()
+    try:
+        return raw.decode(encoding)
+    except (UnicodeDecodeError, LookupError):
+        raise _not_text(encoding) from None
+
+
 def read_password_stdin() -> str:
-    """Read a password from standard input (first line, newline stripped)."""
+    """Read a password from standard input (first line, newline stripped).
+
+    Input that is not text in the input's encoding is refused with a :class:`CliError`."""
     if sys.stdin is None:
         raise CliError(i18n.tr("Cli", QT_TRANSLATE_NOOP("Cli", "no standard input to read the password from")))
     if sys.stdin.isatty():
@@ -49,8 +79,12 @@ def read_password_stdin() -> str:
 
         line = getpass.getpass(i18n.tr("Cli", QT_TRANSLATE_NOOP("Cli", "Password: ")))
     else:
-        line = sys.stdin.readline()
+        line = _read_stdin_line()
     password = line.rstrip("\r\n")
+    try:
+        password.encode("utf-8")
+    except UnicodeEncodeError:
+        raise _not_text(getattr(sys.stdin, "encoding", None) or "utf-8") from None
     if not password:
         raise CliError(i18n.tr("Cli", QT_TRANSLATE_NOOP("Cli", "the password read from standard input is empty")))
     return password
