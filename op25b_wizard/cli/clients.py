@@ -109,12 +109,19 @@ def run_accounts(args: argparse.Namespace) -> int:
     failed = False
     for client in clients:
         try:
-            accounts += client.accounts(profile)
+            found = client.scan(profile)
         except ClientError as e:
             if args.client:
                 raise _client_error(e) from None
             failed = True
             print(f"{client.display_name}: {i18n.render(e.message)}", file=sys.stderr)
+            continue
+        accounts += found.accounts
+        for skipped in found.unreadable:  # left out; the other accounts are still listed
+            failed = True
+            print(tr(CTX, QT_TRANSLATE_NOOP(
+                "CliClients", "{client}: {reason}; the accounts in it are left out."),
+                client=client.display_name, reason=i18n.render(skipped.reason)), file=sys.stderr)
     if args.json:
         print(json.dumps([a.to_dict() for a in accounts], ensure_ascii=False, indent=2))
     elif not accounts:

@@ -6,6 +6,7 @@ Mail get the exports and a step sheet (see :data:`registry.MANUAL_CLIENTS`).
 
 from .base import (
     Account,
+    AccountScan,
     AmbiguousAccount,
     ApplyResult,
     AuthMethod,
@@ -19,6 +20,7 @@ from .base import (
     Security,
     SmtpSettings,
     StaleChange,
+    Unreadable,
     UnreadableSettings,
     UnsupportedChange,
     UserJsConflict,
@@ -26,8 +28,9 @@ from .base import (
 from .registry import CLIENT_NAMES, MANUAL_CLIENTS, all_clients, client_by_name
 
 __all__ = [
-    "CLIENT_NAMES", "MANUAL_CLIENTS", "Account", "AmbiguousAccount", "ApplyResult", "AuthMethod",
-    "Change", "ClientError", "ClientRunning", "MailClient", "NoBackup", "NoMatchingAccount",
-    "NothingToChange", "Security", "SmtpSettings", "StaleChange", "UnreadableSettings",
-    "UnsupportedChange", "UserJsConflict", "all_clients", "client_by_name",
+    "CLIENT_NAMES", "MANUAL_CLIENTS", "Account", "AccountScan", "AmbiguousAccount",
+    "ApplyResult", "AuthMethod", "Change", "ClientError", "ClientRunning", "MailClient",
+    "NoBackup", "NoMatchingAccount", "NothingToChange", "Security", "SmtpSettings",
+    "StaleChange", "Unreadable", "UnreadableSettings", "UnsupportedChange", "UserJsConflict",
+    "all_clients", "client_by_name",
 ]

@@ -71,6 +71,39 @@ class Account:
 
 
 @dataclass(frozen=True)
+class Unreadable:
+    """A settings file that could not be read: its accounts are left out, the rest are listed."""
+
+    client: str
+    client_name: str
+    path: Path
+    """The file that could not be read (Becky!: a ``Mailbox.ini``; Thunderbird: ``prefs.js``)."""
+    reason: Msg
+    """The whole plain-words message, naming the file (``Cannot read …: it is a folder``)."""
+
+
+@dataclass
+class AccountScan:
+    """What :meth:`MailClient.scan` found: the accounts it could read, and the files it could not."""
+
+    accounts: list[Account] = field(default_factory=list)
+    unreadable: list[Unreadable] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class JoinedMsg(Msg):
+    """Several messages one after another, each translated on its own (``args["items"]``)."""
+
+    def render(self, translate: Translate | None = None) -> str:
+        return "; ".join(m.render(translate) if isinstance(m, Msg) else str(m)
+                         for m in self.args.get("items", ()))
+
+
+def joined(messages: list[Msg]) -> JoinedMsg:
+    return JoinedMsg(CTX, "", {"items": tuple(messages)})
+
+
+@dataclass(frozen=True)
 class NestedMsg(Msg):
     """A :class:`Msg` whose arguments may be messages themselves; they are translated first."""
 
@@ -150,7 +183,12 @@ class StaleChange(ClientError):
 
 
 class UnreadableSettings(ClientError):
-    """A settings file is missing, unreadable or could not be edited safely."""
+    """A settings file is missing, unreadable or could not be edited safely (:attr:`path`, when
+    known, is that file)."""
+
+    def __init__(self, message: Msg, path: Path | None = None) -> None:
+        super().__init__(message)
+        self.path = path
 
 
 class NothingToChange(ClientError):
@@ -166,7 +204,15 @@ class MailClient(Protocol):
         """Profiles (Thunderbird) or data folders (Becky!) found for this user, default first."""
         ...
 
-    def accounts(self, profile: Path | None = None) -> list[Account]: ...
+    def scan(self, profile: Path | None = None) -> AccountScan:
+        """The accounts of every profile (or of *profile*), and the settings files that could
+        not be read, which are left out. With *profile* given, its own main file being
+        unreadable raises UnreadableSettings; a missing profile raises NoMatchingAccount."""
+        ...
+
+    def accounts(self, profile: Path | None = None) -> list[Account]:
+        """``scan(profile).accounts``."""
+        ...
 
     def is_running(self, profile: Path) -> bool: ...
 
@@ -209,6 +255,14 @@ def no_account_msg(client_name: str, email: str) -> Msg:
 def no_profile_msg(client_name: str, profile: Path) -> Msg:
     return msg(CTX, QT_TRANSLATE_NOOP(
         "MailClients", "No {client} settings found in {profile}."), client=client_name, profile=str(profile))
+
+
+def not_readable_msg(client_name: str, email: str, unreadable: list[Unreadable]) -> Msg:
+    """No account sends as *email* in the settings that could be read; it may be in the rest."""
+    return nested(CTX, QT_TRANSLATE_NOOP(
+        "MailClients", "No {client} account that could be read sends as {email}. It may be in "
+        "settings that could not be read: {reasons}"),
+        client=client_name, email=email, reasons=joined([u.reason for u in unreadable]))
 
 
 def ambiguous_msg(client_name: str, email: str, keys: list[str]) -> Msg:

@@ -26,6 +26,7 @@ from op25b_wizard.core.i18n import QT_TRANSLATE_NOOP, msg
 from .base import (
     CTX,
     Account,
+    AccountScan,
     ApplyResult,
     AuthMethod,
     Change,
@@ -36,10 +37,12 @@ from .base import (
     NothingToChange,
     SmtpSettings,
     StaleChange,
+    Unreadable,
     UnreadableSettings,
     UnsupportedChange,
     no_account_msg,
     no_profile_msg,
+    not_readable_msg,
     running_msg,
     stale_msg,
 )
@@ -165,7 +168,8 @@ class BeckyClient:
         except FileNotFoundError:
             raise NoMatchingAccount(no_profile_msg(self.display_name, data_dir)) from None
         except OSError as e:
-            raise UnreadableSettings(unreadable_msg(data_dir / FOLDER_LIST, e)) from None
+            raise UnreadableSettings(unreadable_msg(data_dir / FOLDER_LIST, e),
+                                     data_dir / FOLDER_LIST) from None
         found: list[tuple[str, Path]] = []
         for line in text.splitlines():
             name = line.strip().rstrip("\\/")
@@ -180,9 +184,11 @@ class BeckyClient:
         try:
             return IniDocument.read(ini)
         except OSError as e:
-            raise UnreadableSettings(unreadable_msg(ini, e)) from None
+            raise UnreadableSettings(unreadable_msg(ini, e), ini) from None
         except IniFormatError:
-            raise UnreadableSettings(not_editable_msg(ini)) from None
+            raise UnreadableSettings(msg(CTX, QT_TRANSLATE_NOOP(
+                "MailClients", "Cannot read {path}: it is not saved the way Becky! saves it "
+                "(another program may have saved it as UTF-16)"), path=str(ini)), ini) from None
 
     def _account(self, data_dir: Path, folder: str, ini: Path, doc: IniDocument) -> Account:
         def get(key: str) -> str | None:
@@ -201,17 +207,40 @@ class BeckyClient:
                        key=folder, email=email, display_name=get("YourName") or None, smtp=smtp,
                        location=ini, identities=[email] if email else [])
 
+    def _scan_dir(self, data_dir: Path) -> AccountScan:
+        """The mailboxes of one data folder; a Mailbox.ini that cannot be read is left out."""
+        found = AccountScan()
+        for folder, ini in self._mailboxes(data_dir):
+            try:
+                doc = self._read(ini)
+            except UnreadableSettings as e:
+                found.unreadable.append(Unreadable(self.name, self.display_name, ini, e.message))
+                continue
+            found.accounts.append(self._account(data_dir, folder, ini, doc))
+        return found
+
     def _accounts(self, data_dir: Path) -> list[Account]:
-        return [self._account(data_dir, folder, ini, self._read(ini))
-                for folder, ini in self._mailboxes(data_dir)]
+        return self._scan_dir(data_dir).accounts
+
+    def scan(self, profile: Path | None = None) -> AccountScan:
+        if profile is not None:
+            return self._scan_dir(profile)
+        found = AccountScan()
+        for d in self.profiles():
+            try:
+                part = self._scan_dir(d)
+            except NoMatchingAccount:
+                continue  # Folder.lst went away since the folder was listed
+            except UnreadableSettings as e:
+                found.unreadable.append(
+                    Unreadable(self.name, self.display_name, e.path or d, e.message))
+                continue
+            found.accounts += part.accounts
+            found.unreadable += part.unreadable
+        return found
 
     def accounts(self, profile: Path | None = None) -> list[Account]:
-        if profile is not None:
-            return self._accounts(profile)
-        found: list[Account] = []
-        for d in self.profiles():
-            found += self._accounts(d)
-        return found
+        return self.scan(profile).accounts
 
     def is_running(self, profile: Path) -> bool:
         """Becky! holds no lock on its files: any running ``B2.exe`` counts."""
@@ -227,13 +256,24 @@ class BeckyClient:
             raise NoMatchingAccount(msg(CTX, QT_TRANSLATE_NOOP(
                 "MailClients", "No {client} data folder was found for this user."),
                 client=self.display_name))
+        unreadable: list[Unreadable] = []
         for d in dirs:
-            account = match_account(self._accounts(d), email, key, self.display_name)
+            try:
+                found = self._scan_dir(d)
+            except UnreadableSettings as e:
+                if profile is not None:
+                    raise
+                unreadable.append(Unreadable(self.name, self.display_name, e.path or d, e.message))
+                continue
+            unreadable += found.unreadable
+            account = match_account(found.accounts, email, key, self.display_name)
             if account is None:
                 continue
             after = normalise(account.smtp, after)
             edits = self._edits(self._read(account.location), account.smtp, after)
             return Change(account, account.smtp, after, [account.location] if edits else [])
+        if unreadable:
+            raise UnreadableSettings(not_readable_msg(self.display_name, email, unreadable))
         raise NoMatchingAccount(no_account_msg(self.display_name, email))
 
     def _edits(self, doc: IniDocument, before: SmtpSettings,

@@ -27,6 +27,7 @@ from . import profile_lock
 from .base import (
     CTX,
     Account,
+    AccountScan,
     ApplyResult,
     AuthMethod,
     Change,
@@ -38,10 +39,12 @@ from .base import (
     Security,
     SmtpSettings,
     StaleChange,
+    Unreadable,
     UnreadableSettings,
     UserJsConflict,
     no_account_msg,
     no_profile_msg,
+    not_readable_msg,
     running_msg,
     stale_msg,
 )
@@ -153,11 +156,11 @@ class ThunderbirdClient:
                 raise NoMatchingAccount(no_profile_msg(self.display_name, profile)) from None
             prefs = PrefsDocument(b"")  # a profile never opened yet: no accounts
         except OSError as e:
-            raise UnreadableSettings(unreadable_msg(prefs_path, e)) from None
+            raise UnreadableSettings(unreadable_msg(prefs_path, e), prefs_path) from None
         try:
             user_js = PrefsDocument.read(user_js_path) if user_js_path.exists() else None
         except OSError as e:
-            raise UnreadableSettings(unreadable_msg(user_js_path, e)) from None
+            raise UnreadableSettings(unreadable_msg(user_js_path, e), user_js_path) from None
         return _Profile(profile, prefs_path, prefs, user_js_path, user_js)
 
     def _server_settings(self, p: _Profile, key: str) -> SmtpSettings:
@@ -230,16 +233,24 @@ class ThunderbirdClient:
                 identities=[e for e, _ in sending]))
         return accounts
 
-    def accounts(self, profile: Path | None = None) -> list[Account]:
+    def _unreadable(self, profile: Path, error: UnreadableSettings) -> Unreadable:
+        return Unreadable(self.name, self.display_name, error.path or profile, error.message)
+
+    def scan(self, profile: Path | None = None) -> AccountScan:
         if profile is not None:
-            return self._accounts(self._load(profile))
-        found: list[Account] = []
+            return AccountScan(self._accounts(self._load(profile)))
+        found = AccountScan()
         for path in self.profiles():
             try:
-                found += self._accounts(self._load(path))
+                found.accounts += self._accounts(self._load(path))
             except NoMatchingAccount:
                 continue  # listed in profiles.ini but never used
+            except UnreadableSettings as e:
+                found.unreadable.append(self._unreadable(path, e))
         return found
+
+    def accounts(self, profile: Path | None = None) -> list[Account]:
+        return self.scan(profile).accounts
 
     def is_running(self, profile: Path) -> bool:
         return profile_lock.is_locked(profile, self.platform)
@@ -253,6 +264,7 @@ class ThunderbirdClient:
         if not profiles:
             raise NoMatchingAccount(msg(CTX, QT_TRANSLATE_NOOP(
                 "MailClients", "No {client} profile was found for this user."), client=self.display_name))
+        unreadable: list[Unreadable] = []
         for path in profiles:
             try:
                 p = self._load(path)
@@ -260,10 +272,17 @@ class ThunderbirdClient:
                 if profile is not None:
                     raise
                 continue
+            except UnreadableSettings as e:
+                if profile is not None:
+                    raise
+                unreadable.append(self._unreadable(path, e))  # another profile may hold it
+                continue
             account = match_account(self._accounts(p), email, key, self.display_name)
             if account is None:
                 continue
             return self._change(p, account, after)
+        if unreadable:
+            raise UnreadableSettings(not_readable_msg(self.display_name, email, unreadable))
         raise NoMatchingAccount(no_account_msg(self.display_name, email))
 
     def _change(self, p: _Profile, account: Account, after: SmtpSettings) -> Change:
