@@ -150,6 +150,24 @@ def test_intercepted_when_25_shows_a_certificate_for_another_name() -> None:
     assert "certificate" not in d.verdict_ids, "a bad certificate on 25 is not a submission problem"
 
 
+@pytest.mark.parametrize("seen", [None, "esmtp", "service", "[192.0.2.25]", "192.0.2.25"])
+def test_a_greeting_without_a_host_name_is_not_interception(seen: str | None) -> None:
+    """``220 ESMTP Postfix`` names no host: nothing to compare, so no interception (a word
+    that is not a host name, as older reports could hold, counts as no name; an address has
+    no domain to compare)."""
+    r25 = relay("ok", greeting_host=seen)
+    d = diagnose(report(r25, submission(587), submission(465)))
+    assert d.verdict_ids == ["submission_ok"]
+    assert d.op25b is False
+
+
+def test_submission_ports_without_host_names_intercept_nothing() -> None:
+    r25 = relay("ok", greeting_host="smtp-gw.hotel-isp.example.net")
+    d = diagnose(report(r25, submission(587, greeting_host="esmtp"),
+                        submission(465, greeting_host=None)))
+    assert "intercepted" not in d.verdict_ids
+
+
 def test_same_provider_under_another_host_name_is_not_interception() -> None:
     r25 = relay("ok", greeting_host="mx3.example.co.jp")
     d = diagnose(report(r25, submission(465)))

@@ -17,7 +17,7 @@ from op25b_wizard.core.diagnosis import EXIT_CANCELLED, EXIT_OK, diagnose
 from op25b_wizard.core.model import PortSpec, ProbeReport
 from op25b_wizard.core.probe import interleave
 from tests.conftest import ENGINE_PASSWORD, ENGINE_TIMEOUT, ENGINE_USER
-from tests.support.servers import Scripted, blackhole, free_port, smtp_server
+from tests.support.servers import Scripted, blackhole, ehlo_dialogue, free_port, smtp_server
 
 T = ENGINE_TIMEOUT
 WRONG = "not the password"
@@ -105,6 +105,26 @@ def test_test_message_goes_to_the_users_own_address_and_relay_denial_is_ip25b(
         assert sender == ENGINE_USER and recipients == [ENGINE_USER]
     d = diagnose(run.report, credentials_tested=True)
     assert d.verdict_ids == ["ip25b", "submission_ok"]
+    assert d.op25b is False
+
+
+@pytest.mark.parametrize("greeting", [b"220 ESMTP Postfix\r\n", b"220 Service ready\r\n"])
+def test_a_port_25_greeting_without_a_host_name_is_not_interception(mail_servers, probe_ports,
+                                                                    greeting: bytes) -> None:
+    """Port 25 greets without naming a host: its first word is not taken for one, and the
+    diagnosis does not call it another server's."""
+    async def nameless(reader, writer, srv: Scripted) -> None:
+        await ehlo_dialogue(reader, writer, srv, greeting=greeting,
+                            ehlo=b"250-Hello\r\n250 8BITMIME\r\n")
+
+    with Scripted(nameless) as port25:
+        run = probe_ports([PortSpec(port25.port, "relay"), *mail_servers.specs()[1:]])
+    r25 = run.report.ports[0]
+    assert (r25.outcome, r25.greeting_code) == ("ok", 220)
+    assert r25.greeting_host is None and r25.ehlo_host is None
+    assert run.report.ports[1].greeting_host == "mail.example.test"
+    d = diagnose(run.report)
+    assert d.verdict_ids == ["submission_ok"]
     assert d.op25b is False
 
 

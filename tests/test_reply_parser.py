@@ -221,6 +221,18 @@ def test_size_that_is_not_an_ascii_number_does_not_break_parsing(size: str) -> N
     ("", None),
     ("*** ready ***", None),
     ("メールサーバー ready", None),
+    # no host name at all: the first word is the software or a word of the message
+    ("ESMTP Postfix", None),
+    ("Service ready", None),
+    ("ESMTP. ready", None),
+    ("localhost ESMTP", None),
+    ("Postfix v3.7 ready", None),
+    ("3.7 ready", None),
+    ("5.7.1 Service unavailable", None),
+    ("192.0.2.25 ESMTP", "192.0.2.25"),
+    ("[IPv6:2001:db8::25] ESMTP", "[ipv6:2001:db8::25]"),
+    ("[not an address] ESMTP", None),
+    ("mail_gw.example.jp ESMTP", "mail_gw.example.jp"),
 ])
 def test_greeting_host(first: str, host: str | None) -> None:
     assert greeting_host(Reply(220, [first])) == host

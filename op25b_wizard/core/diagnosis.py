@@ -7,6 +7,7 @@ from typing import Any, Literal
 
 from op25b_wizard.core import support_code
 from op25b_wizard.core.model import PortResult, ProbeReport
+from op25b_wizard.core.smtp_reply import is_domain_name
 from op25b_wizard.core.verdicts import VERDICT_IDS, Verdict, make
 
 AuthMethod = Literal["normal", "encrypted", "oauth2", "none"]
@@ -138,9 +139,17 @@ def recommend(report: ProbeReport, preferred: list[Route] | None = None,
     return Route(report.host, best.port, best.security, auth, user), best
 
 
+def _named(p: PortResult) -> bool:
+    """The port's greeting named a host by its domain name (a bare word such as ``ESMTP``
+    is no name, and an address has no domain to compare)."""
+    return bool(p.greeting_host) and is_domain_name(p.greeting_host or "")
+
+
 def _intercepted(report: ProbeReport) -> dict[str, Any] | None:
-    relay = [p for p in report.ports if p.mode == "relay" and p.greeting_host]
-    subs = [p for p in report.ports if p.mode != "relay" and p.greeting_host]
+    """Port 25 answered by another domain's server than the submission ports: only judged when
+    both sides named a host (a greeting without a name proves nothing)."""
+    relay = [p for p in report.ports if p.mode == "relay" and _named(p)]
+    subs = [p for p in report.ports if p.mode != "relay" and _named(p)]
     if not relay or not subs:
         return None
     expected = {base_domain(p.greeting_host or "") for p in subs}

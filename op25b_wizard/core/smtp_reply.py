@@ -5,6 +5,7 @@ Pure functions and a small incremental parser; no I/O.
 
 from __future__ import annotations
 
+import ipaddress
 import re
 from dataclasses import dataclass, field
 
@@ -111,8 +112,41 @@ def _printable(b: bytes) -> str:
     return b.decode("utf-8", "replace").encode("unicode_escape").decode("ascii")
 
 
+_HOST_LABEL = re.compile(r"[a-z0-9_](?:[a-z0-9_\-]*[a-z0-9_])?")
+
+
+def _is_address(text: str) -> bool:
+    try:
+        ipaddress.ip_address(text)
+    except ValueError:
+        return False
+    return True
+
+
+def is_host_name(word: str) -> bool:
+    """Whether *word* names a host: a dotted domain name (``mx.example.jp``), an IP address,
+    or an address literal (``[192.0.2.1]``, ``[IPv6:2001:db8::1]``).
+
+    A bare word (``ESMTP``, ``Service``, ``localhost``) is not taken for one: a greeting such
+    as ``220 ESMTP Postfix`` names no host at all."""
+    word = word.lower()
+    if word.startswith("[") and word.endswith("]"):
+        inner = word[1:-1]
+        return _is_address(inner[5:] if inner.startswith("ipv6:") else inner)
+    return _is_address(word) or is_domain_name(word)
+
+
+def is_domain_name(word: str) -> bool:
+    """Whether *word* is a dotted domain name (not an address): ``mx.example.jp``."""
+    labels = word.lower().split(".")
+    return (len(labels) >= 2 and len(word) <= 253
+            and all(_HOST_LABEL.fullmatch(label) for label in labels)
+            and not labels[-1].isdigit())
+
+
 def greeting_host(reply: Reply) -> str | None:
-    """The host name a 220 greeting (or an EHLO reply) names first: ``220 mx.example.jp ESMTP``."""
+    """The host name a 220 greeting (or an EHLO reply) names first: ``220 mx.example.jp ESMTP``;
+    None when the first word is no host name (``220 ESMTP Postfix``, ``220 Service ready``)."""
     words = reply.first.split()
     if words and re.fullmatch(r"[245]\.\d{1,3}\.\d{1,3}", words[0]):
         words = words[1:]  # an enhanced status code (``554 5.7.1 mx.example.jp: ...``)
@@ -121,9 +155,10 @@ def greeting_host(reply: Reply) -> str | None:
     word = words[0].strip().rstrip(",;")
     if word.endswith(":") and not word.endswith("::"):
         word = word[:-1]  # ``mx.example.jp:`` before a message
-    if word.startswith("[") or re.fullmatch(r"[A-Za-z0-9.\-:_]+", word):
-        return word.lower().rstrip(".")
-    return None
+    word = word.lower()
+    if not word.startswith("["):
+        word = word.rstrip(".")  # ``Mail.Example.JP.``: the root's dot
+    return word if is_host_name(word) else None
 
 
 def parse_capabilities(reply: Reply) -> Capabilities:
