@@ -184,3 +184,47 @@ def test_a_long_sheet_is_shrunk_onto_one_page(qapp, tmp_path):
     text, info, _ = pdf_text(pdf, tmp_path)
     assert "Pages:           1" in info
     assert "host-29.example.test" in text and "C2LCC-AJ2AN" in text
+
+
+def test_sheet_says_where_each_mail_program_keeps_these_settings():
+    """Outlook and Apple Mail cannot be changed by the wizard, so the sheet is their way there;
+    Thunderbird and Becky! users read it too."""
+    sheet = Sheet(sheet_html.render(sheet_settings(), ExportOptions()))
+    assert "Where to enter these" in sheet.headings
+    text = " ".join("".join(sheet.text).split())
+    for expected in (
+            "Outlook: File > Account Settings > Server Settings, under Outgoing mail.",
+            "Apple Mail on a Mac: Mail > Settings > Accounts > the account > Server Settings. "
+            "Under Outgoing Mail Account, untick \"Automatically manage connection settings\", "
+            "then set Port, tick \"Use TLS/SSL\" and choose Authentication \"Password\".",
+            "Mail on iPhone and iPad: Settings > Apps > Mail > Mail Accounts (before iOS 18: "
+            "Settings > Mail > Accounts) > the account > Account > SMTP > Primary Server",
+            "Thunderbird: Account Settings > Outgoing Server (SMTP) > the server > Edit.",
+            "Becky!: Tools > Mailbox settings (メールボックスの設定) > Basic: SMTP server; "
+            "Advanced: SMTP port, SSL/TLS, SMTP authentication."):
+        assert expected in text, expected
+    assert [c for c, _name, _steps in sheet_html.CLIENT_STEPS] == [
+        "outlook", "apple_mail", "apple_mail_ios", "thunderbird", "becky"]
+
+
+def test_the_directions_are_translated():
+    steps = {c: s.source for c, _n, s in sheet_html.CLIENT_STEPS}
+    translated = {steps["becky"]: "ツール > メールボックスの設定 > 基本設定: SMTPサーバー",
+                  "Apple Mail on a Mac": "Mac のメール", "Where to enter these": "入力する場所"}
+    html = sheet_html.render(sheet_settings(), ExportOptions(
+        translate=lambda ctx, src: translated.get(src, src), lang="ja"))
+    sheet = Sheet(html)
+    assert "入力する場所" in sheet.headings
+    text = "".join(sheet.text)
+    assert "Becky!: ツール > メールボックスの設定 > 基本設定: SMTPサーバー" in text
+    assert "Mac のメール: Mail > Settings" in text
+
+
+def test_pdf_sheet_keeps_the_directions_on_one_page(qapp, tmp_path):
+    from op25b_wizard import sheet_pdf
+
+    text, info, _ = pdf_text(sheet_pdf.export_pdf(sheet_settings(), ExportOptions()), tmp_path)
+    words = " ".join(text.split())
+    assert "Pages:           1" in info
+    assert "Automatically manage connection settings" in words and "Primary Server" in words
+    assert "メールボックスの設定" in words

@@ -1,7 +1,8 @@
 """Mail clients: find their accounts, plan a change as before → after, apply it, undo it.
 
 Thunderbird and Becky! Internet Mail are changed in place (with a backup); Outlook and Apple
-Mail get the exports and a step sheet (see :data:`registry.MANUAL_CLIENTS`).
+Mail get the exports and the settings sheet, whose directions cover them
+(:data:`op25b_wizard.core.exports.sheet_html.CLIENT_STEPS`).
 """
 
 from .base import (
@@ -25,10 +26,10 @@ from .base import (
     UnsupportedChange,
     UserJsConflict,
 )
-from .registry import CLIENT_NAMES, MANUAL_CLIENTS, all_clients, client_by_name
+from .registry import CLIENT_NAMES, all_clients, client_by_name
 
 __all__ = [
-    "CLIENT_NAMES", "MANUAL_CLIENTS", "Account", "AccountScan", "AmbiguousAccount",
+    "CLIENT_NAMES", "Account", "AccountScan", "AmbiguousAccount",
     "ApplyResult", "AuthMethod", "Change", "ClientError", "ClientRunning", "MailClient",
     "NoBackup", "NoMatchingAccount", "NothingToChange", "Security", "SmtpSettings",
     "StaleChange", "Unreadable", "UnreadableSettings", "UnsupportedChange", "UserJsConflict",

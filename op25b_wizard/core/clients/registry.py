@@ -1,4 +1,5 @@
-"""The mail clients the wizard can change, and the ones it only hands a step sheet to."""
+"""The mail clients the wizard can change (Outlook and Apple Mail get the exports and the
+settings sheet's directions instead: ``core.exports.sheet_html.CLIENT_STEPS``)."""
 
 from __future__ import annotations
 
@@ -10,14 +11,6 @@ from .becky import BeckyClient
 from .thunderbird import ThunderbirdClient
 
 CLIENT_NAMES: tuple[str, ...] = ("thunderbird", "becky")
-
-MANUAL_CLIENTS: tuple[tuple[str, str], ...] = (
-    ("outlook", "Microsoft Outlook"),
-    ("apple_mail", "Apple Mail"),
-)
-"""Clients that cannot be changed safely from outside: the wizard gives them the exports and
-a step sheet instead."""
-
 
 def all_clients(home: Path | None = None, env: Mapping[str, str] | None = None,
                 platform: str | None = None) -> list[MailClient]:

@@ -59,6 +59,30 @@ def _auth_ticked(auth: str | None) -> Msg | None:
     return None if auth is None else (NO if auth == "none" else YES)
 
 
+WHERE_HEADING = _m(QT_TRANSLATE_NOOP("Sheet", "Where to enter these"))
+CLIENT_STEPS: tuple[tuple[str, Msg | str, Msg], ...] = (
+    ("outlook", "Outlook", _m(QT_TRANSLATE_NOOP(
+        "Sheet", "File > Account Settings > Server Settings, under Outgoing mail."))),
+    ("apple_mail", _m(QT_TRANSLATE_NOOP("Sheet", "Apple Mail on a Mac")), _m(QT_TRANSLATE_NOOP(
+        "Sheet", "Mail > Settings > Accounts > the account > Server Settings. Under Outgoing Mail "
+        "Account, untick \"Automatically manage connection settings\", then set Port, tick "
+        "\"Use TLS/SSL\" and choose Authentication \"Password\"."))),
+    ("apple_mail_ios", _m(QT_TRANSLATE_NOOP("Sheet", "Mail on iPhone and iPad")),
+     _m(QT_TRANSLATE_NOOP(
+         "Sheet", "Settings > Apps > Mail > Mail Accounts (before iOS 18: Settings > Mail > "
+         "Accounts) > the account > Account > SMTP > Primary Server: Use SSL on, Authentication "
+         "\"Password\", Server Port."))),
+    ("thunderbird", "Thunderbird", _m(QT_TRANSLATE_NOOP(
+        "Sheet", "Account Settings > Outgoing Server (SMTP) > the server > Edit."))),
+    ("becky", "Becky!", _m(QT_TRANSLATE_NOOP(
+        "Sheet", "Tools > Mailbox settings (メールボックスの設定) > Basic: SMTP server; "
+        "Advanced: SMTP port, SSL/TLS, SMTP authentication."))),
+)
+"""Where each mail program keeps these settings: (client id, its name, the way there). Outlook
+and Apple Mail cannot be changed safely from outside, so the sheet is how their users make the
+change; Thunderbird and Becky! users read it too (the wizard can change those itself)."""
+
+
 def _rows(settings: ExportSettings) -> list[tuple[Msg, Any, Any]]:
     """(label as mail programs show it, before, after); before is None when unknown."""
     out = settings.outgoing
@@ -153,6 +177,16 @@ def _findings(diagnosis: dict[str, Any], options: ExportOptions) -> str:
     return "\n".join(parts)
 
 
+def _where(options: ExportOptions) -> str:
+    """Short directions to the outgoing-server settings of each mail program."""
+    items = []
+    for _client, name, steps in CLIENT_STEPS:
+        label = options.tr(name) if isinstance(name, Msg) else name
+        items.append(f"<li><b>{escape(label)}</b>: {escape(options.tr(steps))}</li>")
+    return (f"<h2>{escape(options.tr(WHERE_HEADING))}</h2>\n"
+            "<ul>" + "".join(items) + "</ul>")
+
+
 def render(settings: ExportSettings, options: ExportOptions) -> str:
     """The whole sheet as one HTML document (UTF-8, no external resources)."""
     tr = options.tr
@@ -172,9 +206,7 @@ def render(settings: ExportSettings, options: ExportOptions) -> str:
             "below; it then sends through the secure submission port {port} from anywhere. "
             "The settings for receiving mail do not change."), port=out.port))) + "</p>",
         _settings_table(settings, options),
-        "<p class=\"small\">" + escape(tr(_m(QT_TRANSLATE_NOOP(
-            "Sheet", "Where to find these: Outlook: File > Account Settings > Server Settings. "
-            "Thunderbird: Account Settings > Outgoing Server (SMTP) > Edit.")))) + "</p>",
+        _where(options),
     ]
     if settings.diagnosis:
         body.append(_findings(settings.diagnosis, options))
