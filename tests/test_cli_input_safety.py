@@ -5,14 +5,17 @@ must not repeat a password in an error message."""
 from __future__ import annotations
 
 import io
+import json
 import os
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from op25b_wizard.cli import main
+from tests.support.servers import Scripted, ehlo_dialogue
 
 CLI = str(Path(__file__).resolve().parents[1] / ".venv" / "bin" / "op25b-wizard")
 ENV = {**{k: v for k, v in os.environ.items()
@@ -91,3 +94,63 @@ def test_a_text_stream_holding_an_unencodable_password_is_refused(monkeypatch) -
     with pytest.raises(CliError) as e:
         read_password_stdin()
     assert e.value.exit_code == 2
+
+
+# --- a console that cannot show every character ----------------------------------------------------
+
+async def bad_byte_greeting(reader, writer, srv: Scripted) -> None:
+    """Port 25 greets with a byte that is not UTF-8: the report holds U+FFFD for it."""
+    await ehlo_dialogue(reader, writer, srv,
+                        greeting=b"220 mail.example.test ESMTP \xff\xfe ready\r\n",
+                        ehlo=b"250-mail.example.test\r\n250 8BITMIME\r\n")
+
+
+@pytest.fixture(scope="module")
+def odd_greeting_port() -> Iterator[int]:
+    with Scripted(bad_byte_greeting) as srv:
+        yield srv.port
+
+
+@pytest.mark.parametrize("encoding", ["cp932", "ascii"])
+def test_json_on_a_console_that_cannot_encode_the_report(odd_greeting_port: int,
+                                                         encoding: str) -> None:
+    """A Japanese Windows pipe is cp932: the JSON is still printed, still valid JSON, and the
+    character the console cannot show arrives as its JSON escape."""
+    proc = run_bytes("diagnose", "localhost", "--port", f"{odd_greeting_port}/relay", "--json",
+                     "--transcript", "--timeout", "2",
+                     env={**ENV, "PYTHONIOENCODING": encoding})
+    err = proc.stderr.decode("utf-8", "replace")
+    assert "Traceback" not in err and "UnicodeEncodeError" not in err
+    assert proc.returncode == 1, err  # no submission port tested: no route, but a full report
+    out = json.loads(proc.stdout.decode(encoding))
+    (port,) = out["ports"]
+    assert port["outcome"] == "ok"
+    assert port["greeting"] == "mail.example.test ESMTP \ufffd\ufffd ready"
+    assert any("\ufffd" in line for line in out["transcript"])
+
+
+def test_human_output_on_a_cp932_console_keeps_japanese(odd_greeting_port: int) -> None:
+    proc = run_bytes("diagnose", "localhost", "--port", f"{odd_greeting_port}/relay",
+                     "--transcript", "--timeout", "2", "--lang", "ja",
+                     env={**ENV, "PYTHONIOENCODING": "cp932"})
+    err = proc.stderr.decode("cp932", "replace")
+    assert "Traceback" not in err, err
+    assert proc.returncode == 1, err
+    out = proc.stdout.decode("cp932")  # strict: every byte is cp932
+    assert "メールサーバー: localhost" in out
+    assert "ESMTP \\ufffd\\ufffd ready" in out, "what cp932 cannot show is escaped, not lost"
+
+
+def test_output_encoding_guard_in_process() -> None:
+    """The guard itself: a strict non-UTF-8 stream gets the escaping handler, JSON-safe even
+    for characters outside the BMP."""
+    from op25b_wizard.cli.common import guard_output_encoding
+
+    raw = io.BytesIO()
+    stream = io.TextIOWrapper(raw, encoding="cp932", errors="strict")
+    guard_output_encoding(stream)
+    stream.write(json.dumps({"t": "あ\ufffd\U0001f600"}, ensure_ascii=False))
+    stream.flush()
+    text = raw.getvalue().decode("cp932")
+    assert json.loads(text) == {"t": "あ\ufffd\U0001f600"}
+    assert "あ" in text and "\\ufffd" in text

@@ -13,7 +13,7 @@ import typing
 from collections.abc import Sequence
 
 from op25b_wizard import __version__, i18n
-from op25b_wizard.cli.common import CliError, fail
+from op25b_wizard.cli.common import CliError, fail, guard_output_encoding
 from op25b_wizard.core.i18n import QT_TRANSLATE_NOOP
 from op25b_wizard.gui import launch as gui_launch
 
@@ -61,6 +61,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    guard_output_encoding()  # a console that cannot show a character must not crash a run
     argv = list(sys.argv[1:] if argv is None else argv)
     wizard = gui_launch.wizard_args(argv)
     if wizard is not None:  # no command: open the wizard without loading the commands

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
 from unicodedata import east_asian_width
@@ -88,6 +89,43 @@ def read_password_stdin() -> str:
     if not password:
         raise CliError(i18n.tr("Cli", QT_TRANSLATE_NOOP("Cli", "the password read from standard input is empty")))
     return password
+
+
+ESCAPE_ERRORS = "op25b-escape"
+"""Codec error handler: a character the console cannot encode is written as ``\\uXXXX``
+(a surrogate pair beyond the BMP), which stays valid inside a JSON string."""
+
+
+def _escape(error: UnicodeError) -> tuple[str, int]:
+    if not isinstance(error, UnicodeEncodeError):
+        raise error
+    out = []
+    for ch in error.object[error.start:error.end]:
+        code = ord(ch)
+        if code > 0xFFFF:
+            code -= 0x10000
+            out.append(f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}")
+        else:
+            out.append(f"\\u{code:04x}")
+    return "".join(out), error.end
+
+
+def guard_output_encoding(*streams: object) -> None:
+    """Make output streams (default: stdout and stderr) never fail on a character their
+    encoding cannot hold, such as a cp932 pipe on Japanese Windows or ASCII: the character
+    is escaped instead. Streams whose error handling was chosen already stay as they are."""
+    import codecs
+
+    try:
+        codecs.lookup_error(ESCAPE_ERRORS)
+    except LookupError:
+        codecs.register_error(ESCAPE_ERRORS, _escape)
+    for stream in streams or (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is None or getattr(stream, "errors", None) != "strict":
+            continue
+        with contextlib.suppress(ValueError, OSError, AttributeError):  # cannot change: leave it
+            reconfigure(errors=ESCAPE_ERRORS)
 
 
 def check_cafile(path: str) -> None:
