@@ -143,3 +143,42 @@ def test_running_thunderbird_exit_status_3(home):
         holder.stdin.close()
         holder.wait(timeout=30)
         holder.stdout.close()
+
+
+def test_several_servers_for_one_address_name_the_option_and_the_keys(home, capsys):
+    prefs(home).write_bytes(prefs(home).read_bytes().replace(b'"taro.yamada@example.net"',
+                                                             b'"sales@example.co.jp"'))
+    original = prefs(home).read_bytes()
+    sales = ["--email", "sales@example.co.jp", *TO_587[2:], "--lang", "en"]
+    assert main(["apply", "thunderbird", *sales]) == 1
+    assert capsys.readouterr().err == (
+        "op25b-wizard: error: several Thunderbird outgoing servers send as sales@example.co.jp; "
+        "choose one with --key (e.g. --key smtp1): smtp1 (server smtp.example.co.jp, port 25), "
+        "smtp2 (server smtp.example.net, port 465)\n")
+    assert prefs(home).read_bytes() == original
+    assert main(["apply", "thunderbird", *sales, "--key", "smtp2", "--dry-run"]) == 0
+    assert "(outgoing server smtp2)" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("client", ["thunderbird", "becky"])
+def test_a_folder_that_is_not_a_profile_is_an_error(home, tmp_path, capsys, client):
+    other = tmp_path / "not-a-profile"
+    other.mkdir()
+    (other / "notes.txt").write_text("x")
+    name = {"thunderbird": "Thunderbird", "becky": "Becky! Internet Mail"}[client]
+    for argv in (["accounts", "--client", client, "--profile", str(other)],
+                 ["accounts", "--json", "--client", client, "--profile", str(other)],
+                 ["apply", client, "--profile", str(other), "--email", "taro@example.co.jp",
+                  "--host", "smtp.example.co.jp", "--port", "465", "--security", "tls",
+                  "--user", "taro"]):
+        assert main([*argv, "--lang", "en"]) == 1, argv
+        out, err = capsys.readouterr()
+        assert out == "" and err == f"op25b-wizard: error: No {name} settings found in {other}.\n"
+
+
+def test_nothing_found_names_the_client_asked_for(tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("HOME", str(tmp_path))
+    assert main(["accounts", "--client", "becky", "--lang", "en"]) == 0
+    assert capsys.readouterr().out == "No Becky! Internet Mail accounts were found.\n"
+    assert main(["accounts", "--lang", "en"]) == 0
+    assert capsys.readouterr().out == "No Thunderbird or Becky! accounts were found.\n"

@@ -113,6 +113,20 @@ def test_profile_never_opened_has_no_accounts(tb, home, tmp_path):
         tb.accounts(tmp_path / "no-such-profile")
 
 
+def test_a_folder_is_a_profile_only_when_thunderbird_made_or_lists_it(tb, tmp_path):
+    made = tmp_path / "made-by-thunderbird"
+    made.mkdir()
+    (made / "times.json").write_text('{"created": 1}')
+    assert tb.accounts(made) == []
+    other = tmp_path / "documents"
+    other.mkdir()
+    with pytest.raises(NoMatchingAccount) as e:
+        tb.accounts(other)
+    assert str(e.value) == f"No Thunderbird settings found in {other}."
+    with pytest.raises(NoMatchingAccount):
+        tb.plan("taro@example.co.jp", SUBMISSION, other)
+
+
 def test_no_thunderbird_at_all(tmp_path):
     client = ThunderbirdClient(home=tmp_path, env={}, platform="linux")
     assert client.profiles() == [] and client.accounts() == []

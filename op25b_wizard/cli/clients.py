@@ -18,6 +18,7 @@ from op25b_wizard.cli.common import EXIT_FAILED, CliError, add_lang_option, appl
 from op25b_wizard.core.clients import (
     CLIENT_NAMES,
     Account,
+    AmbiguousAccount,
     Change,
     ClientError,
     ClientRunning,
@@ -124,6 +125,9 @@ def run_accounts(args: argparse.Namespace) -> int:
                 client=client.display_name, reason=i18n.render(skipped.reason)), file=sys.stderr)
     if args.json:
         print(json.dumps([a.to_dict() for a in accounts], ensure_ascii=False, indent=2))
+    elif not accounts and args.client:
+        print(tr(CTX, QT_TRANSLATE_NOOP("CliClients", "No {client} accounts were found."),
+                 client=clients[0].display_name))
     elif not accounts:
         print(tr(CTX, QT_TRANSLATE_NOOP("CliClients", "No Thunderbird or Becky! accounts were found.")))
     else:
@@ -210,6 +214,8 @@ def run_apply(args: argparse.Namespace) -> int:
             print(tr(CTX, QT_TRANSLATE_NOOP("CliClients", "Dry run: nothing was changed.")))
             return 0
         result = client.apply(change)
+    except AmbiguousAccount as e:
+        raise CliError(_ambiguous_text(client, args.email, e), EXIT_FAILED) from None
     except ClientError as e:
         raise _client_error(e) from None
     print(tr(CTX, QT_TRANSLATE_NOOP("CliClients", "Done. The files as they were are saved in: {path}"),
@@ -217,6 +223,18 @@ def run_apply(args: argparse.Namespace) -> int:
     print(tr(CTX, QT_TRANSLATE_NOOP("CliClients", "To undo: {command}"),
              command=f'op25b-wizard undo {client.name} --profile "{change.account.profile}"'))
     return 0
+
+
+def _ambiguous_text(client: MailClient, email: str, error: AmbiguousAccount) -> str:
+    if not error.candidates:
+        return i18n.render(error.message)
+    choices = ", ".join(
+        tr(CTX, QT_TRANSLATE_NOOP("CliClients", "{key} (server {host}, port {port})"),
+           key=a.key, host=a.smtp.host or "-", port=a.smtp.port) for a in error.candidates)
+    return tr(CTX, QT_TRANSLATE_NOOP(
+        "CliClients", "several {client} outgoing servers send as {email}; choose one with --key "
+        "(e.g. --key {first}): {choices}"),
+        client=client.display_name, email=email, first=error.candidates[0].key, choices=choices)
 
 
 # -- undo ----------------------------------------------------------------------------------

@@ -163,7 +163,12 @@ class NoMatchingAccount(ClientError):
 
 
 class AmbiguousAccount(ClientError):
-    """Several outgoing servers send as the given address; name one with ``key``."""
+    """Several outgoing servers send as the given address; name one with ``key``
+    (:attr:`candidates` are the accounts to choose from)."""
+
+    def __init__(self, message: Msg, candidates: list[Account] | None = None) -> None:
+        super().__init__(message)
+        self.candidates = list(candidates or [])
 
 
 class UserJsConflict(ClientError):

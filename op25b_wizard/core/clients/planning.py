@@ -78,7 +78,7 @@ def match_account(accounts: list[Account], email: str, key: str | None,
         found = [a for a in accounts if a.email.lower() == wanted
                  or (a.smtp.username or "").lower() == wanted]
     if len(found) > 1:
-        raise AmbiguousAccount(ambiguous_msg(client_name, email, [a.key for a in found]))
+        raise AmbiguousAccount(ambiguous_msg(client_name, email, [a.key for a in found]), found)
     return found[0] if found else None
 
 

@@ -69,6 +69,9 @@ from .safe_write import BackupError, atomic_write, create_backup, latest_backup,
 TRY_SSL: dict[str, int] = {"none": 0, "starttls": 2, "tls": 3}
 AUTH_METHOD: dict[str, int] = {"none": 1, "normal": 3, "encrypted": 4, "oauth2": 10}
 SERVER_FIELDS = ("hostname", "port", "try_ssl", "authMethod", "username")
+PROFILE_MARKERS = ("prefs.js", "user.js", "times.json", "compatibility.ini", ".parentlock",
+                   "parent.lock")
+"""Files only a Thunderbird profile folder holds (``times.json`` is written when it is made)."""
 # Thunderbird's built-in defaults (mailnews.js) for a server without its own value.
 DEFAULT_TRY_SSL = 0
 DEFAULT_AUTH_METHOD = 3
@@ -146,13 +149,23 @@ class ThunderbirdClient:
     def profiles(self) -> list[Path]:
         return [e.path for e in find_profiles(self.home, self.env, self.platform)]
 
+    def _is_profile(self, path: Path) -> bool:
+        """A folder Thunderbird made (one of its own files is there) or one ``profiles.ini``
+        lists (a profile never opened yet); any other folder is not a profile."""
+        if not path.is_dir():
+            return False
+        if any((path / name).exists() for name in PROFILE_MARKERS):
+            return True
+        wanted = path.resolve()
+        return any(p.resolve() == wanted for p in self.profiles())
+
     def _load(self, profile: Path) -> _Profile:
         prefs_path = profile / "prefs.js"
         user_js_path = profile / "user.js"
         try:
             prefs = PrefsDocument.read(prefs_path)
         except FileNotFoundError:
-            if not profile.is_dir():
+            if not self._is_profile(profile):
                 raise NoMatchingAccount(no_profile_msg(self.display_name, profile)) from None
             prefs = PrefsDocument(b"")  # a profile never opened yet: no accounts
         except OSError as e:
