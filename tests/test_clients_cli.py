@@ -170,7 +170,8 @@ def test_a_folder_that_is_not_a_profile_is_an_error(home, tmp_path, capsys, clie
                  ["accounts", "--json", "--client", client, "--profile", str(other)],
                  ["apply", client, "--profile", str(other), "--email", "taro@example.co.jp",
                   "--host", "smtp.example.co.jp", "--port", "465", "--security", "tls",
-                  "--user", "taro"]):
+                  "--user", "taro"],
+                 ["undo", client, "--profile", str(other)]):
         assert main([*argv, "--lang", "en"]) == 1, argv
         out, err = capsys.readouterr()
         assert out == "" and err == f"op25b-wizard: error: No {name} settings found in {other}.\n"

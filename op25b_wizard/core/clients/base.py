@@ -239,7 +239,8 @@ class MailClient(Protocol):
         """Restore the files of the newest backup not yet undone, byte for byte.
 
         Returns the change undone (before = settings now, after = settings restored), or None
-        when the restored files no longer hold that account. Raises NoBackup, ClientRunning.
+        when the restored files no longer hold that account. Raises NoBackup, ClientRunning,
+        NoMatchingAccount (*profile* is not a profile of this client).
         """
         ...
 

@@ -360,6 +360,8 @@ class BeckyClient:
     # -- undoing ---------------------------------------------------------------------------
 
     def undo(self, profile: Path | None = None) -> Change | None:
+        if profile is not None and not (profile / FOLDER_LIST).is_file():
+            raise NoMatchingAccount(no_profile_msg(self.display_name, profile))
         dirs = [profile] if profile is not None else self.profiles()
         backups = [b for b in (latest_backup(d, self.name) for d in dirs) if b]
         if not backups:

@@ -381,6 +381,8 @@ class ThunderbirdClient:
     # -- undoing ---------------------------------------------------------------------------
 
     def undo(self, profile: Path | None = None) -> Change | None:
+        if profile is not None and not self._is_profile(profile):
+            raise NoMatchingAccount(no_profile_msg(self.display_name, profile))
         profiles = [profile] if profile is not None else self.profiles()
         backups = [b for b in (latest_backup(path, self.name) for path in profiles) if b]
         if not backups:
