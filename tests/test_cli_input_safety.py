@@ -154,3 +154,90 @@ def test_output_encoding_guard_in_process() -> None:
     text = raw.getvalue().decode("cp932")
     assert json.loads(text) == {"t": "あ\ufffd\U0001f600"}
     assert "あ" in text and "\\ufffd" in text
+
+
+# --- mistyped options never repeat a password ------------------------------------------------------
+
+SECRET = "Hunter2-Secret"
+LEAKS = {
+    "password set, --password VALUE": (
+        ["password", "set", "--host", "smtp.example.test", "--user", "u", "--password", SECRET],
+        "7, 8"),
+    "password set, --password=VALUE": (
+        ["password", "set", "--host", "smtp.example.test", "--user", "u", f"--password={SECRET}"],
+        "7"),
+    "password set, a value that looks like an option": (
+        ["password", "set", "--host", "smtp.example.test", "--user", "u", "--password",
+         f"--{SECRET}"], "7, 8"),
+    "password set, --password-stdin=VALUE": (
+        ["password", "set", "--host", "smtp.example.test", "--user", "u",
+         f"--password-stdin={SECRET}"], None),
+    "diagnose, --password VALUE": (
+        ["diagnose", "localhost", "--user", "u", "--password", SECRET], "5, 6"),
+    "diagnose, --password=VALUE": (
+        ["diagnose", "localhost", "--user", "u", f"--password={SECRET}"], "5"),
+    "diagnose, --pass VALUE before the command's own options": (
+        ["--lang", "en", "diagnose", "--pass", SECRET, "localhost"], "4, 6"),
+    "password, the value as the action": (["password", SECRET], None),
+    "the value as the command": ([SECRET], None),
+}
+
+
+@pytest.mark.parametrize("name", list(LEAKS))
+def test_a_mistyped_password_option_never_echoes_the_value(name: str, capsys,
+                                                           monkeypatch) -> None:
+    for var in ("LC_ALL", "LC_MESSAGES", "LANGUAGE"):
+        monkeypatch.delenv(var, raising=False)
+    monkeypatch.setenv("LANG", "en_US.UTF-8")
+    monkeypatch.setattr(sys, "stdin", io.StringIO(""))
+    argv, positions = LEAKS[name]
+    with pytest.raises(SystemExit) as exit_info:
+        main(argv)
+    assert exit_info.value.code == 2
+    out, err = capsys.readouterr()
+    assert SECRET not in out + err
+    assert "Hunter2" not in out + err
+    (line,) = err.strip().splitlines()
+    assert line.startswith("op25b-wizard: error: ") and "--help" in line
+    if positions is not None:
+        assert f"not understood: position {positions} of" in line, line
+
+
+def test_a_mistyped_password_option_in_a_real_process() -> None:
+    for argv in (LEAKS["password set, --password VALUE"][0],
+                 LEAKS["password set, --password=VALUE"][0]):
+        proc = run_bytes(*argv)
+        line = one_line_error(proc)
+        assert SECRET.encode() not in proc.stderr and "Hunter2" not in line
+
+
+@pytest.mark.parametrize("argv, said", [
+    (["diagnose", "localhost", "--time", "5"], "not understood: position 3, 4 "),
+    (["diagnose", "localhost", "--jso"], "not understood: position 3 "),
+    (["password", "set", "--host", "smtp.example.test", "--user", "u", "--password"],
+     "not understood: position 7 "),
+    (["password", "get", "--ho", "smtp.example.test", "--user", "u"],
+     "the following arguments are required: --host"),
+])
+def test_options_are_never_abbreviated(argv: list[str], said: str, capsys) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main(argv)
+    assert exit_info.value.code == 2
+    assert said in capsys.readouterr().err
+
+
+def test_every_parser_refuses_abbreviations() -> None:
+    import argparse
+
+    from op25b_wizard.cli import build_parser
+
+    def walk(parser: argparse.ArgumentParser):
+        yield parser
+        for action in parser._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                for sub in action.choices.values():
+                    yield from walk(sub)
+
+    parsers = list(walk(build_parser()))
+    assert len(parsers) > 8
+    assert all(p.allow_abbrev is False for p in parsers), [p.prog for p in parsers if p.allow_abbrev]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import re
 import sys
 import typing
 from collections.abc import Sequence
@@ -26,10 +27,55 @@ COMMAND_MODULES: tuple[str, ...] = (
 )
 
 
+_ECHOED_VALUE = (
+    # argparse's own messages quote what was typed; a mistyped option's value may be a password
+    (re.compile(r"invalid choice: .*? \(choose from "), "invalid choice (choose from "),
+    (re.compile(r"invalid (\S+) value: .*$"), r"invalid \1 value"),
+)
+_IGNORED_VALUE = re.compile(r"^argument (\S+): ignored explicit argument .*$")
+
+
+def _positions(argv: Sequence[str], words: Sequence[str]) -> list[int]:
+    """Where in *argv* (counted from 1) each of *words* stands."""
+    used: set[int] = set()
+    found = []
+    for word in words:
+        i = next((i for i, a in enumerate(argv) if a == word and i not in used), None)
+        if i is not None:
+            used.add(i)
+            found.append(i + 1)
+    return sorted(found)
+
+
 class _Parser(argparse.ArgumentParser):
-    """argparse with one-line errors (the usage block is what ``--help`` is for)."""
+    """argparse with one-line errors (the usage block is what ``--help`` is for) that never
+    repeat what was typed, and without abbreviated options (``--password`` is not taken for
+    ``--password-stdin``, leaving the password as a stray word)."""
+
+    def __init__(self, *args: typing.Any, **kwargs: typing.Any) -> None:
+        kwargs.setdefault("allow_abbrev", False)
+        super().__init__(*args, **kwargs)
+
+    def parse_args(self, args: Sequence[str] | None = None,  # type: ignore[override]
+                   namespace: argparse.Namespace | None = None) -> argparse.Namespace:
+        argv = list(sys.argv[1:] if args is None else args)
+        parsed, extras = self.parse_known_args(argv, namespace)
+        if extras:
+            # only their places: a stray word is often a password typed after a wrong option
+            self.error(i18n.tr("Cli", QT_TRANSLATE_NOOP(
+                "Cli", "not understood: position {positions} of the command line (the words "
+                "are not repeated here, as one could be a password)"),
+                positions=", ".join(map(str, _positions(argv, extras))) or "?"))
+        return parsed
 
     def error(self, message: str) -> typing.NoReturn:
+        ignored = _IGNORED_VALUE.match(message)
+        if ignored:
+            message = i18n.tr("Cli", QT_TRANSLATE_NOOP(
+                "Cli", "{option} takes no value (what followed '=' is not repeated here)"),
+                option=ignored.group(1))
+        for pattern, replacement in _ECHOED_VALUE:
+            message = pattern.sub(replacement, message)
         fail(i18n.tr("Cli", QT_TRANSLATE_NOOP(
             "Cli", "the command line is not right: {detail} (see: {prog} --help)"),
             detail=message, prog=self.prog))
