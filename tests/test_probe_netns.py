@@ -60,3 +60,32 @@ def test_no_password_on_port_25_even_when_asked_to_test_it_as_a_submission_port(
     assert not any(" 25 -> AUTH" in line for line in result["transcript"])
     assert ports[465]["outcome"] == "auth_ok"
     assert status == 0 and result["recommended"]["port"] == 465
+
+
+def ipv4_only(net) -> None:
+    """The client loses IPv6 altogether (an IPv4-only network): no IPv6 address, no route;
+    the server's name still resolves to its IPv6 address too."""
+    net.run(["sysctl", "-q", "-w", "net.ipv6.conf.all.disable_ipv6=1"])
+    assert "inet6" not in net.run(["ip", "-6", "addr"]).stdout
+
+
+def test_on_an_ipv4_only_network_port_25_reports_what_ipv4_saw(tmp_path):
+    """IPv6 has no route (refused at once by this computer); IPv4's SYN to 25 is dropped.
+    Port 25 timed out on the network: that, not IPv6's 'no route', is its outcome."""
+    ca = TestCA(tmp_path)
+    with op25b_network(tmp_path, block="drop") as net:
+        ipv4_only(net)
+        servers = net.start_servers(ca.write_server_pem(tmp_path / "server.pem"))
+        status, result = diagnose(net, ca, timeout=1.0)
+        servers.records()
+    ports = {p["port"]: p for p in result["ports"]}
+    p25 = ports[25]
+    assert {a["family"]: a["result"] for a in p25["attempts"]} == {"ipv6": "unreachable",
+                                                                   "ipv4": "timeout"}
+    assert (p25["outcome"], p25["stage"]) == ("timeout", "connect")
+    assert result["op25b"] is True
+    op25b = next(v for v in result["verdict_details"] if v["id"] == "op25b")
+    assert op25b["details"] == {"port": 25, "how": "timeout"}
+    for port in (587, 465):
+        assert ports[port]["outcome"] == "auth_ok" and ports[port]["family"] == "ipv4"
+    assert status == 0

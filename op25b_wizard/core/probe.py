@@ -48,6 +48,9 @@ from op25b_wizard.core.tls import classify_error, describe, make_context
 EventSink = Callable[[ProbeEvent], None]
 
 _UNREACHABLE = {errno.EHOSTUNREACH, errno.ENETUNREACH, errno.EACCES, errno.EPERM, errno.EADDRNOTAVAIL}
+_NO_ROUTE = {errno.ENETUNREACH, errno.EADDRNOTAVAIL}
+"""This computer has no way into that family's network (an IPv4-only network for IPv6):
+the attempt never reached the network, so it says nothing about the port."""
 _AUTH_RESULTS = {
     235: "ok",
     535: "bad_credentials",
@@ -143,6 +146,8 @@ class _Connector:
         self.timeout = timeout
         self.delay = delay
         self.attempts: list[AddressAttempt] = []
+        self.no_route: set[str] = set()
+        """Addresses whose attempt failed here for want of a route (see ``_NO_ROUTE``)."""
         self.tasks: list[asyncio.Task] = []
         self._winner: asyncio.Future = asyncio.get_running_loop().create_future()
 
@@ -158,6 +163,8 @@ class _Connector:
             self.attempts.append(AddressAttempt(address, fam, "refused", time.monotonic() - t0, str(e)))
         except OSError as e:
             result = "unreachable" if e.errno in _UNREACHABLE else "error"
+            if e.errno in _NO_ROUTE:
+                self.no_route.add(address)
             self.attempts.append(AddressAttempt(address, fam, result, time.monotonic() - t0, str(e)))  # type: ignore[arg-type]
         except asyncio.CancelledError:
             self.attempts.append(AddressAttempt(address, fam, "abandoned", time.monotonic() - t0))
@@ -254,7 +261,15 @@ class _PortProbe:
         return r
 
     def _connect_failed(self, connector: _Connector) -> None:
-        results = {a.result for a in connector.attempts}
+        """The port's outcome when no attempt connected: from the attempts that reached the
+        network. A family this computer has no route to (IPv6 on an IPv4-only network) is
+        left out when another family's attempts got onto the network, so that a SYN dropped
+        on IPv4 is reported as the timeout it is, not as IPv6's 'unreachable'."""
+        off_network = {fam for fam in ("ipv4", "ipv6")
+                       if (mine := [a for a in connector.attempts if a.family == fam])
+                       and all(a.address in connector.no_route for a in mine)}
+        considered = [a for a in connector.attempts if a.family not in off_network]
+        results = {a.result for a in considered or connector.attempts}
         for outcome in ("refused", "unreachable", "timeout"):
             if outcome in results:
                 detail = "; ".join(f"{a.address}: {a.result}" for a in connector.attempts)
