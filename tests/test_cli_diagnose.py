@@ -170,6 +170,12 @@ BAD_INPUT = {
     "address without domain": (["diagnose", "taro@"], None, "not a valid e-mail address"),
     "address with a one-label domain": (["diagnose", "taro@localhost"], None,
                                         "not a valid e-mail address"),
+    "address at an IP address": (["diagnose", "taro@127.0.0.1"], None,
+                                 "must be a domain name, not an IP address"),
+    "address at an address literal": (["diagnose", "taro@[192.0.2.25]"], None,
+                                      "must be a domain name, not an IP address"),
+    "address at an IPv6 literal": (["diagnose", "taro@[::1]", "--host", "localhost"], None,
+                                   "must be a domain name, not an IP address"),
     "invalid host": (["diagnose", "exa mple.test"], None, "not a valid server name"),
     "invalid --host": (["diagnose", "taro@example.test", "--host", "mail..example.test"], None,
                        "not a valid server name"),
@@ -194,7 +200,7 @@ BAD_INPUT = {
 }
 
 
-SUBPROCESS_SAMPLE = ("invalid address", "invalid host", "port 70000", "CA file not PEM",
+SUBPROCESS_SAMPLE = ("invalid address", "address at an IP address", "invalid host", "port 70000", "CA file not PEM",
                      "empty stdin", "mistyped code")
 """Run as real processes; the whole table also runs in-process (each start-up costs ~0.5 s)."""
 
@@ -290,3 +296,15 @@ def test_an_address_the_lookup_accepts_is_accepted_by_diagnose(typed: str) -> No
     assert (target.host, target.email, target.domain) == ("smtp.gmail.com", "taro@gmail.com",
                                                           "gmail.com")
     assert parse_target("ｓｍｔｐ．ｅｘａｍｐｌｅ．ｊｐ").host == "smtp.example.jp"
+
+
+@pytest.mark.parametrize("typed", ["taro@127.0.0.1", "taro@[127.0.0.1]", "ｔａｒｏ＠１２７．０．０．１",
+                                   "taro@[IPv6:2001:db8::1]", "mailto:taro@192.0.2.25"])
+def test_an_address_at_an_ip_address_is_refused(typed: str) -> None:
+    """An address's domain is where its mail server is looked up (``smtp.<domain>``): an IP
+    address there would test ``smtp.127.0.0.1``."""
+    from op25b_wizard.core.targets import TargetError, parse_target
+
+    with pytest.raises(TargetError):
+        parse_target(typed)
+    assert parse_target("127.0.0.1").host == "127.0.0.1", "a server's own address is fine"

@@ -40,6 +40,14 @@ class Target:
     """The e-mail domain in ASCII (IDNA), for an e-mail target."""
 
 
+def _is_ip(text: str) -> bool:
+    try:
+        ipaddress.ip_address(text)
+    except ValueError:
+        return False
+    return True
+
+
 def normalise_host(text: str) -> str:
     """An ASCII host name (IDNA-encoded) or IP literal; TargetError when it is not valid."""
     host = text.strip().rstrip(".")
@@ -66,6 +74,9 @@ def normalise_host(text: str) -> str:
 def parse_target(text: str) -> Target:
     """``taro@example.co.jp`` (host ``smtp.<domain>``) or a host name / IP address.
 
+    An address's domain must be a domain name: ``taro@127.0.0.1`` or ``taro@[192.0.2.1]``
+    would look up ``smtp.127.0.0.1``, so they are refused.
+
     Full-width input from a Japanese input method and a ``mailto:`` prefix are accepted, as
     the lookup accepts them."""
     text = unicodedata.normalize("NFKC", text).strip()
@@ -75,6 +86,15 @@ def parse_target(text: str) -> Target:
         local, _, domain = text.rpartition("@")
         if not local or not _LOCAL.match(local) or local.startswith(".") or ".." in local:
             raise _bad_email(text)
+        literal = domain.strip()
+        if literal.startswith("[") and literal.endswith("]"):
+            literal = literal[1:-1]
+            if literal.lower().startswith("ipv6:"):
+                literal = literal[5:]
+        if _is_ip(literal):
+            raise TargetError(Msg("Target", QT_TRANSLATE_NOOP(
+                "Target", "in the e-mail address {text}, the part after @ must be a domain "
+                "name, not an IP address"), {"text": repr(text)}))
         try:
             ascii_domain = normalise_host(domain)
         except TargetError:
