@@ -93,9 +93,11 @@ GUI_EMAIL = ENGINE_USER
 """The address of the test profile's account: the test servers' user."""
 
 
-def write_thunderbird_profile(home, *, host: str = "localhost", port: int = 25):
+def write_thunderbird_profile(home, *, host: str = "localhost", port: int = 25,
+                              incoming_user: str = GUI_EMAIL):
     """A Thunderbird profile under *home* whose one account sends as GUI_EMAIL through
-    *host*:*port* without encryption or sign-in (the usual set-up before OP25B bites)."""
+    *host*:*port* without encryption or sign-in (the usual set-up before OP25B bites); it
+    receives as *incoming_user*."""
     root = home / ".thunderbird"
     profile = root / "ab12cd34.default-release"
     profile.mkdir(parents=True)
@@ -111,7 +113,7 @@ def write_thunderbird_profile(home, *, host: str = "localhost", port: int = 25):
         "mail.identity.id1.smtpServer": "smtp1",
         "mail.server.server1.hostname": host,
         "mail.server.server1.type": "imap",
-        "mail.server.server1.userName": GUI_EMAIL,
+        "mail.server.server1.userName": incoming_user,
         "mail.smtpservers": "smtp1",
         "mail.smtp.defaultserver": "smtp1",
         "mail.smtpserver.smtp1.hostname": host,

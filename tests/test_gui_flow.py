@@ -708,3 +708,39 @@ def test_a_sign_in_test_that_cannot_reach_the_server_does_not_hold_the_user(
         qtbot.mouseClick(next_button(wizard), Qt.MouseButton.LeftButton)
         assert wizard.currentId() == int(PageId.SIGNIN)
         qtbot.waitUntil(lambda: not page.busy, timeout=WAIT_MS)
+
+
+def test_same_as_receiving_means_the_incoming_user_name(make_wizard, qtbot, tmp_path,
+                                                        mail_servers, test_ca):
+    """Thunderbird's outgoing server has no user name; the account receives as "hanako": that
+    is what "the same user name as for receiving" shows and uses."""
+    from tests.conftest import write_thunderbird_profile
+
+    home = tmp_path / "home"
+    home.mkdir()
+    write_thunderbird_profile(home, incoming_user="hanako")
+    assert thunderbird_account(home).incoming_username == "hanako"
+    wizard = make_wizard(preset=preset_for(mail_servers, test_ca), services=services_for(home))
+    to_signin(qtbot, wizard)
+    page = wizard.page_of(PageId.SIGNIN)
+    assert "(hanako)" in page.same_radio.text()
+    assert wizard.state.username == "hanako"
+
+
+def test_an_unreadable_profile_does_not_hide_the_others(make_wizard, qtbot, tmp_path):
+    from tests.conftest import write_thunderbird_profile
+
+    home = tmp_path / "home"
+    home.mkdir()
+    write_thunderbird_profile(home)
+    root = home / ".thunderbird"
+    broken = root / "zz99yy88.work"
+    (broken / "prefs.js").mkdir(parents=True)  # a folder where the file should be
+    with (root / "profiles.ini").open("a") as f:
+        f.write("\n[Profile1]\nName=work\nIsRelative=1\nPath=zz99yy88.work\n")
+    wizard = make_wizard(services=services_for(home))
+    press_next(qtbot, wizard, PageId.ACCOUNT)
+    page = wizard.page_of(PageId.ACCOUNT)
+    qtbot.waitUntil(lambda: page.accounts is not None, timeout=WAIT_MS)
+    assert [a.email for a in page.accounts] == [GUI_EMAIL]
+    assert "zz99yy88.work" in page.status.text()

@@ -169,8 +169,8 @@ class WizardState:
     @property
     def incoming_username(self) -> str:
         """The user name used for receiving, as far as it is known."""
-        if self.account and self.account.smtp.username:
-            return self.account.smtp.username
+        if self.account:
+            return self.account.smtp.username or self.account.incoming_username or self.email
         return self.provider_username or self.email
 
     @property

@@ -24,7 +24,7 @@ from op25b_wizard.gui import icons, wording
 from op25b_wizard.gui.page_base import WizardContext, WizardPageBase, text_label
 
 if TYPE_CHECKING:
-    from op25b_wizard.core.clients.base import Account
+    from op25b_wizard.core.clients.base import Account, AccountScan
 
 TYPED = "typed"
 """The list item's data for "enter my e-mail address"."""
@@ -42,6 +42,8 @@ class AccountPage(WizardPageBase):
         super().__init__(ctx)
         self.accounts: list[Account] | None = None
         self._scan_error: str | None = None
+        self._unreadable: list[Msg] = []
+        """Settings files that could not be read (their accounts are not listed)."""
         self._lookup_for: str | None = None
         """The address being looked up now."""
         self._found: ProviderAnswer | None = None
@@ -121,8 +123,9 @@ class AccountPage(WizardPageBase):
                          self._accounts_found, self._scan_failed, name="find accounts")
         super().initializePage()
 
-    def _accounts_found(self, accounts: list[Account]) -> None:
-        self.accounts = accounts
+    def _accounts_found(self, scan: AccountScan) -> None:
+        self.accounts = scan.accounts
+        self._unreadable = [u.reason for u in scan.unreadable]
         self._fill_list()
 
     def _scan_failed(self, error: BaseException) -> None:
@@ -367,6 +370,9 @@ class AccountPage(WizardPageBase):
                                         "e-mail address instead."))
         else:
             self.status.setText(self.tr("Found in the mail programs on this computer."))
+        if self._unreadable and not self._scan_error:
+            self.status.setText("\n".join([self.status.text(),
+                                            *(i18n.render(m) for m in self._unreadable)]))
         self.list.setAccessibleName(self.tr("E-mail addresses"))
         self._retranslate_items()
         self.typed_box.setTitle(self.tr("Your e-mail address"))

@@ -18,7 +18,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QEventLoop, QSize
 from PySide6.QtWidgets import QWidget
 
-from op25b_wizard.core.clients.base import Account, ApplyResult, Change, SmtpSettings
+from op25b_wizard.core.clients.base import Account, AccountScan, ApplyResult, Change, SmtpSettings
 from op25b_wizard.core.i18n import QT_TRANSLATE_NOOP, msg
 from op25b_wizard.core.model import (
     AddressAttempt,
@@ -120,8 +120,8 @@ class SampleServices(Services):
         super().__init__(home=home)
         self.accounts = sample_accounts(home)
 
-    def find_accounts(self) -> list[Account]:
-        return list(self.accounts)
+    def find_accounts(self) -> AccountScan:
+        return AccountScan(list(self.accounts))
 
     def lookup(self, email: str, cancel: threading.Event) -> Any:
         raise LookupError("the sample picks an account found in a mail program")

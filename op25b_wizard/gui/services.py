@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from op25b_wizard.core.clients.base import (
         Account,
+        AccountScan,
         ApplyResult,
         Change,
         MailClient,
@@ -41,12 +42,17 @@ class Services:
 
         return registry.all_clients(home=self.home, env=dict(self.env) if self.env else None)
 
-    def find_accounts(self) -> list[Account]:
-        accounts: list[Account] = []
+    def find_accounts(self) -> AccountScan:
+        """Every account of every installed client; a settings file that cannot be read is
+        left out (and named), so it does not hide the others."""
+        from op25b_wizard.core.clients.base import AccountScan
+
+        found = AccountScan()
         for client in self.mail_clients():
-            for profile in client.profiles():
-                accounts.extend(client.accounts(profile))
-        return accounts
+            scan = client.scan()
+            found.accounts.extend(scan.accounts)
+            found.unreadable.extend(scan.unreadable)
+        return found
 
     def client_for(self, account: Account) -> MailClient:
         for client in self.mail_clients():

@@ -59,6 +59,9 @@ class Account:
     """The file the setting lives in."""
     identities: list[str] = field(default_factory=list)
     """Addresses sending through this server."""
+    incoming_username: str | None = None
+    """The user name the client receives this address's mail with, when it knows one (what
+    "use the same user name as for receiving" means)."""
 
     def to_dict(self) -> dict[str, Any]:
         """The ``accounts --json`` object (a documented contract: keep the keys)."""

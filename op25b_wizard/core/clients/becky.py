@@ -205,7 +205,8 @@ class BeckyClient:
         )
         return Account(client=self.name, client_name=self.display_name, profile=data_dir,
                        key=folder, email=email, display_name=get("YourName") or None, smtp=smtp,
-                       location=ini, identities=[email] if email else [])
+                       location=ini, identities=[email] if email else [],
+                       incoming_username=smtp.username)  # UserID signs in both ways
 
     def _scan_dir(self, data_dir: Path) -> AccountScan:
         """The mailboxes of one data folder; a Mailbox.ini that cannot be read is left out."""

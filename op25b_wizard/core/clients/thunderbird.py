@@ -215,35 +215,48 @@ class ThunderbirdClient:
                         ids.append(i)
         return ids
 
+    def _incoming_users(self, p: _Profile) -> dict[str, str]:
+        """Identity key → the user name of its account's incoming server."""
+        users: dict[str, str] = {}
+        for a in _keys(p.values.get("mail.accountmanager.accounts")):
+            server = p.str_value(f"mail.account.{a}.server")
+            user = p.str_value(f"mail.server.{server}.userName") if server else None
+            if user:
+                for i in _keys(p.values.get(f"mail.account.{a}.identities")):
+                    users.setdefault(i, user)
+        return users
+
     def _accounts(self, p: _Profile) -> list[Account]:
         keys = self._server_keys(p)
         if not keys:
             return []
         default_key = p.str_value("mail.smtp.defaultserver") or keys[0]
-        senders: dict[str, list[tuple[str, str | None]]] = {k: [] for k in keys}
+        incoming = self._incoming_users(p)
+        senders: dict[str, list[tuple[str, str | None, str | None]]] = {k: [] for k in keys}
         for i in self._identities(p):
             email = p.str_value(f"mail.identity.{i}.useremail")
             if not email:
                 continue
             key = p.str_value(f"mail.identity.{i}.smtpServer") or default_key
-            if key in senders and email.lower() not in [e.lower() for e, _ in senders[key]]:
-                senders[key].append((email, p.str_value(f"mail.identity.{i}.fullName") or None))
+            if key in senders and email.lower() not in [e.lower() for e, *_ in senders[key]]:
+                senders[key].append((email, p.str_value(f"mail.identity.{i}.fullName") or None,
+                                     incoming.get(i)))
         user_js_names = set(p.user_js.user_values()) if p.user_js else set()
         accounts = []
         for key in keys:
             smtp = self._server_settings(p, key)
             sending = senders[key]
             if sending:
-                email, display = sending[0]
+                email, display, incoming_user = sending[0]
             else:
                 email = smtp.username if smtp.username and "@" in smtp.username else ""
-                display = None
+                display = incoming_user = None
             in_user_js = any(f"mail.smtpserver.{key}.{f}" in user_js_names for f in SERVER_FIELDS)
             accounts.append(Account(
                 client=self.name, client_name=self.display_name, profile=p.path, key=key,
                 email=email, display_name=display, smtp=smtp,
                 location=p.user_js_path if in_user_js else p.prefs_path,
-                identities=[e for e, _ in sending]))
+                identities=[e for e, *_ in sending], incoming_username=incoming_user))
         return accounts
 
     def _unreadable(self, profile: Path, error: UnreadableSettings) -> Unreadable:
