@@ -85,7 +85,7 @@
 <context>
     <name>AccountPage</name>
     <message>
-        <location filename="../../op25b_wizard/gui/page_account.py" line="+162"/>
+        <location filename="../../op25b_wizard/gui/page_account.py" line="+165"/>
         <source>Enter my e-mail address</source>
         <translation>メールアドレスを入力する</translation>
     </message>
@@ -118,12 +118,12 @@
     </message>
     <message>
         <location line="+10"/>
-        <location line="+15"/>
+        <location line="+18"/>
         <source>Your e-mail address</source>
         <translation>メールアドレス</translation>
     </message>
     <message>
-        <location line="-14"/>
+        <location line="-17"/>
         <source>Pick the address you send mail from.</source>
         <translation>メールを送信するアドレスを選んでください。</translation>
     </message>
@@ -153,7 +153,7 @@
         <translation>このコンピューターのメールソフトで見つかったアドレスです。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>E-mail addresses</source>
         <translation>メールアドレスの一覧</translation>
     </message>
@@ -516,12 +516,17 @@
 <context>
     <name>Cli</name>
     <message>
-        <location filename="../../op25b_wizard/cli/common.py" line="+27"/>
+        <location filename="../../op25b_wizard/cli/common.py" line="+28"/>
         <source>op25b-wizard: error:</source>
         <translation>op25b-wizard: エラー:</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+23"/>
+        <source>the password read from standard input is not valid {encoding} text</source>
+        <translation>標準入力から読み取ったパスワードが、正しい {encoding} の文字列ではありません</translation>
+    </message>
+    <message>
+        <location line="+26"/>
         <source>no standard input to read the password from</source>
         <translation>パスワードを読み取る標準入力がありません。</translation>
     </message>
@@ -531,7 +536,7 @@
         <translation>パスワード: </translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+9"/>
         <source>the password read from standard input is empty</source>
         <translation>標準入力から読み取ったパスワードが空です。</translation>
     </message>
@@ -541,7 +546,7 @@
         <translation>タイムアウトは 0.1～300 秒の範囲で指定してください。</translation>
     </message>
     <message>
-        <location filename="../../op25b_wizard/cli/common.py" line="+9"/>
+        <location filename="../../op25b_wizard/cli/common.py" line="+46"/>
         <source>cannot read the CA file {path}</source>
         <translation>CA ファイル {path} を読み取れません。</translation>
     </message>
@@ -830,7 +835,17 @@
         <translation>バックエンド: {name}、キーリングのサービス名: &quot;{service}&quot;</translation>
     </message>
     <message>
-        <location filename="../../op25b_wizard/cli/__init__.py" line="+33"/>
+        <location filename="../../op25b_wizard/cli/__init__.py" line="+65"/>
+        <source>not understood: position {positions} of the command line (the words are not repeated here, as one could be a password)</source>
+        <translation>コマンドラインの {positions} 番目の語を解釈できません（パスワードの可能性があるため、その語はここに表示しません）</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>{option} takes no value (what followed &apos;=&apos; is not repeated here)</source>
+        <translation>{option} には値を指定できません（「=」の後の内容はここに表示しません）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>the command line is not right: {detail} (see: {prog} --help)</source>
         <translation>コマンドラインの指定が正しくありません: {detail}（{prog} --help を参照してください）</translation>
     </message>
@@ -863,7 +878,7 @@
 <context>
     <name>CliClients</name>
     <message>
-        <location filename="../../op25b_wizard/cli/clients.py" line="+96"/>
+        <location filename="../../op25b_wizard/cli/clients.py" line="+97"/>
         <source>no such folder: {path}</source>
         <translation>フォルダーが見つかりません: {path}</translation>
     </message>
@@ -873,7 +888,17 @@
         <translation>--profile を使うには --client も指定してください。</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
+        <source>{client}: {reason}; the accounts in it are left out.</source>
+        <translation>{client}: {reason}。その中のアカウントは一覧に含めていません。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>No {client} accounts were found.</source>
+        <translation>{client} のアカウントは見つかりませんでした。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>No Thunderbird or Becky! accounts were found.</source>
         <translation>Thunderbird と Becky! のアカウントは見つかりませんでした。</translation>
     </message>
@@ -963,7 +988,7 @@
         <translation>確認のみ（ドライラン）: 何も変更していません。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>Done. The files as they were are saved in: {path}</source>
         <translation>完了しました。変更前のファイルは次の場所に保存しました: {path}</translation>
     </message>
@@ -973,7 +998,17 @@
         <translation>元に戻すには: {command}</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+9"/>
+        <source>{key} (server {host}, port {port})</source>
+        <translation>{key}（サーバー {host}、ポート {port}）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>several {client} outgoing servers send as {email}; choose one with --key (e.g. --key {first}): {choices}</source>
+        <translation>{client} には {email} として送信する送信サーバーが複数あります。--key でどれか 1 つを指定してください（例: --key {first}）: {choices}</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>The files saved by the last change are back.</source>
         <translation>前回の変更で保存したファイルを元に戻しました。</translation>
     </message>
@@ -1575,7 +1610,7 @@
 <context>
     <name>MailClients</name>
     <message>
-        <location filename="../../op25b_wizard/core/clients/base.py" line="+198"/>
+        <location filename="../../op25b_wizard/core/clients/base.py" line="+253"/>
         <source>{client} is running. Close {client} completely, then try again (it would overwrite the change when it exits). Profile: {profile}</source>
         <translation>{client} が起動しています。{client} を完全に終了してから、もう一度お試しください（起動したままだと、終了するときに変更が上書きされます）。プロファイル: {profile}</translation>
     </message>
@@ -1590,7 +1625,12 @@
         <translation>{profile} に {client} の設定が見つかりません。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
+        <source>No {client} account that could be read sends as {email}. It may be in settings that could not be read: {reasons}</source>
+        <translation>読み取れた {client} のアカウントには、{email} として送信するものがありません。読み取れなかった設定の中にある可能性があります: {reasons}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Several {client} outgoing servers send as {email}: {keys}. Name one of them.</source>
         <translation>{email} から送信する {client} の送信サーバーが複数あります: {keys}。どれか 1 つを指定してください。</translation>
     </message>
@@ -1600,12 +1640,17 @@
         <translation>{path} の設定は、読み取った後に変更されています。変更する前に、もう一度設定を確認してください。</translation>
     </message>
     <message>
-        <location filename="../../op25b_wizard/core/clients/becky.py" line="+227"/>
+        <location filename="../../op25b_wizard/core/clients/becky.py" line="+189"/>
+        <source>Cannot read {path}: it is not saved the way Becky! saves it (another program may have saved it as UTF-16)</source>
+        <translation>{path} を読み取れません。Becky! が保存する形式ではありません（別のプログラムが UTF-16 で保存した可能性があります）</translation>
+    </message>
+    <message>
+        <location line="+68"/>
         <source>No {client} data folder was found for this user.</source>
         <translation>このユーザーの {client} のデータフォルダーが見つかりません。</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+26"/>
         <source>Becky! cannot be set to STARTTLS by this program. Use SSL/TLS (usually port 465), or choose STARTTLS in Becky! itself.</source>
         <translation>このアプリでは、Becky! を STARTTLS に設定できません。SSL/TLS（通常はポート 465）を使用するか、Becky! 自身の設定で STARTTLS を選んでください。</translation>
     </message>
@@ -1671,12 +1716,12 @@
         <translation>{path} のバックアップは使用できません: {reason}</translation>
     </message>
     <message>
-        <location filename="../../op25b_wizard/core/clients/thunderbird.py" line="+254"/>
+        <location filename="../../op25b_wizard/core/clients/thunderbird.py" line="+291"/>
         <source>No {client} profile was found for this user.</source>
         <translation>このユーザーの {client} のプロファイルが見つかりません。</translation>
     </message>
     <message>
-        <location line="+128"/>
+        <location line="+138"/>
         <source>{path} also sets this outgoing server and cannot be changed (it is read-only or not in the expected format). Thunderbird would keep using its values. Edit or remove those lines in user.js, then try again. Nothing was changed.</source>
         <translation>{path} でもこの送信サーバーが設定されていますが、このファイルは変更できません（読み取り専用か、想定した形式ではありません）。このままでは Thunderbird はそちらの値を使い続けます。user.js の該当する行を編集または削除してから、もう一度お試しください。何も変更していません。</translation>
     </message>
@@ -2165,37 +2210,37 @@
     <message>
         <location line="+35"/>
         <source>it is not installed ({detail})</source>
-        <translation type="unfinished"></translation>
+        <translation>インストールされていません（{detail}）</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>it does not work on this computer ({detail})</source>
-        <translation type="unfinished"></translation>
+        <translation>このコンピューターでは動作しません（{detail}）</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>it is not a password store ({detail})</source>
-        <translation type="unfinished"></translation>
+        <translation>パスワード保管庫ではありません（{detail}）</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>The password store named in the environment variable PYTHON_KEYRING_BACKEND ({name}) cannot be used: {problem}. So the password cannot be remembered. You will be asked for it when it is needed.</source>
-        <translation type="unfinished"></translation>
+        <translation>環境変数 PYTHON_KEYRING_BACKEND で指定されたパスワード保管庫（{name}）は使用できません: {problem}。そのため、パスワードを保存できません。必要なときにパスワードの入力を求められます。</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>The password store settings file {path} cannot be read ({detail}). So the password cannot be remembered. You will be asked for it when it is needed.</source>
-        <translation type="unfinished"></translation>
+        <translation>パスワード保管庫の設定ファイル {path} を読み取れません（{detail}）。そのため、パスワードを保存できません。必要なときにパスワードの入力を求められます。</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>The password store chosen in {path} ({name}) cannot be used: {problem}. So the password cannot be remembered. You will be asked for it when it is needed.</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} で指定されたパスワード保管庫（{name}）は使用できません: {problem}。そのため、パスワードを保存できません。必要なときにパスワードの入力を求められます。</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>The password store could not be started: {problem}. So the password cannot be remembered. You will be asked for it when it is needed.</source>
-        <translation type="unfinished"></translation>
+        <translation>パスワード保管庫を起動できませんでした: {problem}。そのため、パスワードを保存できません。必要なときにパスワードの入力を求められます。</translation>
     </message>
     <message>
         <location line="+32"/>
@@ -2379,7 +2424,47 @@
         <translation>いいえ（チェックなし）</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+29"/>
+        <source>Where to enter these</source>
+        <translation>設定する場所</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>File &gt; Account Settings &gt; Server Settings, under Outgoing mail.</source>
+        <translation>「ファイル」&gt;「アカウント設定」&gt;「サーバーの設定」の「送信メール」。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Apple Mail on a Mac</source>
+        <translation>Mac の「メール」</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Mail &gt; Settings &gt; Accounts &gt; the account &gt; Server Settings. Under Outgoing Mail Account, untick &quot;Automatically manage connection settings&quot;, then set Port, tick &quot;Use TLS/SSL&quot; and choose Authentication &quot;Password&quot;.</source>
+        <translation>「メール」&gt;「設定」&gt;「アカウント」&gt; 該当のアカウント &gt;「サーバ設定」。「送信用メールアカウント」で「接続設定を自動的に管理」のチェックを外し、「ポート」を設定して「TLS/SSLを使用」にチェックを付け、「認証」で「パスワード」を選びます。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Mail on iPhone and iPad</source>
+        <translation>iPhone・iPad の「メール」</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Settings &gt; Apps &gt; Mail &gt; Mail Accounts (before iOS 18: Settings &gt; Mail &gt; Accounts) &gt; the account &gt; Account &gt; SMTP &gt; Primary Server: Use SSL on, Authentication &quot;Password&quot;, Server Port.</source>
+        <translation>「設定」&gt;「アプリ」&gt;「メール」&gt;「メールアカウント」（iOS 18 より前は「設定」&gt;「メール」&gt;「アカウント」）&gt; 該当のアカウント &gt;「アカウント」&gt;「SMTP」&gt;「プライマリサーバ」で、「SSLを使用」をオン、「認証」を「パスワード」にし、「サーバポート」を設定します。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Account Settings &gt; Outgoing Server (SMTP) &gt; the server &gt; Edit.</source>
+        <translation>「アカウント設定」&gt;「送信 (SMTP) サーバー」&gt; 該当のサーバー &gt;「編集」。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tools &gt; Mailbox settings (メールボックスの設定) &gt; Basic: SMTP server; Advanced: SMTP port, SSL/TLS, SMTP authentication.</source>
+        <translation>「ツール」&gt;「メールボックスの設定」で、「基本設定」タブの SMTP サーバー、「詳細」タブの SMTP ポート、SSL/TLS、SMTP 認証。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>Outgoing mail server (SMTP)</source>
         <translation>送信サーバー（SMTP）</translation>
     </message>
@@ -2454,12 +2539,12 @@
         <translation>ポート {port}: {result}</translation>
     </message>
     <message>
-        <location line="-110"/>
+        <location line="-134"/>
         <source>Mail settings for sending</source>
         <translation>メール送信の設定</translation>
     </message>
     <message>
-        <location line="+131"/>
+        <location line="+165"/>
         <source>Made on {date} by op25b-wizard {version}</source>
         <translation>{date} に op25b-wizard {version} で作成</translation>
     </message>
@@ -2469,12 +2554,7 @@
         <translation>ホテル、モバイル、家庭のネットワークの多くでは、OP25B（ポート25ブロック）により、メール送信用の古いポートであるポート 25 が使えません。メールソフトの送信サーバー（SMTP）の設定を、下の表のとおりに変更してください。変更後は、安全なサブミッションポート（送信用ポート）の {port} 番を使って、どこからでも送信できます。受信メールの設定は変わりません。</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>Where to find these: Outlook: File &gt; Account Settings &gt; Server Settings. Thunderbird: Account Settings &gt; Outgoing Server (SMTP) &gt; Edit.</source>
-        <translation>設定の場所: Outlook では「ファイル」&gt;「アカウント設定」&gt;「サーバーの設定」、Thunderbird では「アカウント設定」&gt;「送信 (SMTP) サーバー」&gt;「編集」です。</translation>
-    </message>
-    <message>
-        <location line="+7"/>
+        <location line="+11"/>
         <source>Support code</source>
         <translation>サポートコード</translation>
     </message>
@@ -2711,13 +2791,18 @@
         <translation>{text} は、サーバー名または IP アドレスとして正しくありません。</translation>
     </message>
     <message>
-        <location filename="../../op25b_wizard/cli/clients.py" line="-62"/>
-        <location filename="../../op25b_wizard/core/targets.py" line="+5"/>
+        <location line="+70"/>
+        <source>in the e-mail address {text}, the part after @ must be a domain name, not an IP address</source>
+        <translation>メールアドレス {text} の @ より後の部分は、IP アドレスではなくドメイン名にしてください</translation>
+    </message>
+    <message>
+        <location filename="../../op25b_wizard/cli/clients.py" line="-76"/>
+        <location filename="../../op25b_wizard/core/targets.py" line="-65"/>
         <source>{text} is not a valid e-mail address</source>
         <translation>{text} は、メールアドレスとして正しくありません。</translation>
     </message>
     <message>
-        <location filename="../../op25b_wizard/core/targets.py" line="+19"/>
+        <location filename="../../op25b_wizard/core/targets.py" line="+27"/>
         <source>the server name is empty</source>
         <translation>サーバー名が空です。</translation>
     </message>
@@ -3175,12 +3260,15 @@
 <context>
     <name>i18n</name>
     <message>
-        <location filename="../../op25b_wizard/cli/__init__.py" line="+0"/>
-        <location filename="../../op25b_wizard/cli/common.py" line="-42"/>
-        <location line="+19"/>
-        <location line="+4"/>
-        <location line="+5"/>
+        <location filename="../../op25b_wizard/cli/__init__.py" line="-14"/>
         <location line="+9"/>
+        <location line="+5"/>
+        <location filename="../../op25b_wizard/cli/common.py" line="-113"/>
+        <location line="+23"/>
+        <location line="+26"/>
+        <location line="+4"/>
+        <location line="+9"/>
+        <location line="+46"/>
         <location line="+5"/>
         <location filename="../../op25b_wizard/gui/launch.py" line="-41"/>
         <location line="+5"/>
