@@ -293,6 +293,15 @@ def test_ipv6_refused_is_not_broken_ipv6() -> None:
     assert "ipv6_broken" not in d.verdict_ids
 
 
+@pytest.mark.parametrize("v6_result", ["not_needed", "abandoned"])
+def test_an_ipv6_attempt_stopped_early_is_not_broken_ipv6(v6_result: str) -> None:
+    """The port was done over IPv4 before IPv6 answered: that proves nothing about IPv6."""
+    attempts = [AddressAttempt("2001:db8::25", "ipv6", v6_result, 0.4),  # type: ignore[arg-type]
+                AddressAttempt("192.0.2.25", "ipv4", "connected", 0.3)]
+    d = diagnose(report(submission(587, attempts=attempts), submission(465, attempts=attempts)))
+    assert d.verdict_ids == ["submission_ok"]
+
+
 def test_cancelled() -> None:
     rep = report(relay("timeout"), submission(587, "timeout"), cancelled=True)
     d = diagnose(rep)

@@ -89,3 +89,23 @@ def test_on_an_ipv4_only_network_port_25_reports_what_ipv4_saw(tmp_path):
     for port in (587, 465):
         assert ports[port]["outcome"] == "auth_ok" and ports[port]["family"] == "ipv4"
     assert status == 0
+
+
+def test_a_dead_ipv6_path_is_not_waited_for_once_every_port_is_done(tmp_path):
+    """IPv6 drops every packet, port 25 is open: each port is done over IPv4 well within a
+    second; its IPv6 attempt is then stopped as not needed instead of running to the 5 s
+    timeout, for each row and for the run."""
+    ca = TestCA(tmp_path)
+    with op25b_network(tmp_path, block=None) as net:
+        net.break_ipv6()
+        servers = net.start_servers(ca.write_server_pem(tmp_path / "server.pem"))
+        status, result = diagnose(net, ca, timeout=5.0)
+        servers.records()
+    assert status == 0
+    assert result["elapsed_s"] < 2.0, "not the 5 s IPv6 timeout"
+    for p in result["ports"]:
+        assert p["outcome"] in ("ok", "auth_ok") and p["family"] == "ipv4", p
+        assert p["elapsed_s"] < 1.5, p
+        assert {a["family"]: a["result"] for a in p["attempts"]} == {"ipv6": "not_needed",
+                                                                     "ipv4": "connected"}
+    assert "ipv6_broken" not in result["verdicts"]

@@ -443,7 +443,8 @@ def dead_ipv6_live_ipv4(test_ca):
 
 def test_a_dead_ipv6_path_costs_only_the_stagger(test_ca, probe_ports, monkeypatch) -> None:
     """The name has an AAAA and an A address; IPv6 drops the SYN. IPv4 starts after ~250 ms,
-    the dialogue goes on over IPv4, and the dead IPv6 path is reported."""
+    the dialogue goes on over IPv4, and once it is done the IPv6 attempt is stopped as not
+    needed: neither the port's time nor the run waits for the dead path's timeout."""
     async def both_families(host: str, timeout: float):
         return [(socket.AF_INET6, "::1"), (socket.AF_INET, "127.0.0.1")]
 
@@ -452,12 +453,37 @@ def test_a_dead_ipv6_path_costs_only_the_stagger(test_ca, probe_ports, monkeypat
         run = probe_ports([PortSpec(port, "starttls")], password=ENGINE_PASSWORD, timeout=2.0)
     (p,) = run.report.ports
     assert (p.outcome, p.family, p.address) == ("auth_ok", "ipv4", "127.0.0.1")
-    assert [(a.family, a.result) for a in p.attempts] == [("ipv6", "timeout"),
+    assert [(a.family, a.result) for a in p.attempts] == [("ipv6", "not_needed"),
                                                          ("ipv4", "connected")]
     connected = next(line.t for line in run.report.transcript if "connected to" in line.text)
     first = run.report.transcript[0].t
     assert 0.2 <= connected - first < 1.25, "IPv4 waits for the 250 ms stagger, not the 2 s timeout"
     assert len(server.recorder.auth) == 1
+    assert p.elapsed_s < 1.25 and p.attempts[0].elapsed_s < 1.25
+    assert run.wall_s < 1.5, "the run does not wait for the IPv6 attempt's 2 s timeout"
     d = diagnose(run.report, credentials_tested=True)
-    assert d.verdict_ids == ["ipv6_broken", "submission_ok"]
-    assert run.wall_s < 2.0 + 1.0, "the IPv6 attempt ends at its own connect timeout"
+    assert d.verdict_ids == ["submission_ok"], "an attempt stopped early proves nothing"
+
+
+def test_a_dead_ipv6_path_is_still_seen_while_other_ports_keep_the_run_going(
+        test_ca, probe_ports, monkeypatch) -> None:
+    """While another port is still being tested, the finished port's IPv6 attempt runs on to
+    its own timeout (for free): the dead path is then reported, but the finished port's row
+    shows its own time and is reported as soon as its dialogue is over."""
+    async def both_families(host: str, timeout: float):
+        return [(socket.AF_INET6, "::1"), (socket.AF_INET, "127.0.0.1")]
+
+    monkeypatch.setattr("op25b_wizard.core.probe.resolve", both_families)
+    with dead_ipv6_live_ipv4(test_ca) as (port, server), Scripted(silent) as quiet:
+        run = probe_ports([PortSpec(port, "starttls"), PortSpec(quiet.port, "starttls")],
+                          password=ENGINE_PASSWORD, timeout=2.0)
+    fast, slow = run.report.ports
+    assert fast.outcome == "auth_ok" and fast.elapsed_s < 1.25
+    assert [(a.family, a.result) for a in fast.attempts] == [("ipv6", "timeout"),
+                                                            ("ipv4", "connected")]
+    assert fast.attempts[0].elapsed_s >= 2.0 * 0.9
+    assert (slow.outcome, slow.stage) == ("timeout", "greeting")
+    done = [e.port for e in run.events if e.kind == "port_done"]
+    assert done == [port, quiet.port], "the fast port is reported first"
+    assert run.wall_s < 2.0 + 1.0 + 1.0, "the slow port's greeting timeout and nudge, no more"
+    assert "ipv6_broken" in diagnose(run.report).verdict_ids

@@ -136,8 +136,10 @@ async def resolve(host: str, timeout: float) -> list[tuple[int, str]]:
 class _Connector:
     """Happy Eyeballs: start one attempt per address, staggered, first connection wins.
 
-    Losing attempts run on to their own timeout so that each address family gets a result
-    (``ipv6_broken`` needs it); a late winner's socket is closed.
+    The port's result does not wait for the losing attempts. They run on only while other
+    ports are still being tested (so a dead family can still show, for ``ipv6_broken``, at no
+    cost) and are stopped as ``not_needed`` when the run has nothing else left to do
+    (:meth:`stop_unneeded`); a late winner's socket is closed.
     """
 
     def __init__(self, addresses: list[tuple[int, str]], port: int, timeout: float, delay: float):
@@ -149,11 +151,14 @@ class _Connector:
         self.no_route: set[str] = set()
         """Addresses whose attempt failed here for want of a route (see ``_NO_ROUTE``)."""
         self.tasks: list[asyncio.Task] = []
+        self._started: dict[str, tuple[str, float]] = {}
+        self._not_needed = False
         self._winner: asyncio.Future = asyncio.get_running_loop().create_future()
 
     async def _attempt(self, family: int, address: str, failed: asyncio.Event) -> None:
         t0 = time.monotonic()
         fam = _family_name(family)
+        self._started[address] = (fam, t0)
         try:
             async with asyncio.timeout(self.timeout):
                 reader, writer = await asyncio.open_connection(address, self.port, limit=MAX_LINE)
@@ -167,7 +172,8 @@ class _Connector:
                 self.no_route.add(address)
             self.attempts.append(AddressAttempt(address, fam, result, time.monotonic() - t0, str(e)))  # type: ignore[arg-type]
         except asyncio.CancelledError:
-            self.attempts.append(AddressAttempt(address, fam, "abandoned", time.monotonic() - t0))
+            result = "not_needed" if self._not_needed else "abandoned"
+            self.attempts.append(AddressAttempt(address, fam, result, time.monotonic() - t0))  # type: ignore[arg-type]
             raise
         else:
             self.attempts.append(AddressAttempt(address, fam, "connected", time.monotonic() - t0))
@@ -195,8 +201,20 @@ class _Connector:
             pending = [t for t in pending_set if t is not self._winner]
         return self._winner.result() if self._winner.done() else None
 
-    async def finish(self) -> None:
-        """Let the losing attempts end (each is bounded by the connect timeout)."""
+    def snapshot(self) -> list[AddressAttempt]:
+        """Every attempt so far, IPv6 first; one still running is shown as ``not_needed``
+        (the port's test is over) until it ends or :meth:`stop_unneeded` stops it."""
+        ended = {a.address for a in self.attempts}
+        now = time.monotonic()
+        running = [AddressAttempt(address, fam, "not_needed", now - t0)  # type: ignore[arg-type]
+                   for address, (fam, t0) in self._started.items() if address not in ended]
+        return sorted([*self.attempts, *running], key=lambda a: a.family, reverse=True)
+
+    async def stop_unneeded(self) -> None:
+        """Stop the attempts still running: the port was tested over another address."""
+        self._not_needed = True
+        for task in self.tasks:
+            task.cancel()
         if self.tasks:
             await asyncio.gather(*self.tasks, return_exceptions=True)
 
@@ -221,6 +239,7 @@ class _PortProbe:
             outcome="timeout", stage="connect",
         )
         self.session: SmtpSession | None = None
+        self.connector: _Connector | None = None
 
     def stage(self, stage: Stage) -> None:
         self.result.stage = stage
@@ -230,8 +249,8 @@ class _PortProbe:
         t0 = time.monotonic()
         r = self.result
         self.emit(ProbeEvent("port_started", port=self.spec.port))
-        connector = _Connector(addresses, self.spec.port, self.opts.timeout,
-                               self.opts.happy_eyeballs_delay)
+        connector = self.connector = _Connector(addresses, self.spec.port, self.opts.timeout,
+                                                self.opts.happy_eyeballs_delay)
         try:
             self.stage("connect")
             conn = await connector.connect()
@@ -254,11 +273,16 @@ class _PortProbe:
                 if r.stage == "done" or r.outcome in ("auth_failed", "banner_refused"):
                     await self.session.quit()
                 self.session.writer.close()
-            await connector.finish()
-            r.attempts = sorted(connector.attempts, key=lambda a: a.family, reverse=True)
+            r.attempts = connector.snapshot()  # a loser still running: see stop_unneeded()
             r.elapsed_s = time.monotonic() - t0
         self.emit(ProbeEvent("port_done", port=self.spec.port, result=r))
         return r
+
+    async def stop_unneeded(self) -> None:
+        """The run is over: stop this port's losing attempts and record how they ended."""
+        if self.connector is not None:
+            await self.connector.stop_unneeded()
+            self.result.attempts = self.connector.snapshot()
 
     def _connect_failed(self, connector: _Connector) -> None:
         """The port's outcome when no attempt connected: from the attempts that reached the
@@ -518,7 +542,11 @@ async def probe(request: ProbeRequest, on_event: EventSink | None = None,
         transcript.note(None, f"{request.host}: " + ", ".join(a for _f, a in addresses))
         emit(ProbeEvent("dns", text=", ".join(a for _f, a in addresses)))
         probes = [_PortProbe(request.host, spec, opts, ctx, transcript, emit) for spec in request.ports]
-        results = await asyncio.gather(*(p.run(addresses) for p in probes))
+        try:
+            results = await asyncio.gather(*(p.run(addresses) for p in probes))
+        finally:
+            # every port is done (or the run is cancelled): no one waits for a losing attempt
+            await asyncio.gather(*(p.stop_unneeded() for p in probes), return_exceptions=True)
         report.ports.extend(results)
 
     work = asyncio.create_task(run_all())
