@@ -153,6 +153,7 @@ class _Connector:
         self.tasks: list[asyncio.Task] = []
         self._started: dict[str, tuple[str, float]] = {}
         self._not_needed = False
+        self._abandoned = False
         self._winner: asyncio.Future = asyncio.get_running_loop().create_future()
 
     async def _attempt(self, family: int, address: str, failed: asyncio.Event) -> None:
@@ -212,7 +213,7 @@ class _Connector:
 
     async def stop_unneeded(self) -> None:
         """Stop the attempts still running: the port was tested over another address."""
-        self._not_needed = True
+        self._not_needed = not self._abandoned
         for task in self.tasks:
             task.cancel()
         if self.tasks:
@@ -220,6 +221,7 @@ class _Connector:
 
     def abandon(self) -> None:
         """Stop every attempt still running (the run was cancelled)."""
+        self._abandoned = True
         for task in self.tasks:
             task.cancel()
 
