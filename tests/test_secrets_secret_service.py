@@ -139,6 +139,18 @@ def test_password_commands_against_the_real_keyring(account):
     assert missing.stderr.count("\n") == 1 and "no password is stored" in missing.stderr
 
 
+def test_password_get_writes_utf8_whatever_the_pipes_encoding(account):
+    """msmtp's passwordeval reads bytes and sends them as they are: a password with a
+    character the console's encoding lacks must not come out escaped (a wrong password)."""
+    host, user = account
+    secret = "пароль-パス¥"
+    secrets.store_password(host, user, secret)
+    env = {**os.environ, "PYTHONIOENCODING": "ascii"}
+    got = subprocess.run([CLI, "password", "get", "--host", host, "--user", user],
+                         capture_output=True, timeout=60, env=env)
+    assert (got.returncode, got.stdout) == (0, (secret + "\n").encode("utf-8"))
+
+
 def test_password_get_refuses_a_terminal(account):
     host, user = account
     secrets.store_password(host, user, PASSWORD)

@@ -117,8 +117,15 @@ def run_get(args: argparse.Namespace) -> int:
     if password is None:
         raise CliError(tr("Cli", QT_TRANSLATE_NOOP(
             "Cli", "no password is stored for {user} at {host}"), user=user, host=host), EXIT_FAILED)
-    sys.stdout.write(password + "\n")
+    # UTF-8 bytes, whatever the pipe's encoding: msmtp sends them to the server as they come
+    # (RFC 4616), and an escaped character would be a wrong password
     sys.stdout.flush()
+    out = getattr(sys.stdout, "buffer", None)
+    if out is None:
+        sys.stdout.write(password + "\n")
+    else:
+        out.write((password + "\n").encode("utf-8"))
+        out.flush()
     return 0
 
 

@@ -147,7 +147,8 @@ class AddressAttempt:
 
     address: str
     family: Literal["ipv4", "ipv6"]
-    result: Literal["connected", "timeout", "refused", "unreachable", "error", "abandoned"]
+    result: Literal["connected", "timeout", "refused", "unreachable", "error", "abandoned",
+                    "not_needed"]
     elapsed_s: float
     error: str | None = None
 

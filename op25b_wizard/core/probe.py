@@ -207,7 +207,7 @@ class _Connector:
         (the port's test is over) until it ends or :meth:`stop_unneeded` stops it."""
         ended = {a.address for a in self.attempts}
         now = time.monotonic()
-        running = [AddressAttempt(address, fam, "not_needed", now - t0)  # type: ignore[arg-type]
+        running = [AddressAttempt(address, fam, "not_needed", now - t0)
                    for address, (fam, t0) in self._started.items() if address not in ended]
         return sorted([*self.attempts, *running], key=lambda a: a.family, reverse=True)
 
