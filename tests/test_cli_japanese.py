@@ -70,3 +70,26 @@ def test_file_errors_in_japanese(tmp_path) -> None:
     assert proc.returncode != 0
     last = proc.stderr.strip().splitlines()[-1]
     assert "No such file" not in last and JAPANESE.search(last)
+
+
+def test_argument_errors_are_japanese_too(capsys) -> None:
+    """argparse speaks only English; its usual complaints are shown in the chosen language."""
+    import pytest
+
+    from op25b_wizard.cli import main
+
+    cases = [
+        (["--lang", "ja", "diagnose"], "次の指定が必要です: TARGET", "required"),
+        (["--lang", "ja", "diagnose", "localhost", "--timeout", "x"], "--timeout の値が正しくありません",
+         "invalid float"),
+        (["--lang", "ja", "export", "vcard", "--email", "a@example.jp"], "FORMAT の値が正しくありません",
+         "invalid choice"),
+        (["--lang", "ja", "diagnose", "localhost", "--port"], "--port には値を 1 つ指定してください",
+         "expected one"),
+    ]
+    for argv, japanese, english in cases:
+        with pytest.raises(SystemExit) as info:
+            main(argv)
+        err = capsys.readouterr().err
+        assert info.value.code == 2 and err.count("\n") == 1
+        assert japanese in err and english not in err, err

@@ -33,6 +33,32 @@ _ECHOED_VALUE = (
     (re.compile(r"invalid (\S+) value: .*$"), r"invalid \1 value"),
 )
 _IGNORED_VALUE = re.compile(r"^argument (\S+): ignored explicit argument .*$")
+_ARGPARSE_MESSAGES = (
+    # argparse's own wording (kept in English), so that its errors can be shown translated
+    (re.compile(r"^the following arguments are required: (?P<names>.+)$"),
+     QT_TRANSLATE_NOOP("Cli", "the following arguments are required: {names}")),
+    (re.compile(r"^one of the arguments (?P<names>.+) is required$"),
+     QT_TRANSLATE_NOOP("Cli", "one of the arguments {names} is required")),
+    (re.compile(r"^argument (?P<option>\S+): expected one argument$"),
+     QT_TRANSLATE_NOOP("Cli", "argument {option}: expected one argument")),
+    (re.compile(r"^argument (?P<option>\S+): expected at least one argument$"),
+     QT_TRANSLATE_NOOP("Cli", "argument {option}: expected at least one argument")),
+    (re.compile(r"^argument (?P<option>\S+): invalid choice \(choose from (?P<choices>.+)\)$"),
+     QT_TRANSLATE_NOOP("Cli", "argument {option}: invalid choice (choose from {choices})")),
+    (re.compile(r"^argument (?P<option>\S+): invalid (?P<type>\S+) value$"),
+     QT_TRANSLATE_NOOP("Cli", "argument {option}: invalid {type} value")),
+    (re.compile(r"^argument (?P<option>\S+): not allowed with argument (?P<other>\S+)$"),
+     QT_TRANSLATE_NOOP("Cli", "argument {option}: not allowed with argument {other}")),
+)
+
+
+def _translated(message: str) -> str:
+    """argparse's message in the chosen language (argparse itself only speaks English)."""
+    for pattern, source in _ARGPARSE_MESSAGES:
+        m = pattern.match(message)
+        if m:
+            return i18n.tr("Cli", source, **m.groupdict())
+    return message
 
 
 def _positions(argv: Sequence[str], words: Sequence[str]) -> list[int]:
@@ -76,6 +102,7 @@ class _Parser(argparse.ArgumentParser):
                 option=ignored.group(1))
         for pattern, replacement in _ECHOED_VALUE:
             message = pattern.sub(replacement, message)
+        message = _translated(message)
         fail(i18n.tr("Cli", QT_TRANSLATE_NOOP(
             "Cli", "the command line is not right: {detail} (see: {prog} --help)"),
             detail=message, prog=self.prog))

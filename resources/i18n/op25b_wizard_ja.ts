@@ -59,7 +59,7 @@
         <location line="+4"/>
         <location line="+8"/>
         <location line="+8"/>
-        <location line="+16"/>
+        <location line="+23"/>
         <location line="+3"/>
         <location line="+19"/>
         <source>Cli</source>
@@ -785,7 +785,7 @@
         <translation>事前設定ファイル {path} を読み取れません。</translation>
     </message>
     <message>
-        <location filename="../../op25b_wizard/cli/password.py" line="-75"/>
+        <location filename="../../op25b_wizard/cli/password.py" line="-82"/>
         <source>the password is only read from standard input: add --password-stdin</source>
         <translation>パスワードは標準入力からのみ読み取ります。--password-stdin を付けてください。</translation>
     </message>
@@ -820,7 +820,7 @@
         <translation>{host} の {user} のパスワードは保存されていません。</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+23"/>
         <source>Password for {user} at {host} deleted.</source>
         <translation>{host} の {user} のパスワードを削除しました。</translation>
     </message>
@@ -835,7 +835,42 @@
         <translation>バックエンド: {name}、キーリングのサービス名: &quot;{service}&quot;</translation>
     </message>
     <message>
-        <location filename="../../op25b_wizard/cli/__init__.py" line="+65"/>
+        <location filename="../../op25b_wizard/cli/__init__.py" line="+39"/>
+        <source>the following arguments are required: {names}</source>
+        <translation>次の指定が必要です: {names}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>one of the arguments {names} is required</source>
+        <translation>{names} のいずれかを指定してください</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>argument {option}: expected one argument</source>
+        <translation>{option} には値を 1 つ指定してください</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>argument {option}: expected at least one argument</source>
+        <translation>{option} には値を 1 つ以上指定してください</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>argument {option}: invalid choice (choose from {choices})</source>
+        <translation>{option} の値が正しくありません（指定できる値: {choices}）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>argument {option}: invalid {type} value</source>
+        <translation>{option} の値が正しくありません（{type} 型の値を指定してください）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>argument {option}: not allowed with argument {other}</source>
+        <translation>{option} は {other} と一緒には指定できません</translation>
+    </message>
+    <message>
+        <location line="+40"/>
         <source>not understood: position {positions} of the command line (the words are not repeated here, as one could be a password)</source>
         <translation>コマンドラインの {positions} 番目の語を解釈できません（パスワードの可能性があるため、その語はここに表示しません）</translation>
     </message>
@@ -845,7 +880,7 @@
         <translation>{option} には値を指定できません（「=」の後の内容はここに表示しません）</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>the command line is not right: {detail} (see: {prog} --help)</source>
         <translation>コマンドラインの指定が正しくありません: {detail}（{prog} --help を参照してください）</translation>
     </message>
@@ -3260,9 +3295,10 @@
 <context>
     <name>i18n</name>
     <message>
-        <location filename="../../op25b_wizard/cli/__init__.py" line="-14"/>
+        <location filename="../../op25b_wizard/cli/__init__.py" line="-46"/>
+        <location line="+31"/>
         <location line="+9"/>
-        <location line="+5"/>
+        <location line="+6"/>
         <location filename="../../op25b_wizard/cli/common.py" line="-113"/>
         <location line="+23"/>
         <location line="+26"/>
