@@ -174,6 +174,7 @@ def test_whole_flow_switches_the_profile_and_keeps_the_password_in_the_keyring(
     assert secrets.get_password("localhost", GUI_EMAIL) == ENGINE_PASSWORD
     assert [c.state for c in wizard.state.checklist()] == ["ok"] * 5
     ready = wizard.page_of(PageId.READY)
+    assert ready.title() == "Ready for your trip"
     assert ready.code.text() == wizard.state.support_code and len(ready.code.text()) == 11
     qtbot.mouseClick(ready.send_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: wizard.state.test_message_sent is not None, timeout=WAIT_MS)
@@ -701,7 +702,11 @@ def test_a_sign_in_test_that_cannot_reach_the_server_does_not_hold_the_user(
         qtbot.waitUntil(lambda: page._tested_for is not None and not page.busy, timeout=WAIT_MS)
         assert wizard.currentId() == int(PageId.SIGNIN)
         assert wizard.state.login_verified is None
+        assert "could not be reached" in page.result_label.text()
         press_next(qtbot, wizard, PageId.APPLY)  # the second press goes on
+        press_next(qtbot, wizard, PageId.READY)  # not applied, password unchecked
+        assert wizard.page_of(PageId.READY).title() == "Almost ready"
+        wizard.back()
         # a changed password is tested again before Next goes on
         wizard.back()
         page.password_edit.setText(ENGINE_PASSWORD + "x")
@@ -744,3 +749,161 @@ def test_an_unreadable_profile_does_not_hide_the_others(make_wizard, qtbot, tmp_
     qtbot.waitUntil(lambda: page.accounts is not None, timeout=WAIT_MS)
     assert [a.email for a in page.accounts] == [GUI_EMAIL]
     assert "zz99yy88.work" in page.status.text()
+
+
+def test_a_password_changed_while_it_is_tested_is_not_marked_accepted(
+        make_wizard, qtbot, thunderbird_home, mail_servers, test_ca, no_keyring):
+    home, _ = thunderbird_home
+    wizard = make_wizard(preset=preset_for(mail_servers, test_ca), services=services_for(home))
+    to_signin(qtbot, wizard)
+    page = wizard.page_of(PageId.SIGNIN)
+    qtbot.keyClicks(page.password_edit, ENGINE_PASSWORD)
+    page.test_signin()
+    assert page.busy and page.password_edit.isReadOnly()
+    page.password_edit.setText("totally wrong")  # e.g. pasted in by a tool despite read-only
+    qtbot.waitUntil(lambda: not page.busy, timeout=WAIT_MS)
+    assert wizard.state.login_verified is None, "the answer was about the password before"
+    assert not page.password_edit.isReadOnly()
+    qtbot.mouseClick(next_button(wizard), Qt.MouseButton.LeftButton)  # tests the new one
+    qtbot.waitUntil(lambda: wizard.state.login_verified is not None, timeout=WAIT_MS)
+    assert wizard.state.login_verified is False and wizard.currentId() == int(PageId.SIGNIN)
+
+
+def test_the_providers_own_port_is_tested_too(make_wizard, qtbot, tmp_path, mail_servers, test_ca):
+    """A provider (or company preset) documenting an unusual port gets that port tested."""
+    home = tmp_path / "empty-home"
+    home.mkdir()
+    wizard = make_wizard(preset=Preset(cafile=str(test_ca.cafile), timeout=2.0),
+                         services=AdvisedServices(home, mail_servers.tls.port))
+    press_next(qtbot, wizard, PageId.ACCOUNT)
+    page = wizard.page_of(PageId.ACCOUNT)
+    qtbot.waitUntil(lambda: page.accounts is not None, timeout=WAIT_MS)
+    qtbot.keyClicks(page.email_edit, GUI_EMAIL)
+    press_next(qtbot, wizard, PageId.PORT_TEST)
+    qtbot.waitUntil(lambda: wizard.state.report is not None, timeout=WAIT_MS)
+    tested = [(p.port, p.mode) for p in wizard.state.report.ports]
+    assert tested[:3] == [(25, "relay"), (587, "starttls"), (465, "tls")]
+    assert (mail_servers.tls.port, "tls") in tested
+    assert wizard.state.diagnosis.recommended.port == mail_servers.tls.port
+
+
+class BrokenLookup(Services):
+    def lookup(self, email, cancel):
+        from op25b_wizard.core.i18n import msg
+        from op25b_wizard.core.lookup.autoconfig import AutoconfigError
+
+        raise AutoconfigError(msg("Lookup", "The company preset {path} cannot be read: {reason}",
+                                  path="/gone/op25b-preset.xml", reason="it does not exist"))
+
+
+def test_a_lookup_error_lets_the_user_type_the_server(make_wizard, qtbot, tmp_path):
+    home = tmp_path / "empty-home"
+    home.mkdir()
+    wizard = make_wizard(services=BrokenLookup(home=home, env={"HOME": str(home)}))
+    press_next(qtbot, wizard, PageId.ACCOUNT)
+    page = wizard.page_of(PageId.ACCOUNT)
+    qtbot.waitUntil(lambda: page.accounts is not None, timeout=WAIT_MS)
+    qtbot.keyClicks(page.email_edit, "hanako@example.jp")
+    qtbot.mouseClick(next_button(wizard), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.server_edit.isVisible(), timeout=WAIT_MS)
+    assert "cannot be read" in page.lookup_status.text()
+    qtbot.keyClicks(page.server_edit, "localhost")
+    qtbot.mouseClick(next_button(wizard), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: wizard.currentId() == int(PageId.PORT_TEST), timeout=WAIT_MS)
+    wizard.page_of(PageId.PORT_TEST).stop_test()
+
+
+def test_picking_an_account_during_a_lookup_stays_on_the_page(make_wizard, qtbot,
+                                                              thunderbird_home):
+    from op25b_wizard.core.lookup import LookupConfig
+
+    home, _ = thunderbird_home
+    with blackhole() as dead:
+        config = LookupConfig(use_bundled_preset=False, use_bundled_providers=False,
+                              autoconfig_urls=(f"http://127.0.0.1:{dead}/{{domain}}.xml",),
+                              ispdb_url=None, use_mx=False, use_srv=False, guess=False,
+                              http_timeout=30.0)
+        wizard = make_wizard(services=Services(home=home, env={"HOME": str(home)},
+                                               lookup_config=config))
+        press_next(qtbot, wizard, PageId.ACCOUNT)
+        page = wizard.page_of(PageId.ACCOUNT)
+        qtbot.waitUntil(lambda: page.accounts is not None, timeout=WAIT_MS)
+        page.list.setCurrentRow(page.list.count() - 1)  # "enter my e-mail address"
+        qtbot.keyClicks(page.email_edit, "hanako@slow.example")
+        qtbot.mouseClick(next_button(wizard), Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: page.stop_button.isVisible(), timeout=WAIT_MS)
+        page.list.setCurrentRow(0)  # the Thunderbird account after all
+        assert not page.busy and not page.stop_button.isVisible()
+        assert page.lookup_status.text() == ""
+        qtbot.wait(200)
+        assert wizard.currentId() == int(PageId.ACCOUNT)
+        # Back while looking up, then Next again: no stale "Looking up…"
+        page.list.setCurrentRow(page.list.count() - 1)
+        qtbot.mouseClick(next_button(wizard), Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: page.stop_button.isVisible(), timeout=WAIT_MS)
+        wizard.back()
+        press_next(qtbot, wizard, PageId.ACCOUNT)
+        assert not page.stop_button.isVisible() and "Looking up" not in page.lookup_status.text()
+
+
+def test_status_lines_follow_a_language_switch(make_wizard, qtbot, tmp_path):
+    from op25b_wizard.core.lookup import LookupConfig
+
+    home = tmp_path / "empty-home"
+    home.mkdir()
+    with blackhole() as dead:
+        config = LookupConfig(use_bundled_preset=False, use_bundled_providers=False,
+                              autoconfig_urls=(f"http://127.0.0.1:{dead}/{{domain}}.xml",),
+                              ispdb_url=None, use_mx=False, use_srv=False, guess=False,
+                              http_timeout=30.0)
+        wizard = make_wizard(services=Services(home=home, env={"HOME": str(home)},
+                                               lookup_config=config))
+        press_next(qtbot, wizard, PageId.ACCOUNT)
+        page = wizard.page_of(PageId.ACCOUNT)
+        qtbot.waitUntil(lambda: page.accounts is not None, timeout=WAIT_MS)
+        qtbot.keyClicks(page.email_edit, "hanako@slow.example")
+        qtbot.mouseClick(next_button(wizard), Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: page.stop_button.isVisible(), timeout=WAIT_MS)
+        qtbot.mouseClick(page.stop_button, Qt.MouseButton.LeftButton)
+        english = page.lookup_status.text()
+        wizard.ctx.languageRequested.emit("ja")
+        qtbot.waitUntil(lambda: "中止" in page.lookup_status.text(), timeout=WAIT_MS)
+        assert page.lookup_status.text() != english
+
+
+class BrokenProbe(Services):
+    def run_probe(self, request, on_event, cancel):
+        import errno
+
+        raise OSError(errno.EMFILE, "Too many open files")
+
+
+def test_a_test_that_breaks_on_this_computer_blames_no_server(make_wizard, qtbot, thunderbird_home):
+    home, _ = thunderbird_home
+    wizard = make_wizard(lang="ja", services=BrokenProbe(home=home, env={"HOME": str(home)}))
+    to_port_test(qtbot, wizard)
+    page = wizard.page_of(PageId.PORT_TEST)
+    qtbot.waitUntil(lambda: page._run_error is not None and not page.busy, timeout=WAIT_MS)
+    assert {r.key for r in page.rows} == {"not_run"}
+    assert "Too many" not in page.verdict_text.text() and "ファイル" in page.verdict_text.text()
+
+
+def test_unticking_remember_later_takes_the_password_out_again(
+        make_wizard, qtbot, thunderbird_home, mail_servers, test_ca, secret_service):
+    home, _ = thunderbird_home
+    wizard = make_wizard(preset=preset_for(mail_servers, test_ca), services=services_for(home))
+    to_signin(qtbot, wizard)
+    signin = wizard.page_of(PageId.SIGNIN)
+    qtbot.keyClicks(signin.password_edit, ENGINE_PASSWORD)
+    press_next(qtbot, wizard, PageId.APPLY)
+    press_next(qtbot, wizard, PageId.READY)
+    qtbot.waitUntil(lambda: wizard.state.keyring == "stored", timeout=WAIT_MS)
+    assert secrets.get_password("localhost", GUI_EMAIL) == ENGINE_PASSWORD
+    wizard.back()
+    wizard.back()
+    assert wizard.currentId() == int(PageId.SIGNIN)
+    signin.remember_box.setChecked(False)
+    press_next(qtbot, wizard, PageId.APPLY)
+    press_next(qtbot, wizard, PageId.READY)
+    qtbot.waitUntil(lambda: wizard.state.keyring == "not_requested", timeout=WAIT_MS)
+    assert secrets.get_password("localhost", GUI_EMAIL) is None

@@ -98,8 +98,10 @@ def test_choosing_another_account_forgets_the_results_and_the_same_one_keeps_the
     s.login_verified = True
     s.choose_account(a, "taro@example.test", "mail.example.test")
     assert s.report is not None and s.login_verified
+    s.custom_username = "taro"
     s.choose_account(None, "hanako@example.test", "smtp.example.test")
     assert s.report is None and s.choice is None and s.login_verified is None
+    assert s.custom_username == "", "another address's user name is no default for this one"
 
 
 def test_the_preset_server_wins_over_the_accounts():
@@ -149,7 +151,7 @@ def test_target_settings_follow_the_choice():
     (False, True, "pw", "unavailable"),
     (False, False, "pw", "unavailable"),
     (True, False, "pw", "not_requested"),
-    (True, True, "", "not_requested"),
+    (True, True, "", "no_password"),
 ])
 def test_what_the_last_page_does_with_the_password(secure, remember, password, expected):
     s = state_with(hotel_report())

@@ -173,8 +173,7 @@ def build_request(args: argparse.Namespace) -> tuple[Target, ProbeRequest, list[
     options = ProbeOptions(timeout=args.timeout, cafile=args.cafile, credentials=credentials,
                            allow_plaintext_auth=args.allow_plaintext, test_message_to=test_to)
     if preferred and not args.port:
-        documented = [PortSpec.for_port(r.port) for r in preferred]
-        ports = [*[s for s in ports if s.port not in [d.port for d in documented]], *documented]
+        ports = PortSpec.with_routes(ports, [(r.port, r.security) for r in preferred])
     return target, ProbeRequest(target.host, ports, options), preferred
 
 

@@ -57,6 +57,11 @@ _OS_REASONS: dict[int, str] = {
     errno.ENOSPC: QT_TRANSLATE_NOOP("OsError", "the disk is full"),
     errno.EROFS: QT_TRANSLATE_NOOP("OsError", "the disk is read-only"),
     errno.EBUSY: QT_TRANSLATE_NOOP("OsError", "it is in use"),
+    errno.EMFILE: QT_TRANSLATE_NOOP("OsError", "too many files are open; close some programs "
+                                    "and try again"),
+    errno.ENFILE: QT_TRANSLATE_NOOP("OsError", "too many files are open; close some programs "
+                                    "and try again"),
+    errno.ENOMEM: QT_TRANSLATE_NOOP("OsError", "the computer is out of memory"),
 }
 
 

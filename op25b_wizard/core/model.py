@@ -78,6 +78,21 @@ class PortSpec:
         return cls(port, "starttls")
 
     @classmethod
+    def for_route(cls, port: int, security: Security) -> PortSpec:
+        """How to test a documented route: implicit TLS when it says SSL/TLS, the relay mode
+        on 25, else STARTTLS (a route documented without encryption shows up as such)."""
+        if security == "tls":
+            return cls(port, "tls")
+        return cls(port, "relay") if port == 25 else cls(port, "starttls")
+
+    @staticmethod
+    def with_routes(ports: list[PortSpec], routes: list[tuple[int, Security]]) -> list[PortSpec]:
+        """*ports* plus each documented route's port, tested the way the route says."""
+        documented = [PortSpec.for_route(p, sec) for p, sec in routes]
+        taken = {d.port for d in documented}
+        return [*[s for s in ports if s.port not in taken], *dict.fromkeys(documented)]
+
+    @classmethod
     def parse(cls, text: str) -> PortSpec:
         """Parse ``N`` or ``N/tls``, ``N/starttls``, ``N/relay``; ValueError on bad input."""
         number, _, mode = text.strip().partition("/")

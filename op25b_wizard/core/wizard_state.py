@@ -88,7 +88,8 @@ class ProviderAnswer:
     advice: list[Msg]
 
 
-KeyringState = Literal["pending", "stored", "not_requested", "unavailable", "failed", "rejected"]
+KeyringState = Literal["pending", "stored", "not_requested", "unavailable", "failed", "rejected",
+                       "no_password"]
 
 
 def mode_for(port: int, security: Security) -> Mode:
@@ -137,6 +138,8 @@ class WizardState:
         for that address); forgets every later result when it differs from the one before.
         Nothing a lookup found for another address is kept."""
         same = (account is self.account and email == self.email and host == self.host)
+        if email != self.email:
+            self.custom_username = ""  # another address's user name is no default for this one
         self.account, self.email, self.host = account, email, self.preset.host or host
         usable = found if account is None and found is not None and found.email == email else None
         self.preferred = [r for r in usable.routes if r.host == self.host] if usable else []
@@ -182,9 +185,13 @@ class WizardState:
     # --- the port test --------------------------------------------------------------------
 
     def probe_request(self) -> ProbeRequest:
-        """The port test: the preset's ports or 25, 587 and 465, without a password."""
-        ports = list(self.preset.ports) if self.preset.ports else [
-            PortSpec.for_port(p) for p in DEFAULT_PORTS]
+        """The port test, without a password: the preset's ports, or 25, 587 and 465 plus the
+        ports the provider documents for this server."""
+        if self.preset.ports:
+            ports = list(self.preset.ports)
+        else:
+            ports = PortSpec.with_routes([PortSpec.for_port(p) for p in DEFAULT_PORTS],
+                                         [(r.port, r.security) for r in self.preferred])
         return ProbeRequest(self.host, ports, self._options())
 
     def _options(self, **extra: object) -> ProbeOptions:
@@ -332,16 +339,22 @@ class WizardState:
         if self.keyring == "pending":
             return CheckItem("keyring", "skipped", msg(CTX, QT_TRANSLATE_NOOP(
                 "Checklist", "The password is being saved…")))
+        if self.keyring == "no_password":
+            return CheckItem("keyring", "skipped", msg(CTX, QT_TRANSLATE_NOOP(
+                "Checklist", "No password is needed, so none was kept")) if not self.auth_required
+                else msg(CTX, QT_TRANSLATE_NOOP(
+                    "Checklist", "No password was entered, so none was kept")))
         if self.keyring == "rejected":
             return CheckItem("keyring", "skipped", msg(CTX, QT_TRANSLATE_NOOP(
                 "Checklist", "The password was not kept: the server did not accept it")))
         return CheckItem("keyring", "skipped", msg(CTX, QT_TRANSLATE_NOOP(
                 "Checklist", "The password was not kept (you chose not to)")))
 
-    def keyring_action(self) -> Literal["store", "unavailable", "not_requested", "rejected"]:
+    def keyring_action(self) -> Literal["store", "unavailable", "not_requested", "rejected",
+                                        "no_password"]:
         """What the last page does with the password: never keep one the server refused."""
         if not self.auth_required or not self.password or not self.username:
-            return "not_requested"
+            return "no_password"
         if self.keyring_secure is False:
             return "unavailable"
         if not self.remember_password:

@@ -56,6 +56,10 @@ class AccountPage(WizardPageBase):
         self._stopped = False
         self._confirm_host: str | None = None
         self._lookup_notes: list[Msg] = []
+        self._status: str | None = None
+        """What the line under the address says: looking, stopped, not_server, error,
+        not_found, confirm (rendered in :meth:`retranslate`, so a language switch redoes it)."""
+        self._status_args: dict[str, Any] = {}
 
     def build(self) -> None:
         self.question = text_label(factor=1.2)
@@ -178,6 +182,8 @@ class AccountPage(WizardPageBase):
     def _selection_changed(self) -> None:
         sel = self.selected()
         typed = sel == TYPED
+        if not typed:
+            self._selection_left_typed()
         self.typed_box.setVisible(typed)
         self.current_box.setVisible(_is_account(sel))
         if typed:
@@ -213,7 +219,7 @@ class AccountPage(WizardPageBase):
             self.server_edit.clear()
             self.server_label.hide()
             self.server_edit.hide()
-            self.lookup_status.clear()
+            self._set_status(None)
         self.completeChanged.emit()
 
     def _typed_email(self) -> str | None:
@@ -255,8 +261,7 @@ class AccountPage(WizardPageBase):
             try:
                 host = normalise_host(self.server_edit.text())
             except TargetError:
-                self.lookup_status.setText(self.tr("This is not a server name. It looks like "
-                                                   "smtp.example.co.jp."))
+                self._set_status("not_server")
                 return False
             self.state.choose_account(None, email, host, found)
             return True
@@ -267,6 +272,7 @@ class AccountPage(WizardPageBase):
             self._ask_to_confirm(found.host)
             return False
         if self._lookup_failed == email:
+            self._set_status("not_found")
             self._ask_for_server()
             return False
         self._start_lookup(email)
@@ -280,8 +286,7 @@ class AccountPage(WizardPageBase):
         self.stop_button.show()
         self.server_label.hide()
         self.server_edit.hide()
-        self.lookup_status.setText(self.tr("Looking up the settings for {domain}…").format(
-            domain=email.rpartition("@")[2]))
+        self._set_status("looking", domain=email.rpartition("@")[2])
 
         def job(_report: Any, cancel: threading.Event) -> Any:
             return self.services.lookup(email, cancel)
@@ -299,6 +304,7 @@ class AccountPage(WizardPageBase):
         if server is None:
             self._lookup_failed = email
             self._failure_advice = list(result.advice)
+            self._set_status("not_found")
             self._ask_for_server()
             return
         routes = [Route(s.host, s.port, s.security,
@@ -314,13 +320,15 @@ class AccountPage(WizardPageBase):
         if self._found_unconfirmed:
             self._ask_to_confirm(server.host)
             return
-        self.lookup_status.clear()
+        self._set_status(None)
         wizard = self.wizard()
-        if wizard is not None and wizard.currentPage() is self:
+        if (wizard is not None and wizard.currentPage() is self and self.selected() == TYPED
+                and self._typed_email() == email):
             wizard.next()
 
     def _ask_to_confirm(self, host: str) -> None:
         self._confirm_host = host
+        self._set_status("confirm")
         self.server_label.show()
         self.server_edit.show()
         self.server_edit.setText(host)
@@ -338,23 +346,66 @@ class AccountPage(WizardPageBase):
     def _lookup_error(self, error: BaseException) -> None:
         self.stop_button.hide()
         self._lookup_for = None
-        message = getattr(error, "message", None)
-        self.lookup_status.setText(i18n.render(message) if message is not None
-                                   else i18n.error_text(error))
+        # e.g. the company preset cannot be read: say why, and let the user type the server
+        self._set_status("error", error=error)
+        self._ask_for_server()
 
     def _stop_lookup(self) -> None:
         self.cancel_work()
         self._lookup_for = None
         self._stopped = True
         self.stop_button.hide()
-        self.lookup_status.setText(self.tr("Stopped. Enter the outgoing server yourself, or "
-                                           "press Next to look again."))
+        self._set_status("stopped")
         self.server_label.show()
         self.server_edit.show()
         self.server_edit.setFocus()
         self.completeChanged.emit()
 
+    def _set_status(self, key: str | None, **args: Any) -> None:
+        self._status, self._status_args = key, args
+        self._render_status()
+
+    def cleanupPage(self) -> None:  # noqa: N802 - Back: a lookup still running is dropped
+        if self._lookup_for is not None:
+            self._lookup_for = None
+            self.stop_button.hide()
+            self._set_status(None)
+        super().cleanupPage()
+
+    def _selection_left_typed(self) -> None:
+        """Another entry was picked while a lookup ran: it is no longer wanted."""
+        if self._lookup_for is not None:
+            self.cancel_work()
+            self._lookup_for = None
+            self.stop_button.hide()
+            self._set_status(None)
+
     # --- texts ------------------------------------------------------------------------------
+
+    def _render_status(self) -> None:
+        key, args = self._status, self._status_args
+        if key == "looking":
+            text = self.tr("Looking up the settings for {domain}…").format(**args)
+        elif key == "stopped":
+            text = self.tr("Stopped. Enter the outgoing server yourself, or press Next to look "
+                           "again.")
+        elif key == "not_server":
+            text = self.tr("This is not a server name. It looks like smtp.example.co.jp.")
+        elif key == "error":
+            text = "\n".join([i18n.error_text(args["error"]), self.tr(
+                "Enter the outgoing server from your provider's letter or web page.")])
+        elif key == "not_found":
+            text = "\n".join([*(i18n.render(n) for n in self._failure_advice), self.tr(
+                "The settings for this address were not found. Enter the outgoing server from "
+                "your provider's letter or web page.")])
+        elif key == "confirm" and self._lookup_notes:
+            text = "\n".join(i18n.render(n) for n in self._lookup_notes)
+        elif key == "confirm":
+            text = self.tr("This server name was found through a source that is not protected. "
+                           "Check it against your provider's letter or web page, then press Next.")
+        else:
+            text = ""
+        self.lookup_status.setText(text)
 
     def retranslate(self) -> None:
         self.setTitle(self.tr("Your e-mail address"))
@@ -383,15 +434,5 @@ class AccountPage(WizardPageBase):
         self.server_edit.setPlaceholderText("smtp.example.co.jp")
         self.server_edit.setAccessibleName(self.tr("Outgoing server"))
         self.stop_button.setText(self.tr("&Stop looking"))
-        if self._lookup_failed:
-            self.lookup_status.setText("\n".join([*(i18n.render(n) for n in self._failure_advice),
-                                                   self.tr(
-                "The settings for this address were not found. Enter the outgoing server from "
-                "your provider's letter or web page.")]))
-        elif self._confirm_host and self._lookup_notes:
-            self.lookup_status.setText("\n".join(i18n.render(n) for n in self._lookup_notes))
-        elif self._confirm_host:
-            self.lookup_status.setText(self.tr(
-                "This server name was found through a source that is not protected. Check it "
-                "against your provider's letter or web page, then press Next."))
+        self._render_status()
         self._show_current()

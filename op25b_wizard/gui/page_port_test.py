@@ -60,6 +60,7 @@ SENTENCES = {
     "stopped_answering": QT_TRANSLATE_NOOP("PortTestPage", "The server stopped answering."),
     "protocol_error": QT_TRANSLATE_NOOP("PortTestPage", "The server answered in an unexpected way."),
     "cancelled": QT_TRANSLATE_NOOP("PortTestPage", "Stopped."),
+    "not_run": QT_TRANSLATE_NOOP("PortTestPage", "Not tested."),
 }
 
 
@@ -159,6 +160,7 @@ class PortTestPage(WizardPageBase):
         self.rows: list[PortRow] = []
         self._worker = None
         self._awaiting = False  # a test's answer (result or error) is still to come
+        self._run_error: BaseException | None = None  # the last test broke on this computer
         self._tested_host: str | None = None
 
     def build(self) -> None:
@@ -254,6 +256,7 @@ class PortTestPage(WizardPageBase):
             return result, diagnose(result, preferred=preferred, username=username)
 
         self._awaiting = True
+        self._run_error = None
         self._worker = self.run(job, self._finished, self._failed, self._event, name="port test")
         self.ticker.start()
         self.ctx.stateChanged.emit()
@@ -304,16 +307,16 @@ class PortTestPage(WizardPageBase):
         self.completeChanged.emit()
 
     def _failed(self, error: BaseException) -> None:
+        """The test itself broke (on this computer, not at a server): no port was judged."""
         self._awaiting = False
+        self._run_error = error
         self.ticker.stop()
         for row in self.rows:
             if row.state != "done":
-                row.state, row.key = "done", "protocol_error"
-                row.set_icon("fail")
-        self.verdict_icon.setPixmap(icons.pixmap("fail", 32))
-        self.verdict_title.setText(self.tr("The test could not run"))
-        self.verdict_text.setText(i18n.error_text(error))
+                row.state, row.key = "done", "not_run"
+                row.set_icon("skipped")
         self._show_buttons()
+        self.retranslate()
 
     def _tick(self) -> None:
         for row in self.rows:
@@ -379,6 +382,11 @@ class PortTestPage(WizardPageBase):
             self.verdict_icon.clear()
             self.verdict_title.clear()
             self.verdict_text.clear()
+            return
+        if d is None and self._run_error is not None:
+            self.verdict_icon.setPixmap(icons.pixmap("fail", 32))
+            self.verdict_title.setText(self.tr("The test could not run"))
+            self.verdict_text.setText(i18n.error_text(self._run_error))
             return
         if d is None:
             if self._worker is not None and self._worker.cancelled:

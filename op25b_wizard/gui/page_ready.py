@@ -81,16 +81,28 @@ class ReadyPage(WizardPageBase):
             services = self.services
             self.run(lambda _r, _c: services.store_password(host, user, password),
                      self._stored, self._store_failed, name="keep password")
-        elif action in ("unavailable", "rejected"):
+        elif action in ("unavailable", "rejected", "no_password") and s.keyring != "stored":
             s.keyring = action
-        elif action == "not_requested" and s.keyring != "stored":
-            s.keyring = "not_requested"
+        elif action == "not_requested":
+            if s.keyring == "stored":
+                # the user unticked "Remember" after it was kept: take it out again
+                host, user = s.host, s.username
+                services = self.services
+                s.keyring = "pending"
+                self.run(lambda _r, _c: services.delete_password(host, user),
+                         lambda _x: self._forgotten(), self._store_failed, name="forget password")
+            else:
+                s.keyring = "not_requested"
         super().initializePage()
         self.focus_later(self.copy_button if s.support_code else self.send_button)
 
     def _stored(self, _result: Any) -> None:
         self.state.keyring = "stored"
         self.state.keyring_error = None
+        self.retranslate()
+
+    def _forgotten(self) -> None:
+        self.state.keyring = "not_requested"
         self.retranslate()
 
     def _store_failed(self, error: BaseException) -> None:
@@ -142,13 +154,16 @@ class ReadyPage(WizardPageBase):
 
     def retranslate(self) -> None:
         s = self.state
-        good = s.choice is not None and s.login_verified is not False
-        if good:
+        if s.choice is None or s.login_verified is False:
+            self.setTitle(self.tr("Not ready yet"))
+            self.setSubTitle(self.tr("Something still needs fixing. The helpdesk can help."))
+        elif s.applied and not (s.auth_required and s.login_verified is None):
             self.setTitle(self.tr("Ready for your trip"))
             self.setSubTitle(self.tr("Your mail will send from hotels and other networks."))
         else:
-            self.setTitle(self.tr("Not ready yet"))
-            self.setSubTitle(self.tr("Something still needs fixing. The helpdesk can help."))
+            # the way works, but the mail program is not changed yet or the password unchecked
+            self.setTitle(self.tr("Almost ready"))
+            self.setSubTitle(self.tr("One step in the list below is still open."))
         self._render_checks()
         self.code_box.setTitle(self.tr("Support code (tell it to your helpdesk)"))
         self.code.setText(s.support_code or "—")
@@ -185,9 +200,13 @@ class ReadyPage(WizardPageBase):
         st = self._send_state
         if st is None:
             self.send_icon.clear()
-            self.send_status.setText(self.tr("Sends one short message to {email}.").format(
-                email=self.state.email) if self.can_send() else
-                self.tr("Needs your password on the sign-in page."))
+            if self.can_send():
+                text = self.tr("Sends one short message to {email}.").format(email=self.state.email)
+            elif self.state.login_verified is False:
+                text = self.tr("Your password was not accepted: correct it on the sign-in page.")
+            else:
+                text = self.tr("Needs your password on the sign-in page.")
+            self.send_status.setText(text)
             return
         kind, detail = st
         self.send_icon.setPixmap(icons.pixmap({"testing": "testing", "ok": "ok"}.get(kind, "fail"), 24))

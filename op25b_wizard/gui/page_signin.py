@@ -216,7 +216,13 @@ class SigninPage(WizardPageBase):
 
     def _update_enabled(self) -> None:
         s = self.state
+        # what is being tested stays as it is until the answer (read-only fields keep the focus)
+        self.auth_box.setEnabled(not self.busy)
         self.auth_panel.setEnabled(s.auth_required)
+        self.same_radio.setEnabled(not self.busy)
+        self.other_radio.setEnabled(not self.busy)
+        self.password_edit.setReadOnly(self.busy)
+        self.user_edit.setReadOnly(self.busy)
         self.user_edit.setEnabled(not s.same_as_incoming)
         plain = s.needs_consent
         self.risk_text.setVisible(plain and s.auth_required)
@@ -257,12 +263,23 @@ class SigninPage(WizardPageBase):
 
     def _tested(self, result: tuple[Any, Any]) -> None:
         report, diagnosis = result
+        if self._testing_for != self._attempt():
+            # the user name, password or route changed while the test ran: its answer is about
+            # something no longer on the page
+            self._result_key, self._result_text, self._result_msgs = None, "", []
+            self._advance_after_test = False
+            self.retranslate()
+            self._update_enabled()
+            return
         self._tested_for = self._testing_for
         port = report.ports[0] if report.ports else None
         ok = port is not None and port.outcome == "auth_ok"
         self.state.login_verified = ok if port is not None and port.auth is not None else None
         if ok:
             self._result_key, self._result_text = "ok", ""
+        elif self.state.login_verified is None:
+            # the server was not reached: the password could not be checked
+            self._result_key, self._result_text, self._result_msgs = "unchecked", "", []
         else:
             bad = next((v for v in diagnosis.verdicts if not v.good and v.id != "cancelled"), None)
             self._result_key, self._result_text = "failed", ""
@@ -276,7 +293,7 @@ class SigninPage(WizardPageBase):
         self._advance_after_test = False
 
     def _test_failed(self, error: BaseException) -> None:
-        self._tested_for = self._testing_for
+        self._tested_for = self._testing_for if self._testing_for == self._attempt() else None
         self._advance_after_test = False
         self._result_key, self._result_text = "failed", i18n.error_text(error)
         self.retranslate()
@@ -357,8 +374,15 @@ class SigninPage(WizardPageBase):
         elif key == "ok":
             self.result_icon.setPixmap(icons.pixmap("ok", 24))
             self.result_label.setText(self.tr("Your password was accepted."))
+        elif key == "unchecked":
+            self.result_icon.setPixmap(icons.pixmap("warn", 24))
+            self.result_label.setText(self.tr(
+                "The server could not be reached, so the password was not checked. Check the "
+                "connection and press Test sign-in again, or press Next to go on without "
+                "checking it."))
         else:
             self.result_icon.setPixmap(icons.pixmap("fail", 24))
-            text = " ".join(i18n.render(m) for m in self._result_msgs) or self._result_text
+            gap = "" if i18n.language() == "ja" else " "  # Japanese sentences run on
+            text = gap.join(i18n.render(m) for m in self._result_msgs) or self._result_text
             self.result_label.setText(text or self.tr("The sign-in did not work."))
         self.result_label.setAlignment(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft)

@@ -152,6 +152,9 @@ class SampleServices(Services):
     def store_password(self, host: str, user: str, password: str) -> None:
         """The sample keeps nothing."""
 
+    def delete_password(self, host: str, user: str) -> None:
+        """The sample keeps nothing."""
+
     def is_running(self, account: Account) -> bool:
         return False
 

@@ -83,6 +83,11 @@ class Services:
 
         secrets.store_password(host, user, password)
 
+    def delete_password(self, host: str, user: str) -> None:
+        from op25b_wizard.core import secrets
+
+        secrets.delete_password(host, user)
+
     def is_running(self, account: Account) -> bool:
         return self.client_for(account).is_running(account.profile)
 

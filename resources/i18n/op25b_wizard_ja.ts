@@ -11,7 +11,7 @@
         <location line="+17"/>
         <location line="+8"/>
         <location line="+7"/>
-        <location line="+21"/>
+        <location line="+20"/>
         <location line="+21"/>
         <location line="+5"/>
         <location line="+1"/>
@@ -85,7 +85,7 @@
 <context>
     <name>AccountPage</name>
     <message>
-        <location filename="../../op25b_wizard/gui/page_account.py" line="+165"/>
+        <location filename="../../op25b_wizard/gui/page_account.py" line="+169"/>
         <source>Enter my e-mail address</source>
         <translation>メールアドレスを入力する</translation>
     </message>
@@ -97,27 +97,32 @@
 {client} · 送信サーバー {host}、ポート {port}</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+27"/>
         <source>Now in {client}</source>
         <translation>現在の {client} の設定</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+194"/>
         <source>This is not a server name. It looks like smtp.example.co.jp.</source>
         <translation>サーバー名ではありません。サーバー名は smtp.example.co.jp のような形です。</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="-5"/>
         <source>Looking up the settings for {domain}…</source>
         <translation>{domain} の設定を調べています…</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+2"/>
         <source>Stopped. Enter the outgoing server yourself, or press Next to look again.</source>
         <translation>中止しました。送信サーバーを入力するか、［次へ］を押してもう一度調べてください。</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+6"/>
+        <source>Enter the outgoing server from your provider&apos;s letter or web page.</source>
+        <translation>プロバイダーからの書類や Web ページを見て、送信サーバーを入力してください。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <location line="+18"/>
         <source>Your e-mail address</source>
         <translation>メールアドレス</translation>
@@ -183,12 +188,12 @@
         <translation>検索を中止（&amp;S）</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-37"/>
         <source>The settings for this address were not found. Enter the outgoing server from your provider&apos;s letter or web page.</source>
         <translation>このアドレスの設定は見つかりませんでした。プロバイダーからの書類や Web ページを見て、送信サーバーを入力してください。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>This server name was found through a source that is not protected. Check it against your provider&apos;s letter or web page, then press Next.</source>
         <translation>このサーバー名は、保護されていない情報源から見つかったものです。プロバイダーからの書類や Web ページと照らし合わせて確認してから、［次へ］を押してください。</translation>
     </message>
@@ -423,7 +428,7 @@
 <context>
     <name>Checklist</name>
     <message>
-        <location filename="../../op25b_wizard/core/wizard_state.py" line="+286"/>
+        <location filename="../../op25b_wizard/core/wizard_state.py" line="+293"/>
         <source>Mail can be sent from this network (port {port})</source>
         <translation>このネットワークからメールを送信できます（ポート {port}）</translation>
     </message>
@@ -504,6 +509,16 @@
     </message>
     <message>
         <location line="+3"/>
+        <source>No password is needed, so none was kept</source>
+        <translation>パスワードは不要なため、保存していません</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No password was entered, so none was kept</source>
+        <translation>パスワードが入力されていないため、保存していません</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>The password was not kept: the server did not accept it</source>
         <translation>サーバーがパスワードを受け付けなかったため、パスワードは保存していません</translation>
     </message>
@@ -541,7 +556,7 @@
         <translation>標準入力から読み取ったパスワードが空です。</translation>
     </message>
     <message>
-        <location filename="../../op25b_wizard/cli/diagnose.py" line="-167"/>
+        <location filename="../../op25b_wizard/cli/diagnose.py" line="-166"/>
         <source>the timeout must be between 0.1 and 300 seconds</source>
         <translation>タイムアウトは 0.1～300 秒の範囲で指定してください。</translation>
     </message>
@@ -582,7 +597,7 @@
         <translation>サーバー {host} は「{source}」で見つかったもので、正しいサーバーかどうかは保証されません。サーバー名を確認し、--host で指定してからパスワードをテストしてください。</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+35"/>
         <source>Testing {host} ports {ports} ...</source>
         <translation>{host} のポート {ports} をテストしています...</translation>
     </message>
@@ -905,7 +920,7 @@
         <translation>--screenshots にはフォルダー名を指定してください</translation>
     </message>
     <message>
-        <location filename="../../op25b_wizard/gui/screenshots.py" line="+174"/>
+        <location filename="../../op25b_wizard/gui/screenshots.py" line="+177"/>
         <source>could not write {path}</source>
         <translation>{path} に書き込めませんでした</translation>
     </message>
@@ -1815,6 +1830,17 @@
         <translation>使用中です</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <location line="+2"/>
+        <source>too many files are open; close some programs and try again</source>
+        <translation>開いているファイルが多すぎます。いくつかのプログラムを終了してから、もう一度試してください</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the computer is out of memory</source>
+        <translation>コンピューターのメモリーが不足しています</translation>
+    </message>
+    <message>
         <location filename="../../op25b_wizard/i18n/__init__.py" line="+0"/>
         <source>{path}: {reason}</source>
         <translation>{path}: {reason}</translation>
@@ -2041,12 +2067,17 @@
         <translation>中止しました。</translation>
     </message>
     <message>
-        <location line="+252"/>
+        <location line="+1"/>
+        <source>Not tested.</source>
+        <translation>テストしていません。</translation>
+    </message>
+    <message>
+        <location line="+325"/>
         <source>The test could not run</source>
         <translation>テストを実行できませんでした</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="-22"/>
         <source>Testing the ways to send</source>
         <translation>送信方法のテスト</translation>
     </message>
@@ -2086,7 +2117,7 @@
         <translation>テスト中</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+18"/>
         <source>The test was stopped</source>
         <translation>テストを中止しました</translation>
     </message>
@@ -2104,12 +2135,12 @@
 <context>
     <name>ReadyPage</name>
     <message>
-        <location filename="../../op25b_wizard/gui/page_ready.py" line="+107"/>
+        <location filename="../../op25b_wizard/gui/page_ready.py" line="+119"/>
         <source>Copied</source>
         <translation>コピーしました</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+42"/>
         <source>Ready for your trip</source>
         <translation>出張や旅行の準備ができました</translation>
     </message>
@@ -2119,7 +2150,7 @@
         <translation>ホテルなどのネットワークからも、メールを送信できます。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-4"/>
         <source>Not ready yet</source>
         <translation>まだ準備ができていません</translation>
     </message>
@@ -2127,6 +2158,16 @@
         <location line="+1"/>
         <source>Something still needs fixing. The helpdesk can help.</source>
         <translation>まだ解決が必要な問題があります。ヘルプデスクにご相談ください。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Almost ready</source>
+        <translation>あと少しです</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>One step in the list below is still open.</source>
+        <translation>下の一覧に、まだ終わっていない項目があります。</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -2174,9 +2215,14 @@
         <translation>ヘルプデスクに電話して、上のサポートコードを読み上げてください。</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>Sends one short message to {email}.</source>
         <translation>{email} 宛てに短いメールを 1 通送信します。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Your password was not accepted: correct it on the sign-in page.</source>
+        <translation>パスワードが受け付けられませんでした。認証のページで修正してください。</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -2184,7 +2230,7 @@
         <translation>「認証と暗号化」のページでパスワードを入力する必要があります。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Sending…</source>
         <translation>送信しています…</translation>
     </message>
@@ -2228,7 +2274,7 @@
     </message>
     <message>
         <location line="+10"/>
-        <location filename="../../op25b_wizard/gui/screenshots.py" line="-26"/>
+        <location filename="../../op25b_wizard/gui/screenshots.py" line="-29"/>
         <source>The password is kept in this computer&apos;s {store}.</source>
         <translation>パスワードは、このコンピューターの「{store}」に保管されます。</translation>
     </message>
@@ -2602,7 +2648,7 @@
 <context>
     <name>SigninPage</name>
     <message>
-        <location filename="../../op25b_wizard/gui/page_signin.py" line="+309"/>
+        <location filename="../../op25b_wizard/gui/page_signin.py" line="+326"/>
         <source>Sign-in and encryption</source>
         <translation>認証と暗号化</translation>
     </message>
@@ -2708,6 +2754,11 @@
     </message>
     <message>
         <location line="+4"/>
+        <source>The server could not be reached, so the password was not checked. Check the connection and press Test sign-in again, or press Next to go on without checking it.</source>
+        <translation>サーバーに接続できなかったため、パスワードは確認できませんでした。接続を確認して［認証をテスト］をもう一度押すか、確認せずに進む場合は［次へ］を押してください。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>The sign-in did not work.</source>
         <translation>認証できませんでした。</translation>
     </message>
