@@ -15,6 +15,12 @@ from op25b_wizard import cli
 from op25b_wizard.gui.wizard import SetupWizard
 
 ROOT = Path(__file__).resolve().parents[1]
+PRESET_XML = """<?xml version="1.0" encoding="UTF-8"?>
+<clientConfig version="1.1"><emailProvider id="corp.example"><domain>corp.example</domain>
+<outgoingServer type="smtp"><hostname>smtp.corp.example</hostname><port>587</port>
+<socketType>STARTTLS</socketType><username>%EMAILADDRESS%</username>
+<authentication>password-cleartext</authentication></outgoingServer></emailProvider></clientConfig>
+"""
 
 
 def run_cli(*args: str, env: dict[str, str] | None = None, timeout: float = 60) -> subprocess.CompletedProcess:
@@ -49,7 +55,37 @@ def test_self_check_without_a_display(thunderbird_home):
     assert lines["First page"].strip().startswith("shown in")
     assert "safe" in lines["Keyring"]
     assert "Thunderbird: 1 profile(s), 1 account(s)" in lines["Mail clients"]
+    assert lines["Company preset"].strip().startswith("none")
     assert lines["Result"].strip() == "usable"
+
+
+def test_self_check_names_the_company_preset_and_a_broken_one(qapp, tmp_path, monkeypatch):
+    """IT and the helpdesk see whether the preset beside the program will be used."""
+    import io
+
+    from op25b_wizard.core.lookup import preset as preset_module
+    from op25b_wizard.gui.self_check import self_check
+
+    monkeypatch.setenv("HOME", str(tmp_path))
+    good = tmp_path / "good.xml"
+    good.write_text(PRESET_XML)
+    out = io.StringIO()
+    assert self_check(lang="en", out=out, preset=good) == 0
+    assert f"Company preset:  {good}, for corp.example (smtp.corp.example:587)" in out.getvalue()
+    broken = tmp_path / "op25b-preset.xml"
+    broken.write_text("<clientConfig")
+    monkeypatch.setattr(preset_module, "preset_folders", lambda directory=None: [tmp_path])
+    out = io.StringIO()
+    assert self_check(lang="en", out=out) == 0
+    assert f"Company preset:  {broken}, NOT usable: " in out.getvalue()
+    assert "not valid XML" in out.getvalue()
+
+
+def test_an_empty_preset_or_screenshots_name_is_refused(tmp_path):
+    for option in ("--preset", "--screenshots"):
+        out = run_cli(option, "", "--lang", "en", env={"HOME": str(tmp_path)})
+        assert out.returncode == 2 and out.stderr.count("\n") == 1, out.stderr
+        assert f"{option} needs a" in out.stderr
 
 
 def test_self_check_in_japanese_loads_qts_own_catalogue(tmp_path):

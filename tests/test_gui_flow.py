@@ -907,3 +907,26 @@ def test_unticking_remember_later_takes_the_password_out_again(
     press_next(qtbot, wizard, PageId.READY)
     qtbot.waitUntil(lambda: wizard.state.keyring == "not_requested", timeout=WAIT_MS)
     assert secrets.get_password("localhost", GUI_EMAIL) is None
+
+
+def test_the_company_preset_also_moves_an_account_found_in_a_mail_program(
+        make_wizard, qtbot, thunderbird_home, tmp_path, mail_servers, test_ca):
+    """IT's preset names the company server for its domain: a Thunderbird account of that
+    domain is switched to it, without the user typing anything."""
+    from op25b_wizard.core.lookup import LookupConfig
+
+    home, _ = thunderbird_home
+    preset_file = tmp_path / "op25b-preset.xml"
+    preset_file.write_text(PRESET_XML.format(port=mail_servers.tls.port)
+                           .replace("<hostname>localhost<", "<hostname>127.0.0.1<"))
+    wizard = make_wizard(preset=Preset(ports=mail_servers.specs(), cafile=str(test_ca.cafile),
+                                       timeout=2.0),
+                         services=Services(home=home, env={"HOME": str(home)},
+                                           lookup_config=LookupConfig(preset=preset_file)))
+    to_port_test(qtbot, wizard)
+    s = wizard.state
+    assert s.account is not None and s.account.smtp.host == "localhost"
+    assert s.host == "127.0.0.1"
+    assert [(r.host, r.port, r.security) for r in s.preferred] == [
+        ("127.0.0.1", mail_servers.tls.port, "tls")]
+    wizard.page_of(PageId.PORT_TEST).stop_test()

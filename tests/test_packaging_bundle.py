@@ -193,6 +193,8 @@ def test_install_script_puts_the_app_on_path_and_in_the_menu(
     link = prefix / "bin" / "op25b-wizard"
     assert link.is_symlink() and link.resolve() == (bundle / "op25b-wizard").resolve()
     desktop = prefix / "share" / "applications" / f"{APP_ID}.desktop"
+    # by its full path: ~/.local/bin may not be on the session's PATH until the next log-in
+    assert f"\nExec={prefix}/bin/op25b-wizard\n" in desktop.read_text()
     if shutil.which("desktop-file-validate"):
         check = subprocess.run(["desktop-file-validate", str(desktop)], capture_output=True,
                                text=True)

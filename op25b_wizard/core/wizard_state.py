@@ -134,14 +134,14 @@ class WizardState:
 
     def choose_account(self, account: Account | None, email: str, host: str,
                        found: ProviderAnswer | None = None) -> None:
-        """Set the account (or a typed address and its server, with what the lookup *found*
-        for that address); forgets every later result when it differs from the one before.
-        Nothing a lookup found for another address is kept."""
+        """Set the account (or a typed address) and its server, with what a lookup *found*
+        for that address (the provider's routes, or the company preset's); forgets every later
+        result when it differs from the one before. Nothing found for another address is kept."""
         same = (account is self.account and email == self.email and host == self.host)
         if email != self.email:
             self.custom_username = ""  # another address's user name is no default for this one
         self.account, self.email, self.host = account, email, self.preset.host or host
-        usable = found if account is None and found is not None and found.email == email else None
+        usable = found if found is not None and found.email == email else None
         self.preferred = [r for r in usable.routes if r.host == self.host] if usable else []
         self.provider_username = usable.username if usable else None
         self.provider_advice = list(usable.advice) if usable else []

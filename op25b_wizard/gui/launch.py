@@ -18,8 +18,9 @@ def add_options(parser: argparse.ArgumentParser) -> None:
     g.add_argument("--helpdesk", action="store_true",
                    help="show page numbers and the support code on every page")
     g.add_argument("--preset", dest="gui_preset", metavar="FILE", default=None,
-                   help="a company preset (autoconfig XML) for typed addresses; by default "
-                        "op25b-preset.xml beside the program is used when it is there")
+                   help="a company preset (autoconfig XML): the outgoing server for the "
+                        "addresses of the domains it lists; by default op25b-preset.xml beside "
+                        "the program is used when it is there")
     g.add_argument("--screenshots", metavar="DIR", default=None,
                    help="render every page of a sample run to numbered PNG files in DIR, then exit")
     g.add_argument("--self-check", action="store_true",
@@ -96,14 +97,22 @@ def run(args: argparse.Namespace) -> int:
         i18n.set_language(lang)
         return fail(i18n.tr("Cli", QT_TRANSLATE_NOOP("Cli", "--screenshots needs a folder name")))
     preset_file = getattr(args, "gui_preset", None)
+    if preset_file == "":
+        from op25b_wizard import i18n
+        from op25b_wizard.core.i18n import QT_TRANSLATE_NOOP
+
+        i18n.set_language(lang)
+        return fail(i18n.tr("Cli", QT_TRANSLATE_NOOP("Cli", "--preset needs a file name")))
     if preset_file is not None:
         problem = preset_problem(preset_file, lang)
         if problem:
             return fail(problem)
     if getattr(args, "self_check", False):
+        from pathlib import Path
+
         from op25b_wizard.gui.self_check import self_check
 
-        return self_check(lang=lang)
+        return self_check(lang=lang, preset=Path(preset_file) if preset_file else None)
     if getattr(args, "screenshots", None):
         from op25b_wizard import i18n
         from op25b_wizard.gui.screenshots import write_screenshots

@@ -25,9 +25,26 @@ from op25b_wizard.gui.page_base import WizardContext, WizardPageBase, text_label
 
 if TYPE_CHECKING:
     from op25b_wizard.core.clients.base import Account, AccountScan
+    from op25b_wizard.core.lookup.result import LookupResult
 
 TYPED = "typed"
 """The list item's data for "enter my e-mail address"."""
+
+
+def provider_answer(email: str, result: LookupResult) -> ProviderAnswer | None:
+    """What the wizard keeps of a lookup for *email*: the first secure server (else the first),
+    the provider's routes on that server, its user name and its advice; None when empty."""
+    from op25b_wizard.core.diagnosis import Route
+
+    server = result.first_secure() or (result.outgoing[0] if result.outgoing else None)
+    if server is None:
+        return None
+    routes = [Route(s.host, s.port, s.security,
+                    s.auth if s.auth in ("normal", "encrypted", "oauth2", "none")
+                    else "normal", s.username or None)  # type: ignore[arg-type]
+              for s in result.outgoing if s.host == server.host]
+    return ProviderAnswer(email, server.host, routes, server.username or None,
+                          list(result.advice))
 
 
 def _is_account(item: object) -> bool:
@@ -60,6 +77,8 @@ class AccountPage(WizardPageBase):
         """What the line under the address says: looking, stopped, not_server, error,
         not_found, confirm (rendered in :meth:`retranslate`, so a language switch redoes it)."""
         self._status_args: dict[str, Any] = {}
+        self._preset_checked: dict[str, ProviderAnswer | None] = {}
+        """Per found account's address: what the company preset says for it (None: nothing)."""
 
     def build(self) -> None:
         self.question = text_label(factor=1.2)
@@ -246,7 +265,15 @@ class AccountPage(WizardPageBase):
     def validatePage(self) -> bool:  # noqa: N802 - Qt override
         sel = self.selected()
         if _is_account(sel):
-            self.state.choose_account(sel, sel.email, sel.smtp.host)
+            if self.state.preset.host:
+                self.state.choose_account(sel, sel.email, sel.smtp.host)
+                return True
+            if sel.email not in self._preset_checked:
+                self._check_company_preset(sel)
+                return False
+            found = self._preset_checked[sel.email]
+            self.state.choose_account(sel, sel.email, found.host if found else sel.smtp.host,
+                                      found)
             return True
         email = self._typed_email()
         if email is None:
@@ -295,30 +322,22 @@ class AccountPage(WizardPageBase):
                  name="lookup")
 
     def _lookup_done(self, email: str, result: Any) -> None:
-        from op25b_wizard.core.diagnosis import Route
-
         self.stop_button.hide()
         self._lookup_for = None
-        server = result.first_secure() if result.outgoing else None
-        server = server or (result.outgoing[0] if result.outgoing else None)
-        if server is None:
+        found = provider_answer(email, result)
+        if found is None:
             self._lookup_failed = email
             self._failure_advice = list(result.advice)
             self._set_status("not_found")
             self._ask_for_server()
             return
-        routes = [Route(s.host, s.port, s.security,
-                        s.auth if s.auth in ("normal", "encrypted", "oauth2", "none")
-                        else "normal", s.username or None)  # type: ignore[arg-type]
-                  for s in result.outgoing if s.host == server.host]
-        self._found = ProviderAnswer(email, server.host, routes, server.username or None,
-                                     list(result.advice))
+        self._found = found
         self._found_unconfirmed = bool(result.needs_confirmation or result.oauth2_only)
         # the provider wants its own sign-in: say so (its notes), and let the user go on with
         # the server found, e.g. with an app password
         self._lookup_notes = list(result.notes) if result.oauth2_only else []
         if self._found_unconfirmed:
-            self._ask_to_confirm(server.host)
+            self._ask_to_confirm(found.host)
             return
         self._set_status(None)
         wizard = self.wizard()
@@ -360,6 +379,22 @@ class AccountPage(WizardPageBase):
         self.server_edit.show()
         self.server_edit.setFocus()
         self.completeChanged.emit()
+
+    def _check_company_preset(self, account: Account) -> None:
+        """Does the company preset name the server for this account's domain? (A local file:
+        quick, but it may sit on a network share, so off the GUI thread.)"""
+        email = account.email
+
+        def job(_report: Any, _cancel: threading.Event) -> Any:
+            return self.services.company_preset(email)
+
+        def done(result: Any) -> None:
+            self._preset_checked[email] = provider_answer(email, result) if result else None
+            wizard = self.wizard()
+            if wizard is not None and wizard.currentPage() is self and self.selected() is account:
+                wizard.next()
+
+        self.run(job, done, lambda _e: done(None), name="company preset")
 
     def _set_status(self, key: str | None, **args: Any) -> None:
         self._status, self._status_args = key, args

@@ -9,6 +9,7 @@ import sys
 import threading
 import time
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any, TextIO
 
 from PySide6 import __version__ as pyside_version
@@ -78,8 +79,26 @@ def _clients(services: Services) -> str:
     return "; ".join(parts)
 
 
+def _preset(named: Path | None) -> str:
+    """Which company preset the wizard would use, and for which domains (or why not)."""
+    from op25b_wizard.core.lookup.autoconfig import AutoconfigError
+    from op25b_wizard.core.lookup.preset import find_bundled_preset, load_preset
+
+    path = named or find_bundled_preset()
+    if path is None:
+        return _tr(QT_TRANSLATE_NOOP("SelfCheck", "none (no op25b-preset.xml beside the program)"))
+    try:
+        config = load_preset(path)
+    except AutoconfigError as e:
+        return _tr(QT_TRANSLATE_NOOP("SelfCheck", "{path}, NOT usable: {reason}"), path=str(path),
+                   reason=i18n.render(e.message))
+    servers = ", ".join(f"{s.hostname}:{s.port}" for s in config.outgoing)
+    return _tr(QT_TRANSLATE_NOOP("SelfCheck", "{path}, for {domains} ({servers})"),
+               path=str(path), domains=", ".join(config.domains) or "-", servers=servers)
+
+
 def self_check(lang: str | None = None, out: TextIO | None = None,
-               services: Services | None = None) -> int:
+               services: Services | None = None, preset: Path | None = None) -> int:
     out = out or sys.stdout
     services = services or Services()
     app = ensure_app()
@@ -127,6 +146,10 @@ def self_check(lang: str | None = None, out: TextIO | None = None,
     clients, error = _with_timeout(lambda: _clients(services))
     rows.append((_tr(QT_TRANSLATE_NOOP("SelfCheck", "Mail clients")),
                  clients if error is None else _tr(QT_TRANSLATE_NOOP(
+                     "SelfCheck", "could not be checked: {error}"), error=error)))
+    text, error = _with_timeout(lambda: _preset(preset))
+    rows.append((_tr(QT_TRANSLATE_NOOP("SelfCheck", "Company preset")),
+                 text if error is None else _tr(QT_TRANSLATE_NOOP(
                      "SelfCheck", "could not be checked: {error}"), error=error)))
     rows.append((_tr(QT_TRANSLATE_NOOP("SelfCheck", "Result")),
                  _tr(QT_TRANSLATE_NOOP("SelfCheck", "usable")) if usable

@@ -65,6 +65,21 @@ class Services:
 
         return lookup(email, self.lookup_config, cancel=cancel)
 
+    def company_preset(self, email: str) -> LookupResult | None:
+        """What the company preset (``--preset`` or beside the program) says for *email*, or
+        None when there is none or it does not cover the address's domain. Local files only."""
+        import dataclasses
+
+        from op25b_wizard.core.lookup import LookupConfig, lookup
+
+        config = dataclasses.replace(self.lookup_config or LookupConfig(), offline=True,
+                                     use_bundled_providers=False)
+        try:
+            result = lookup(email, config)
+        except ValueError:  # an unreadable preset or address: the account's own server stays
+            return None
+        return result if result.source == "preset" and result.outgoing else None
+
     def run_probe(self, request: ProbeRequest, on_event: Callable[[ProbeEvent], None],
                   cancel: threading.Event) -> ProbeReport:
         from op25b_wizard.core.probe import run_probe

@@ -9,6 +9,7 @@ import sys
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QWidget, QWizard
+from shiboken6 import isValid
 
 from op25b_wizard.core.wizard_state import PageId, Preset, WizardState
 from op25b_wizard.gui import icons, workers
@@ -80,7 +81,7 @@ class SetupWizard(QWizard):
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.Paint and obj is self.pages[PageId.WELCOME]:
             obj.removeEventFilter(self)
-            QTimer.singleShot(0, self._build_one_more)
+            QTimer.singleShot(0, self, self._build_one_more)
         return False
 
     def _add_page(self, pid: PageId) -> WizardPageBase:
@@ -98,7 +99,9 @@ class SetupWizard(QWizard):
 
     def _build_one_more(self) -> None:
         """Create and build the next page not ready yet, one per event-loop turn, so the
-        window stays responsive meanwhile."""
+        window stays responsive meanwhile. Stops when the window has been closed."""
+        if not isValid(self) or not self.isVisible():
+            return
         missing = next((pid for pid in PAGE_CLASSES if pid not in self.pages), None)
         if missing is not None:
             self._add_page(missing).ensure_built()
@@ -107,7 +110,7 @@ class SetupWizard(QWizard):
             if page is None:
                 return
             page.ensure_built()
-        QTimer.singleShot(0, self._build_one_more)
+        QTimer.singleShot(0, self, self._build_one_more)
 
     # --- helpdesk mode --------------------------------------------------------------------
 

@@ -15,6 +15,19 @@ fi
 mkdir -p "$PREFIX/bin" "$PREFIX/share"
 ln -sfn "$here/op25b-wizard" "$PREFIX/bin/op25b-wizard"
 cp -R "$here/share/." "$PREFIX/share/"
+# the menu entry names the program by its full path: a desktop hides an entry whose program is
+# not on the session's PATH, and ~/.local/bin often is not until the next log-in
+desktop="$PREFIX/share/applications/io.github.op25b_wizard.Op25bWizard.desktop"
+if [ -f "$desktop" ]; then
+  exe="$PREFIX/bin/op25b-wizard"
+  case "$exe" in
+    *[\"\`\$\\%]*) exe=op25b-wizard ;;  # cannot be written plainly: keep the name on PATH
+    *[!A-Za-z0-9_./-]*) exe="\"$exe\"" ;;  # spaces, non-ASCII: quoted, as the spec says
+  esac
+  tmp="$desktop.tmp"
+  awk -v exe="$exe" '/^Exec=/ { sub(/^Exec=op25b-wizard/, "Exec=" exe) } { print }' \
+    "$desktop" > "$tmp" && mv "$tmp" "$desktop"
+fi
 # refresh the menu and icon caches where the desktop has them (harmless if it fails)
 if command -v update-desktop-database >/dev/null 2>&1; then
   update-desktop-database -q "$PREFIX/share/applications" || true

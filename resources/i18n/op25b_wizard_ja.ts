@@ -85,7 +85,7 @@
 <context>
     <name>AccountPage</name>
     <message>
-        <location filename="../../op25b_wizard/gui/page_account.py" line="+169"/>
+        <location filename="../../op25b_wizard/gui/page_account.py" line="+188"/>
         <source>Enter my e-mail address</source>
         <translation>メールアドレスを入力する</translation>
     </message>
@@ -102,7 +102,7 @@
         <translation>現在の {client} の設定</translation>
     </message>
     <message>
-        <location line="+194"/>
+        <location line="+210"/>
         <source>This is not a server name. It looks like smtp.example.co.jp.</source>
         <translation>サーバー名ではありません。サーバー名は smtp.example.co.jp のような形です。</translation>
     </message>
@@ -900,7 +900,7 @@
         <translation>コマンドラインの指定が正しくありません: {detail}（{prog} --help を参照してください）</translation>
     </message>
     <message>
-        <location filename="../../op25b_wizard/gui/launch.py" line="+56"/>
+        <location filename="../../op25b_wizard/gui/launch.py" line="+57"/>
         <source>{path} is a file, not a folder</source>
         <translation>{path} はフォルダーではなくファイルです。</translation>
     </message>
@@ -918,6 +918,11 @@
         <location line="+31"/>
         <source>--screenshots needs a folder name</source>
         <translation>--screenshots にはフォルダー名を指定してください</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>--preset needs a file name</source>
+        <translation>--preset にはファイル名を指定してください</translation>
     </message>
     <message>
         <location filename="../../op25b_wizard/gui/screenshots.py" line="+177"/>
@@ -2378,7 +2383,7 @@
 <context>
     <name>SelfCheck</name>
     <message>
-        <location filename="../../op25b_wizard/gui/self_check.py" line="+67"/>
+        <location filename="../../op25b_wizard/gui/self_check.py" line="+68"/>
         <source>{client}: not found</source>
         <translation>{client}: 見つかりません</translation>
     </message>
@@ -2388,7 +2393,22 @@
         <translation>{client}: プロファイル {profiles} 個、アカウント {accounts} 個</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+12"/>
+        <source>none (no op25b-preset.xml beside the program)</source>
+        <translation>なし（プログラムと同じ場所に op25b-preset.xml がありません）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{path}, NOT usable: {reason}</source>
+        <translation>{path}、使用できません: {reason}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{path}, for {domains} ({servers})</source>
+        <translation>{path}、対象 {domains}（{servers}）</translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <source>Version</source>
         <translation>バージョン</translation>
     </message>
@@ -2430,11 +2450,12 @@
     <message>
         <location line="+4"/>
         <location line="+11"/>
+        <location line="+4"/>
         <source>could not be checked: {error}</source>
         <translation>確認できませんでした: {error}</translation>
     </message>
     <message>
-        <location line="-9"/>
+        <location line="-13"/>
         <source>{name}, safe ({store})</source>
         <translation>{name}、安全（{store}）</translation>
     </message>
@@ -2452,6 +2473,11 @@
         <location line="+3"/>
         <source>Mail clients</source>
         <translation>メールソフト</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Company preset</source>
+        <translation>会社指定の設定</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -2472,7 +2498,7 @@
 <context>
     <name>SetupWizard</name>
     <message>
-        <location filename="../../op25b_wizard/gui/wizard.py" line="+139"/>
+        <location filename="../../op25b_wizard/gui/wizard.py" line="+142"/>
         <source>&amp;Help</source>
         <translation>ヘルプ（&amp;H）</translation>
     </message>
@@ -3357,10 +3383,11 @@
         <location line="+9"/>
         <location line="+46"/>
         <location line="+5"/>
-        <location filename="../../op25b_wizard/gui/launch.py" line="-41"/>
+        <location filename="../../op25b_wizard/gui/launch.py" line="-48"/>
         <location line="+5"/>
         <location line="+5"/>
         <location line="+31"/>
+        <location line="+7"/>
         <source>Cli</source>
         <translation>Cli</translation>
     </message>
