@@ -183,6 +183,9 @@ BAD_INPUT = {
     "port 70000": (["diagnose", "localhost", "--port", "70000"], None, "invalid port"),
     "port abc": (["diagnose", "localhost", "--port", "abc"], None, "invalid port"),
     "port mode": (["diagnose", "localhost", "--port", "587/ssl"], None, "invalid port"),
+    "port slash": (["diagnose", "localhost", "--port", "587/"], None, "invalid port"),
+    "empty --host": (["diagnose", "taro@example.test", "--host", ""], None,
+                     "the server name is empty"),
     "timeout 0": (["diagnose", "localhost", "--timeout", "0"], None, "timeout"),
     "missing CA file": (["diagnose", "localhost", "--cafile", "/nonexistent/ca.pem"], None,
                         "cannot read the CA file"),
@@ -308,3 +311,22 @@ def test_an_address_at_an_ip_address_is_refused(typed: str) -> None:
     with pytest.raises(TargetError):
         parse_target(typed)
     assert parse_target("127.0.0.1").host == "127.0.0.1", "a server's own address is fine"
+
+
+@pytest.mark.parametrize("source", ["mx", "srv", "autoconfig", "guess"])
+def test_a_password_is_not_sent_to_a_server_found_through_an_unvouched_source(
+        source: str, capsys, monkeypatch) -> None:
+    """A server found through plain http, MX, SRV or guessing: one line, exit 2, no test."""
+    from op25b_wizard.cli import diagnose as cli_diagnose
+    from op25b_wizard.core.targets import Target
+
+    monkeypatch.setattr(cli_diagnose, "_lookup_route", lambda args, target: (
+        Target("mail.elsewhere.example", target.email, target.domain), [], source))
+    monkeypatch.setattr(cli_diagnose, "run_probe", lambda *a, **k: pytest.fail("probed"))
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"secret-pw\n")))
+    status = main(["diagnose", "taro@example.test", "--user", "taro", "--password-stdin",
+                   "--lang", "en"])
+    out, err = capsys.readouterr()
+    line = assert_one_line_error(subprocess.CompletedProcess([], status, out, err))
+    assert "mail.elsewhere.example" in line and "cannot vouch for it" in line
+    assert "secret-pw" not in out + err

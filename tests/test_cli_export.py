@@ -228,3 +228,12 @@ def test_password_set_refuses_a_file_store(capsys, monkeypatch, use_backend, tmp
     assert not Path(backend.file_path).exists()
     status, out, _ = run(capsys, "password", "status")
     assert status == 1 and "not safe" in out
+
+
+def test_exporting_port_25_warns_that_it_is_blocked_on_the_road(capsys, tmp_path):
+    argv = [a if a != "587" else "25" for a in BASE]
+    status, out, err = run(capsys, "export", "autoconfig", *argv, "-o", str(tmp_path / "a.xml"))
+    assert status == 0
+    assert "warning: port 25 is blocked on many hotel and mobile networks" in err
+    status, out, err = run(capsys, "export", "autoconfig", *BASE, "-o", str(tmp_path / "b.xml"))
+    assert status == 0 and "port 25" not in err

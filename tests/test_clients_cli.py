@@ -183,3 +183,34 @@ def test_nothing_found_names_the_client_asked_for(tmp_path, monkeypatch, capsys)
     assert capsys.readouterr().out == "No Becky! Internet Mail accounts were found.\n"
     assert main(["accounts", "--lang", "en"]) == 0
     assert capsys.readouterr().out == "No Thunderbird or Becky! accounts were found.\n"
+
+
+@pytest.mark.parametrize("typed", ["ｔａｒｏ＠ｅｘａｍｐｌｅ．ｃｏ．ｊｐ", "TARO@Example.CO.JP."])
+def test_the_address_is_matched_as_the_lookup_reads_it(home, capsys, typed):
+    """Full-width input from a Japanese input method, other case, a final dot: same account."""
+    argv = ["apply", "thunderbird", "--email", typed, *TO_587[2:], "--dry-run"]
+    assert main(argv) == 0, capsys.readouterr().err
+    assert "Port: 25 → 587" in capsys.readouterr().out
+
+
+def test_an_idn_address_matches_in_either_spelling():
+    from op25b_wizard.core.clients.planning import canonical_address
+
+    assert canonical_address("hanako@例え.jp") == canonical_address("HANAKO@xn--r8jz45g.jp")
+    assert canonical_address("ｈａｎａｋｏ＠例え．ｊｐ") == "hanako@xn--r8jz45g.jp"
+    assert canonical_address("not an address") == "not an address"
+
+
+@pytest.mark.parametrize("argv", [["accounts", "--client", "becky", "--profile", ""],
+                                  ["apply", "thunderbird", "--profile", " ", *TO_587]])
+def test_an_empty_profile_is_refused(home, capsys, argv):
+    assert main(argv) == 2
+    assert "--profile needs a folder name" in capsys.readouterr().err
+
+
+def test_a_wrong_key_and_a_broken_user_name_say_what_is_wrong(home, capsys):
+    assert main(["apply", "thunderbird", *TO_587, "--key", "nokey"]) == 1
+    assert "outgoing server nokey sends as taro@example.co.jp" in capsys.readouterr().err
+    argv = [a if a != "taro@example.co.jp" or i < 2 else "u\nx" for i, a in enumerate(TO_587)]
+    assert main(["apply", "thunderbird", *argv]) == 2
+    assert "cannot contain a line break" in capsys.readouterr().err

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import email.utils
 import json
 import plistlib
 import re
@@ -256,13 +257,20 @@ def test_git_send_email(tmp_path, security, encryption):
     name = 'Taro "T" Yamada #1; \\ 山田'
     values = git_config(export("git-send-email", settings(security=security, display_name=name)),
                         tmp_path)
+    sender = values.pop("sendemail.from")
     assert values == {
         "sendemail.smtpserver": "smtp.example.co.jp",
         "sendemail.smtpserverport": "587",
         "sendemail.smtpencryption": encryption,
         "sendemail.smtpuser": EMAIL,
-        "sendemail.from": f"{name} <{EMAIL}>",
     }
+    # a display name with special characters is quoted, so the header reads back as written
+    assert sender.startswith('"') and email.utils.parseaddr(sender) == (name, EMAIL)
+
+
+def test_git_send_email_plain_names_stay_plain(tmp_path):
+    values = git_config(export("git-send-email", settings(display_name="山田 太郎")), tmp_path)
+    assert values["sendemail.from"] == f"山田 太郎 <{EMAIL}>"
 
 
 def test_git_send_email_cram_md5(tmp_path):

@@ -132,3 +132,11 @@ def test_a_code_naming_an_unknown_outcome_is_refused_plainly() -> None:
     unknown_outcome = (len(OUTCOMES) + 1) << 2
     with pytest.raises(sc.SupportCodeError, match="not one this version knows"):
         sc.decode(_raw_code((1 << 38) | (unknown_outcome << 32)))
+
+
+def test_a_code_typed_with_a_japanese_input_method_reads_the_same():
+    code = sc.encode(sc.CodeSummary(
+        ports={25: ("timeout", "none"), 587: ("ok", "starttls"), 465: ("ok", "tls")},
+        op25b=True, recommended_port=465, verdicts=("op25b", "submission_ok")))
+    wide = "".join(chr(ord(c) + 0xFEE0) if c != "-" else "ー" for c in code)
+    assert sc.decode(wide) == sc.decode(code)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import unicodedata
 from pathlib import Path
 from typing import TextIO
 
@@ -90,8 +91,10 @@ def _client_error(e: ClientError) -> CliError:
 
 
 def _profile(args: argparse.Namespace) -> Path | None:
-    if not args.profile:
+    if args.profile is None:
         return None
+    if not args.profile.strip():
+        raise CliError(tr(CTX, QT_TRANSLATE_NOOP("CliClients", "--profile needs a folder name")))
     path = Path(args.profile).expanduser()
     if not path.is_dir():
         raise CliError(tr(CTX, QT_TRANSLATE_NOOP("CliClients", "no such folder: {path}"), path=str(path)))
@@ -102,7 +105,7 @@ def _profile(args: argparse.Namespace) -> Path | None:
 
 def run_accounts(args: argparse.Namespace) -> int:
     apply_lang(args)
-    if args.profile and not args.client:
+    if args.profile is not None and not args.client:
         raise CliError(tr(CTX, QT_TRANSLATE_NOOP("CliClients", "--profile needs --client")))
     profile = _profile(args)
     clients: list[MailClient] = [client_by_name(args.client)] if args.client else all_clients()
@@ -174,6 +177,10 @@ def _wanted(args: argparse.Namespace) -> SmtpSettings:
             "CliClients", "port 25 is blocked on many hotel and mobile networks: use 465 or 587 "
             "(add --allow-port-25 if you really mean it)")))
     try:
+        args.email = unicodedata.normalize("NFKC", args.email).strip()  # as an IME types it
+        if args.user is not None and any(c in "\r\n\0" for c in args.user):
+            raise CliError(tr(CTX, QT_TRANSLATE_NOOP(
+                "CliClients", "the user name cannot contain a line break")))
         if "@" not in args.email:
             raise TargetError(Msg("Target", QT_TRANSLATE_NOOP(
                 "Target", "{text} is not a valid e-mail address"), {"text": repr(args.email)}))

@@ -92,7 +92,7 @@ def _ports(values: list[str] | None) -> list[PortSpec]:
 def _target(args: argparse.Namespace) -> Target:
     try:
         target = parse_target(args.target)
-        if args.host:
+        if args.host is not None:  # given, even empty: it must be a server name
             target = Target(normalise_host(args.host), target.email, target.domain)
     except TargetError as e:
         raise CliError(i18n.render(e.message)) from None
@@ -148,15 +148,15 @@ def build_request(args: argparse.Namespace) -> tuple[Target, ProbeRequest, list[
     password = read_password_stdin() if args.password_stdin else None
     preferred: list[Route] = []
     unconfirmed: str | None = None
-    if target.email and not args.host:
+    if target.email and args.host is None:
         target, preferred, unconfirmed = _lookup_route(args, target)
     credentials = None
     if password is not None:
         if unconfirmed:
             raise CliError(tr("Cli", QT_TRANSLATE_NOOP(
-                "Cli", "the server {host} was found through {source}, which cannot vouch for it: "
+                "Cli", "the server {host} was found through {origin}, which cannot vouch for it: "
                 "check the name and give it with --host to test your password there"),
-                host=target.host, source=Msg("Lookup", SOURCE_TEXT.get(unconfirmed, unconfirmed))))
+                host=target.host, origin=Msg("Lookup", SOURCE_TEXT.get(unconfirmed, unconfirmed))))
         user = args.user or (preferred[0].username if preferred and preferred[0].username
                              else target.email)
         credentials = Credentials(user or "", password)
@@ -285,6 +285,8 @@ def run_explain(args: argparse.Namespace) -> int:
     print(tr("Cli", QT_TRANSLATE_NOOP("Cli", "Port 25 blocked on the caller's network: {answer}"),
              answer=tr("Cli", op)))
     rec = summary.recommended_port
+    if rec == "other":
+        rec = tr("Cli", QT_TRANSLATE_NOOP("Cli", "another port (not 465 or 587)"))
     print(tr("Cli", QT_TRANSLATE_NOOP("Cli", "Recommended port: {port}"),
              port=rec if rec else tr("Cli", QT_TRANSLATE_NOOP("Cli", "none found"))))
     print()

@@ -119,7 +119,7 @@ def build_settings(args: argparse.Namespace) -> ExportSettings:
             "Cli", "the recommended route is not encrypted ({security}); give --security "
             "tls or starttls"), security=str(values["security"])))
     code = args.support_code or (diagnosis or {}).get("support_code")
-    if values.get("port") == 25:
+    if str(values.get("port")).strip() == "25":  # from --port (text) or a diagnosis (a number)
         print(tr("Cli", QT_TRANSLATE_NOOP(
             "Cli", "warning: port 25 is blocked on many hotel and mobile networks; 465 or 587 "
             "work everywhere")), file=sys.stderr)

@@ -95,7 +95,9 @@ class PortSpec:
     @classmethod
     def parse(cls, text: str) -> PortSpec:
         """Parse ``N`` or ``N/tls``, ``N/starttls``, ``N/relay``; ValueError on bad input."""
-        number, _, mode = text.strip().partition("/")
+        number, slash, mode = text.strip().partition("/")
+        if slash and not mode:
+            raise ValueError(f"no port mode after '/': {text!r}")
         if not number.isdigit():
             raise ValueError(f"not a port number: {text!r}")
         port = int(number)

@@ -9,6 +9,7 @@ Shown as ``XXXXX-XXXXX`` (11 characters).
 
 from __future__ import annotations
 
+import unicodedata
 import zlib
 from dataclasses import dataclass
 
@@ -71,7 +72,9 @@ def encode(summary: CodeSummary) -> str:
 
 
 def normalise(text: str) -> str:
-    """Upper-case, drop spaces and dashes, read a misheard lower-case l as L."""
+    """Fold full-width input (a Japanese input method left on) to ASCII, upper-case, drop
+    spaces and dashes, read a misheard lower-case l as L."""
+    text = unicodedata.normalize("NFKC", text).replace("ー", "-").replace("－", "-")
     return "".join(c for c in text.replace("l", "L").upper() if c not in " -_\t")
 
 

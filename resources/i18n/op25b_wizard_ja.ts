@@ -32,7 +32,8 @@
         <location line="+3"/>
         <location line="+6"/>
         <location line="+1"/>
-        <location line="+2"/>
+        <location line="+3"/>
+        <location line="+1"/>
         <location line="+1"/>
         <location line="+7"/>
         <location line="+3"/>
@@ -556,7 +557,7 @@
         <translation>標準入力から読み取ったパスワードが空です。</translation>
     </message>
     <message>
-        <location filename="../../op25b_wizard/cli/diagnose.py" line="-166"/>
+        <location filename="../../op25b_wizard/cli/diagnose.py" line="-168"/>
         <source>the timeout must be between 0.1 and 300 seconds</source>
         <translation>タイムアウトは 0.1～300 秒の範囲で指定してください。</translation>
     </message>
@@ -576,7 +577,12 @@
         <translation>--password-stdin を使うには --user も指定してください。</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+19"/>
+        <source>the server {host} was found through {origin}, which cannot vouch for it: check the name and give it with --host to test your password there</source>
+        <translation>サーバー {host} は「{origin}」で見つかったもので、正しいサーバーかどうかは保証されません。サーバー名を確認し、--host で指定してからパスワードをテストしてください。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Note: no password given (--password-stdin), so sign-in is not tested.</source>
         <translation>注意: パスワードが指定されていない（--password-stdin）ため、認証はテストしません。</translation>
     </message>
@@ -592,23 +598,18 @@
         <translation>ポートの指定 {value} が正しくありません。1～65535 の数字を指定してください（後ろに /tls、/starttls、/relay を付けることもできます）。</translation>
     </message>
     <message>
-        <location line="+72"/>
-        <source>the server {host} was found through {source}, which cannot vouch for it: check the name and give it with --host to test your password there</source>
-        <translation>サーバー {host} は「{source}」で見つかったもので、正しいサーバーかどうかは保証されません。サーバー名を確認し、--host で指定してからパスワードをテストしてください。</translation>
-    </message>
-    <message>
-        <location line="+35"/>
+        <location line="+107"/>
         <source>Testing {host} ports {ports} ...</source>
         <translation>{host} のポート {ports} をテストしています...</translation>
     </message>
     <message>
         <location line="+21"/>
-        <location line="+84"/>
+        <location line="+86"/>
         <source>What to do:</source>
         <translation>対処方法:</translation>
     </message>
     <message>
-        <location line="-79"/>
+        <location line="-81"/>
         <source>Port</source>
         <translation>ポート</translation>
     </message>
@@ -713,7 +714,12 @@
         <translation>利用者のネットワークがポート 25 をブロックしているか: {answer}</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
+        <source>another port (not 465 or 587)</source>
+        <translation>その他のポート（465、587 以外）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Recommended port: {port}</source>
         <translation>推奨するポート番号: {port}</translation>
     </message>
@@ -934,6 +940,11 @@
     <name>CliClients</name>
     <message>
         <location filename="../../op25b_wizard/cli/clients.py" line="+97"/>
+        <source>--profile needs a folder name</source>
+        <translation>--profile にはフォルダー名を指定してください</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>no such folder: {path}</source>
         <translation>フォルダーが見つかりません: {path}</translation>
     </message>
@@ -1018,7 +1029,12 @@
         <translation>ポート 25 は、ホテルやモバイルの多くのネットワークでブロックされています。465 または 587 を使用してください（本当にポート 25 を使う場合は --allow-port-25 を付けてください）。</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+6"/>
+        <source>the user name cannot contain a line break</source>
+        <translation>ユーザー名に改行は使えません</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>--security none sends your password unencrypted; add --allow-plaintext if you really mean it</source>
         <translation>--security none ではパスワードが暗号化されずに送信されます。本当にそうする場合は --allow-plaintext を付けてください。</translation>
     </message>
@@ -1106,7 +1122,7 @@
         <translation>{format} では OAuth2 による認証を設定できません。メールアプリ自身のサインイン画面でアカウントを設定するか、アプリパスワードを用意して --auth normal を指定してください。</translation>
     </message>
     <message>
-        <location filename="../../op25b_wizard/core/exports/git_send_email.py" line="+22"/>
+        <location filename="../../op25b_wizard/core/exports/git_send_email.py" line="+33"/>
         <location filename="../../op25b_wizard/core/exports/msmtp.py" line="+38"/>
         <source>{format} cannot sign in with OAuth2 by itself. Use --auth normal with an app password.</source>
         <translation>{format} は単独では OAuth2 で認証できません。アプリパスワードを用意して --auth normal を指定してください。</translation>
@@ -1670,7 +1686,12 @@
         <translation>{client} が起動しています。{client} を完全に終了してから、もう一度お試しください（起動したままだと、終了するときに変更が上書きされます）。プロファイル: {profile}</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
+        <source>No {client} outgoing server {key} sends as {email} (op25b-wizard accounts lists the keys).</source>
+        <translation>{client} には、{email} として送信する送信サーバー {key} がありません（キーの一覧は op25b-wizard accounts で確認できます）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>No {client} account sends as {email}.</source>
         <translation>{email} から送信する {client} のアカウントはありません。</translation>
     </message>
@@ -1720,7 +1741,7 @@
         <translation>Becky! は、受信にも使うメールボックスのユーザーID（{current}）で送信サーバーに認証します。送信用のユーザー名は、Becky! 自身の設定で変更してください。</translation>
     </message>
     <message>
-        <location filename="../../op25b_wizard/core/clients/planning.py" line="+35"/>
+        <location filename="../../op25b_wizard/core/clients/planning.py" line="+36"/>
         <source>This sign-in method cannot be set by this program: {auth}</source>
         <translation>この認証方式は、このアプリでは設定できません: {auth}</translation>
     </message>
@@ -1745,7 +1766,7 @@
         <translation>ユーザー名として使えません: {user}</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+69"/>
         <source>Cannot read {path}: {reason}</source>
         <translation>{path} を読み取れません: {reason}</translation>
     </message>
@@ -2792,7 +2813,7 @@
 <context>
     <name>SupportCode</name>
     <message>
-        <location filename="../../op25b_wizard/core/support_code.py" line="+81"/>
+        <location filename="../../op25b_wizard/core/support_code.py" line="+84"/>
         <source>a support code has 10 letters and digits (like ABCDE-23456)</source>
         <translation>サポートコードは英数字 10 文字です（例: ABCDE-23456）</translation>
     </message>

@@ -256,7 +256,11 @@ def running_msg(client_name: str, profile: Path) -> Msg:
         client=client_name, profile=str(profile))
 
 
-def no_account_msg(client_name: str, email: str) -> Msg:
+def no_account_msg(client_name: str, email: str, key: str | None = None) -> Msg:
+    if key is not None:
+        return msg(CTX, QT_TRANSLATE_NOOP(
+            "MailClients", "No {client} outgoing server {key} sends as {email} (op25b-wizard "
+            "accounts lists the keys)."), client=client_name, email=email, key=key)
     return msg(CTX, QT_TRANSLATE_NOOP(
         "MailClients", "No {client} account sends as {email}."), client=client_name, email=email)
 

@@ -275,7 +275,7 @@ class BeckyClient:
             return Change(account, account.smtp, after, [account.location] if edits else [])
         if unreadable:
             raise UnreadableSettings(not_readable_msg(self.display_name, email, unreadable))
-        raise NoMatchingAccount(no_account_msg(self.display_name, email))
+        raise NoMatchingAccount(no_account_msg(self.display_name, email, key))
 
     def _edits(self, doc: IniDocument, before: SmtpSettings,
                after: SmtpSettings) -> dict[str, str]:

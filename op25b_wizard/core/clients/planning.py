@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import unicodedata
 from dataclasses import replace
 from pathlib import Path
 
@@ -67,16 +68,28 @@ def normalise(before: SmtpSettings, after: SmtpSettings) -> SmtpSettings:
     return after
 
 
+def canonical_address(address: str) -> str:
+    """An address in one spelling for comparing: full-width folded (NFKC), lower case, the
+    domain in its DNS (IDNA) form, so ``hanako@例え.jp`` matches ``hanako@xn--r8jz45g.jp``."""
+    text = unicodedata.normalize("NFKC", address).strip().lower()
+    local, at, domain = text.rpartition("@")
+    if not at:
+        return text
+    with contextlib.suppress(UnicodeError):  # not a valid domain: compared as typed
+        domain = domain.rstrip(".").encode("idna").decode("ascii")
+    return f"{local}@{domain}"
+
+
 def match_account(accounts: list[Account], email: str, key: str | None,
                   client_name: str) -> Account | None:
     """The one account sending as *email* (by identity, else by address or user name)."""
-    wanted = email.strip().lower()
+    wanted = canonical_address(email)
     if key is not None:
         accounts = [a for a in accounts if a.key == key]
-    found = [a for a in accounts if wanted in (i.lower() for i in a.identities)]
+    found = [a for a in accounts if wanted in (canonical_address(i) for i in a.identities)]
     if not found:
-        found = [a for a in accounts if a.email.lower() == wanted
-                 or (a.smtp.username or "").lower() == wanted]
+        found = [a for a in accounts if canonical_address(a.email) == wanted
+                 or canonical_address(a.smtp.username or "") == wanted]
     if len(found) > 1:
         raise AmbiguousAccount(ambiguous_msg(client_name, email, [a.key for a in found]), found)
     return found[0] if found else None

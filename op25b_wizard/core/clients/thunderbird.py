@@ -309,7 +309,7 @@ class ThunderbirdClient:
             return self._change(p, account, after)
         if unreadable:
             raise UnreadableSettings(not_readable_msg(self.display_name, email, unreadable))
-        raise NoMatchingAccount(no_account_msg(self.display_name, email))
+        raise NoMatchingAccount(no_account_msg(self.display_name, email, key))
 
     def _change(self, p: _Profile, account: Account, after: SmtpSettings) -> Change:
         before = account.smtp

@@ -16,13 +16,24 @@ def quote(value: str) -> str:
     return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
+_SPECIALS = set('()<>[]:;@\\,."')
+
+
+def _phrase(name: str) -> str:
+    """A display name as RFC 5322 wants it before <address>: quoted when it holds a special
+    character (``"Yamada, Taro"``); UTF-8 as it is (git send-email encodes the header)."""
+    if not any(c in _SPECIALS for c in name):
+        return name
+    return '"' + name.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
 def render(settings: ExportSettings, options: ExportOptions) -> str:
     out = settings.outgoing
     if out.auth == "oauth2":
         raise ExportError(msg(CTX, QT_TRANSLATE_NOOP(
             "Export", "{format} cannot sign in with OAuth2 by itself. Use --auth normal with an "
             "app password."), format="git-send-email"))
-    sender = (f"{settings.display_name} <{settings.email}>" if settings.display_name
+    sender = (f"{_phrase(settings.display_name)} <{settings.email}>" if settings.display_name
               else settings.email)
     lines = options.comments(
         "#",
