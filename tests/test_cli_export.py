@@ -22,7 +22,11 @@ from op25b_wizard.core import secrets
 from op25b_wizard.core.diagnosis import diagnose
 from op25b_wizard.core.exports.registry import FORMATS
 from tests.conftest import ENGINE_PASSWORD, ENGINE_USER
-from tests.test_secrets import memory_keyring, use_backend  # noqa: F401 - fixtures
+from tests.test_secrets import (  # noqa: F401 - fixtures
+    memory_keyring,
+    plaintext_file_keyring,
+    use_backend,
+)
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -195,6 +199,18 @@ def test_msmtp_export_says_how_to_store_a_missing_password(capsys, memory_keyrin
     assert ("no password is stored yet for taro@example.co.jp at smtp.example.co.jp; store it once "
             "with: op25b-wizard password set --host smtp.example.co.jp --user taro@example.co.jp "
             "--password-stdin") in err
+
+
+@pytest.mark.parametrize("mode, advice", [
+    ("secret-service", "msmtp will ask for the password each time it sends"),
+    ("passwordeval", "use --msmtp-password secret-service instead")])
+def test_msmtp_export_without_a_safe_store_says_msmtp_will_ask(capsys, use_backend,  # noqa: F811
+                                                              tmp_path, mode, advice):
+    use_backend(plaintext_file_keyring(tmp_path))
+    status, out, err = run(capsys, "export", "msmtp", *BASE, "--msmtp-password", mode)
+    assert status == 0 and out.startswith("#")
+    assert "not safe" in err and advice in err
+    assert "password set" not in err, "storing the password cannot work on this computer"
 
 
 def test_password_set_and_delete(capsys, monkeypatch, memory_keyring):  # noqa: F811

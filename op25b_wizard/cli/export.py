@@ -153,6 +153,16 @@ def _prepare_msmtp(settings: ExportSettings, mode: str) -> None:
     out = settings.outgoing
     store_cmd = (f"op25b-wizard password set --host {out.host} --user {out.username} "
                  "--password-stdin" + (" --msmtp" if mode == "secret-service" else ""))
+    status = secrets.backend_status()
+    if not status.secure:
+        # nothing can keep the password safely here: msmtp asks for it when it sends
+        note(i18n.render(status.reason))
+        note(tr("Cli", QT_TRANSLATE_NOOP(
+            "Cli", "msmtp will ask for the password each time it sends.")) if mode == "secret-service"
+            else tr("Cli", QT_TRANSLATE_NOOP(
+                "Cli", "use --msmtp-password secret-service instead: msmtp then asks for the "
+                "password each time it sends.")))
+        return
     try:
         password = secrets.get_password(out.host, out.username)
     except secrets.SecretStoreError as e:

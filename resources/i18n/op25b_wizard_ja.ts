@@ -43,7 +43,9 @@
         <location line="+3"/>
         <location line="+3"/>
         <location line="+5"/>
-        <location line="+40"/>
+        <location line="+37"/>
+        <location line="+2"/>
+        <location line="+11"/>
         <location line="+9"/>
         <location line="+3"/>
         <location line="+4"/>
@@ -734,7 +736,7 @@
         <translation>送信サーバー（SMTP）を上に示した推奨ポートに設定し、暗号化と認証を有効にしてください。</translation>
     </message>
     <message>
-        <location filename="../../op25b_wizard/cli/export.py" line="-154"/>
+        <location filename="../../op25b_wizard/cli/export.py" line="-164"/>
         <source>note:</source>
         <translation>お知らせ:</translation>
     </message>
@@ -764,7 +766,17 @@
         <translation>警告: ポート 25 は、ホテルやモバイルの多くのネットワークでブロックされています。465 または 587 なら、どこでも使えます。</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+37"/>
+        <source>msmtp will ask for the password each time it sends.</source>
+        <translation>msmtp は送信するたびにパスワードの入力を求めます。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>use --msmtp-password secret-service instead: msmtp then asks for the password each time it sends.</source>
+        <translation>代わりに --msmtp-password secret-service を使ってください。msmtp は送信するたびにパスワードの入力を求めます。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <location line="+20"/>
         <source>no password is stored yet for {user} at {host}; store it once with: {command}</source>
         <translation>{host} の {user} のパスワードはまだ保存されていません。次のコマンドで一度保存してください: {command}</translation>
