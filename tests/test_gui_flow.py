@@ -4,6 +4,7 @@ Thunderbird running, an unencrypted server, keyboard only, language switch, help
 
 from __future__ import annotations
 
+import contextlib
 import os
 import subprocess
 import sys
@@ -605,24 +606,37 @@ def test_a_corrected_address_keeps_nothing_from_the_first_lookup(make_wizard, qt
     assert s.incoming_username == "hanako@nowhere.example"
 
 
-def test_stop_looking_then_next_looks_again(make_wizard, qtbot, tmp_path):
+@contextlib.contextmanager
+def hanging_lookups(make_wizard, home):
+    """A wizard whose address lookups hang (an autoconfig server that never answers)."""
     from op25b_wizard.core.lookup import LookupConfig
 
-    home = tmp_path / "empty-home"
-    home.mkdir()
     with blackhole() as dead:
         config = LookupConfig(use_bundled_preset=False, use_bundled_providers=False,
                               autoconfig_urls=(f"http://127.0.0.1:{dead}/{{domain}}.xml",),
                               ispdb_url=None, use_mx=False, use_srv=False, guess=False,
                               http_timeout=30.0)
-        wizard = make_wizard(services=Services(home=home, env={"HOME": str(home)},
-                                               lookup_config=config))
-        press_next(qtbot, wizard, PageId.ACCOUNT)
-        page = wizard.page_of(PageId.ACCOUNT)
-        qtbot.waitUntil(lambda: page.accounts is not None, timeout=WAIT_MS)
-        qtbot.keyClicks(page.email_edit, "hanako@slow.example")
-        qtbot.mouseClick(next_button(wizard), Qt.MouseButton.LeftButton)
-        qtbot.waitUntil(lambda: page.stop_button.isVisible(), timeout=WAIT_MS)
+        yield make_wizard(services=Services(home=home, env={"HOME": str(home)},
+                                            lookup_config=config))
+
+
+def start_hanging_lookup(qtbot, wizard, email: str = "hanako@slow.example"):
+    """Type *email* on the address page and press Next: the lookup starts and hangs."""
+    press_next(qtbot, wizard, PageId.ACCOUNT)
+    page = wizard.page_of(PageId.ACCOUNT)
+    qtbot.waitUntil(lambda: page.accounts is not None, timeout=WAIT_MS)
+    page.list.setCurrentRow(page.list.count() - 1)  # "enter my e-mail address"
+    qtbot.keyClicks(page.email_edit, email)
+    qtbot.mouseClick(next_button(wizard), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.stop_button.isVisible(), timeout=WAIT_MS)
+    return page
+
+
+def test_stop_looking_then_next_looks_again(make_wizard, qtbot, tmp_path):
+    home = tmp_path / "empty-home"
+    home.mkdir()
+    with hanging_lookups(make_wizard, home) as wizard:
+        page = start_hanging_lookup(qtbot, wizard)
         qtbot.mouseClick(page.stop_button, Qt.MouseButton.LeftButton)
         assert "press Next to look again" in page.lookup_status.text()
         assert page.server_edit.isVisible() and next_button(wizard).isEnabled()
@@ -815,23 +829,9 @@ def test_a_lookup_error_lets_the_user_type_the_server(make_wizard, qtbot, tmp_pa
 
 def test_picking_an_account_during_a_lookup_stays_on_the_page(make_wizard, qtbot,
                                                               thunderbird_home):
-    from op25b_wizard.core.lookup import LookupConfig
-
     home, _ = thunderbird_home
-    with blackhole() as dead:
-        config = LookupConfig(use_bundled_preset=False, use_bundled_providers=False,
-                              autoconfig_urls=(f"http://127.0.0.1:{dead}/{{domain}}.xml",),
-                              ispdb_url=None, use_mx=False, use_srv=False, guess=False,
-                              http_timeout=30.0)
-        wizard = make_wizard(services=Services(home=home, env={"HOME": str(home)},
-                                               lookup_config=config))
-        press_next(qtbot, wizard, PageId.ACCOUNT)
-        page = wizard.page_of(PageId.ACCOUNT)
-        qtbot.waitUntil(lambda: page.accounts is not None, timeout=WAIT_MS)
-        page.list.setCurrentRow(page.list.count() - 1)  # "enter my e-mail address"
-        qtbot.keyClicks(page.email_edit, "hanako@slow.example")
-        qtbot.mouseClick(next_button(wizard), Qt.MouseButton.LeftButton)
-        qtbot.waitUntil(lambda: page.stop_button.isVisible(), timeout=WAIT_MS)
+    with hanging_lookups(make_wizard, home) as wizard:
+        page = start_hanging_lookup(qtbot, wizard)
         page.list.setCurrentRow(0)  # the Thunderbird account after all
         assert not page.busy and not page.stop_button.isVisible()
         assert page.lookup_status.text() == ""
@@ -847,23 +847,10 @@ def test_picking_an_account_during_a_lookup_stays_on_the_page(make_wizard, qtbot
 
 
 def test_status_lines_follow_a_language_switch(make_wizard, qtbot, tmp_path):
-    from op25b_wizard.core.lookup import LookupConfig
-
     home = tmp_path / "empty-home"
     home.mkdir()
-    with blackhole() as dead:
-        config = LookupConfig(use_bundled_preset=False, use_bundled_providers=False,
-                              autoconfig_urls=(f"http://127.0.0.1:{dead}/{{domain}}.xml",),
-                              ispdb_url=None, use_mx=False, use_srv=False, guess=False,
-                              http_timeout=30.0)
-        wizard = make_wizard(services=Services(home=home, env={"HOME": str(home)},
-                                               lookup_config=config))
-        press_next(qtbot, wizard, PageId.ACCOUNT)
-        page = wizard.page_of(PageId.ACCOUNT)
-        qtbot.waitUntil(lambda: page.accounts is not None, timeout=WAIT_MS)
-        qtbot.keyClicks(page.email_edit, "hanako@slow.example")
-        qtbot.mouseClick(next_button(wizard), Qt.MouseButton.LeftButton)
-        qtbot.waitUntil(lambda: page.stop_button.isVisible(), timeout=WAIT_MS)
+    with hanging_lookups(make_wizard, home) as wizard:
+        page = start_hanging_lookup(qtbot, wizard)
         qtbot.mouseClick(page.stop_button, Qt.MouseButton.LeftButton)
         english = page.lookup_status.text()
         wizard.ctx.languageRequested.emit("ja")
