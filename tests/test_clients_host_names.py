@@ -1,9 +1,9 @@
+# ruff: noqa: F811 - pytest fixtures imported from other test modules are parameters here
 """The server name is written as every part of the program spells it (lower case, IDNA, no
 final dot): in Thunderbird's and Becky!'s settings, in the keyring item, in the exports."""
 
 from __future__ import annotations
 
-import shutil
 import sys
 from io import StringIO
 from pathlib import Path
@@ -16,23 +16,11 @@ from op25b_wizard.core.clients import SmtpSettings, UnsupportedChange
 from op25b_wizard.core.clients.becky import BeckyClient
 from op25b_wizard.core.clients.prefs_js import PrefsDocument
 from op25b_wizard.core.clients.thunderbird import ThunderbirdClient
+from tests.test_clients_cli import home  # noqa: F401 - the fixture: a home with both clients
+from tests.test_clients_cli import prefs as prefs_path
 from tests.test_secrets import memory_keyring, use_backend  # noqa: F401 - fixtures
 
-FIXTURES = Path(__file__).parent / "fixtures" / "clients"
 CAFE = "smtp.xn--caf-dma.example.jp"
-
-
-@pytest.fixture
-def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    shutil.copytree(FIXTURES / "thunderbird", tmp_path / ".thunderbird")
-    shutil.copytree(FIXTURES / "becky", tmp_path / "Documents" / "Becky")
-    monkeypatch.setenv("HOME", str(tmp_path))
-    monkeypatch.setenv("LANG", "C.UTF-8")
-    return tmp_path
-
-
-def prefs_path(home: Path) -> Path:
-    return home / ".thunderbird" / "Profiles" / "k3x9a2b1.default-esr" / "prefs.js"
 
 
 def hostname(home: Path, key: str) -> object:
