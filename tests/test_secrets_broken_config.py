@@ -74,7 +74,8 @@ def assert_every_command_says_why(home: Path, words: str, **env: str) -> None:
                    "--security", "starttls", "--msmtp-password", "passwordeval", **env)
     assert exported.returncode == 0, exported.stderr
     assert "Traceback" not in exported.stderr and "passwordeval " in exported.stdout
-    assert "no password is stored yet" in exported.stderr
+    assert "use --msmtp-password secret-service instead" in exported.stderr
+    assert "password set" not in exported.stderr, "storing it cannot work with this store"
     for run in (status, as_json, stored, got, deleted, exported):
         assert PASSWORD not in run.stdout + run.stderr
 
