@@ -71,7 +71,6 @@ class AccountPage(WizardPageBase):
         """The address for which nothing was found: the user types the server."""
         self._failure_advice: list[Msg] = []
         self._stopped = False
-        self._confirm_host: str | None = None
         self._lookup_notes: list[Msg] = []
         self._status: str | None = None
         """What the line under the address says: looking, stopped, not_server, error,
@@ -202,7 +201,7 @@ class AccountPage(WizardPageBase):
         sel = self.selected()
         typed = sel == TYPED
         if not typed:
-            self._selection_left_typed()
+            self._drop_lookup()
         self.typed_box.setVisible(typed)
         self.current_box.setVisible(_is_account(sel))
         if typed:
@@ -224,15 +223,12 @@ class AccountPage(WizardPageBase):
     def _typed_changed(self, _text: str) -> None:
         email = self._typed_email()
         if self._lookup_for and self._lookup_for != email:
-            self.cancel_work()
-            self._lookup_for = None
-            self.stop_button.hide()
+            self._drop_lookup()
         found_for = self._found.email if self._found else None
         if email is None or email not in (found_for, self._lookup_failed):
             # another address: nothing found for the one before applies to it
             self._lookup_failed = None
             self._failure_advice = []
-            self._confirm_host = None
             self._lookup_notes = []
             self._stopped = False
             self.server_edit.clear()
@@ -346,7 +342,6 @@ class AccountPage(WizardPageBase):
             wizard.next()
 
     def _ask_to_confirm(self, host: str) -> None:
-        self._confirm_host = host
         self._set_status("confirm")
         self.server_label.show()
         self.server_edit.show()
@@ -401,14 +396,11 @@ class AccountPage(WizardPageBase):
         self._render_status()
 
     def cleanupPage(self) -> None:  # noqa: N802 - Back: a lookup still running is dropped
-        if self._lookup_for is not None:
-            self._lookup_for = None
-            self.stop_button.hide()
-            self._set_status(None)
+        self._drop_lookup()
         super().cleanupPage()
 
-    def _selection_left_typed(self) -> None:
-        """Another entry was picked while a lookup ran: it is no longer wanted."""
+    def _drop_lookup(self) -> None:
+        """A running lookup is no longer wanted (another address, another entry, Back)."""
         if self._lookup_for is not None:
             self.cancel_work()
             self._lookup_for = None
