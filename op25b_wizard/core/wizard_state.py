@@ -79,7 +79,8 @@ class CheckItem:
 
 @dataclass(frozen=True)
 class ProviderAnswer:
-    """What a lookup found for one typed address."""
+    """What a lookup found for one address: a provider's routes for a typed address, or the
+    company preset's for an address typed or found in a mail program."""
 
     email: str
     host: str

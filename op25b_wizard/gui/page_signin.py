@@ -5,6 +5,7 @@ computer's own password store."""
 
 from __future__ import annotations
 
+import hashlib
 import threading
 from typing import Any
 
@@ -300,9 +301,10 @@ class SigninPage(WizardPageBase):
         self._update_enabled()
 
     def _attempt(self) -> tuple[Any, ...]:
-        """What a sign-in test tries: the server, the route, the user name and the password."""
+        """What a sign-in test tries: the server, the route, the user name and the password
+        (as a digest: the page keeps no copy of the password itself)."""
         s = self.state
-        return (s.host, s.choice, s.username, s.password)
+        return (s.host, s.choice, s.username, hashlib.sha256(s.password.encode()).digest())
 
     def validatePage(self) -> bool:  # noqa: N802 - Qt override
         s = self.state
