@@ -889,11 +889,17 @@ def test_unticking_remember_later_takes_the_password_out_again(
     wizard.back()
     wizard.back()
     assert wizard.currentId() == int(PageId.SIGNIN)
+    # touching the user name choice on the way (and back) must not make the wizard forget
+    # what it put into the keyring
+    signin.other_radio.setChecked(True)
+    signin.same_radio.setChecked(True)
     signin.remember_box.setChecked(False)
-    press_next(qtbot, wizard, PageId.APPLY)
+    qtbot.mouseClick(next_button(wizard), Qt.MouseButton.LeftButton)  # tests the password again
+    qtbot.waitUntil(lambda: wizard.currentId() == int(PageId.APPLY), timeout=WAIT_MS)
     press_next(qtbot, wizard, PageId.READY)
     qtbot.waitUntil(lambda: wizard.state.keyring == "not_requested", timeout=WAIT_MS)
     assert secrets.get_password("localhost", GUI_EMAIL) is None
+    assert wizard.state.kept is None
 
 
 def test_the_company_preset_also_moves_an_account_found_in_a_mail_program(

@@ -191,3 +191,15 @@ def test_the_state_module_does_not_import_qt():
             "print(any(m.startswith('PySide6') for m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_an_error_alone_reads_as_a_sentence_and_a_file_error_names_the_file():
+    import errno
+
+    from op25b_wizard import i18n
+
+    i18n.set_language("en")
+    assert i18n.error_text(OSError(errno.EMFILE, "Too many open files")) == (
+        "Too many files are open; close some programs and try again.")
+    assert i18n.error_text(OSError(errno.ENOENT, "No such file", "/x/y.xml")) == (
+        "/x/y.xml: it does not exist")

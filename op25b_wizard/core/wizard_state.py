@@ -126,6 +126,9 @@ class WizardState:
     keyring_store_name: Msg | None = None
     keyring: KeyringState = "pending"
     keyring_error: Msg | None = None
+    kept: tuple[str, str] | None = None
+    """The (server, user name) this wizard put into the keyring, to take it out again when it
+    is no longer wanted."""
     applied: bool = False
     apply_error: Msg | None = None
     backup_dir: str | None = None

@@ -75,34 +75,35 @@ class ReadyPage(WizardPageBase):
         self.ensure_built()
         s = self.state
         action = s.keyring_action()
-        if action == "store" and s.keyring != "stored":
-            s.keyring = "pending"
-            host, user, password = s.host, s.username, s.password
+        # what this wizard put into the keyring earlier and is no longer wanted (Remember
+        # unticked, sign-in turned off, another user name): taken out again
+        forget = s.kept if s.kept is not None and (
+            action != "store" or s.kept != (s.host, s.username)) else None
+        keep = action == "store" and (s.keyring != "stored" or forget is not None)
+        if forget is not None or keep:
+            account, password = (s.host, s.username), s.password
             services = self.services
-            self.run(lambda _r, _c: services.store_password(host, user, password),
-                     self._stored, self._store_failed, name="keep password")
-        elif action in ("unavailable", "rejected", "no_password") and s.keyring != "stored":
+            s.keyring = "pending"
+
+            def job(_r: Any, _c: Any) -> bool:
+                if forget is not None:
+                    services.delete_password(*forget)
+                if keep:
+                    services.store_password(*account, password)
+                return keep
+
+            self.run(job, lambda kept: self._keyring_done(kept, account, action),
+                     self._store_failed, name="keep password")
+        elif action != "store":
             s.keyring = action
-        elif action == "not_requested":
-            if s.keyring == "stored":
-                # the user unticked "Remember" after it was kept: take it out again
-                host, user = s.host, s.username
-                services = self.services
-                s.keyring = "pending"
-                self.run(lambda _r, _c: services.delete_password(host, user),
-                         lambda _x: self._forgotten(), self._store_failed, name="forget password")
-            else:
-                s.keyring = "not_requested"
         super().initializePage()
         self.focus_later(self.copy_button if s.support_code else self.send_button)
 
-    def _stored(self, _result: Any) -> None:
-        self.state.keyring = "stored"
-        self.state.keyring_error = None
-        self.retranslate()
-
-    def _forgotten(self) -> None:
-        self.state.keyring = "not_requested"
+    def _keyring_done(self, kept: bool, account: tuple[str, str], action: str) -> None:
+        s = self.state
+        s.kept = account if kept else None
+        s.keyring = "stored" if kept else action  # type: ignore[assignment]
+        s.keyring_error = None
         self.retranslate()
 
     def _store_failed(self, error: BaseException) -> None:

@@ -358,9 +358,12 @@ class SigninPage(WizardPageBase):
                                   .format(store=store))
         if s.keyring_secure is False:
             reason = getattr(self, "_store_reason", None)
-            text = i18n.render(reason) if reason is not None else getattr(self, "_store_error", "")
-            self.store_warning.setText(self.tr("The password cannot be remembered safely on this "
-                                               "computer: {reason}").format(reason=text))
+            if reason is not None:  # it says so already, in full: "… cannot be remembered …"
+                self.store_warning.setText(i18n.render(reason))
+            else:
+                self.store_warning.setText(self.tr(
+                    "The password cannot be remembered safely on this computer: {reason}")
+                    .format(reason=getattr(self, "_store_error", "")))
             self.store_warning.show()
         else:
             self.store_warning.hide()

@@ -98,5 +98,7 @@ def error_text(error: BaseException) -> str:
         if error.filename:
             return tr("OsError", QT_TRANSLATE_NOOP("OsError", "{path}: {reason}"),
                       path=str(error.filename), reason=text)
+        if language() != "ja" and text[:1].islower():  # a reason alone reads as a sentence
+            text = text[0].upper() + text[1:] + ("" if text.endswith(".") else ".")
         return text
     return str(error) or type(error).__name__

@@ -88,7 +88,7 @@
 <context>
     <name>AccountPage</name>
     <message>
-        <location filename="../../op25b_wizard/gui/page_account.py" line="+188"/>
+        <location filename="../../op25b_wizard/gui/page_account.py" line="+187"/>
         <source>Enter my e-mail address</source>
         <translation>メールアドレスを入力する</translation>
     </message>
@@ -105,7 +105,7 @@
         <translation>現在の {client} の設定</translation>
     </message>
     <message>
-        <location line="+210"/>
+        <location line="+203"/>
         <source>This is not a server name. It looks like smtp.example.co.jp.</source>
         <translation>サーバー名ではありません。サーバー名は smtp.example.co.jp のような形です。</translation>
     </message>
@@ -431,7 +431,7 @@
 <context>
     <name>Checklist</name>
     <message>
-        <location filename="../../op25b_wizard/core/wizard_state.py" line="+293"/>
+        <location filename="../../op25b_wizard/core/wizard_state.py" line="+297"/>
         <source>Mail can be sent from this network (port {port})</source>
         <translation>このネットワークからメールを送信できます（ポート {port}）</translation>
     </message>
@@ -2173,7 +2173,7 @@
 <context>
     <name>ReadyPage</name>
     <message>
-        <location filename="../../op25b_wizard/gui/page_ready.py" line="+119"/>
+        <location filename="../../op25b_wizard/gui/page_ready.py" line="+120"/>
         <source>Copied</source>
         <translation>コピーしました</translation>
     </message>
@@ -2707,7 +2707,7 @@
 <context>
     <name>SigninPage</name>
     <message>
-        <location filename="../../op25b_wizard/gui/page_signin.py" line="+326"/>
+        <location filename="../../op25b_wizard/gui/page_signin.py" line="+328"/>
         <source>Sign-in and encryption</source>
         <translation>認証と暗号化</translation>
     </message>
@@ -2759,7 +2759,7 @@
     <message>
         <location line="+1"/>
         <source>Encryption:</source>
-        <translation>接続の保護:</translation>
+        <translation>接続の保護：</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -2792,9 +2792,9 @@
         <translation>パスワードをこのコンピューターの「{store}」に保存する（&amp;E）</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+8"/>
         <source>The password cannot be remembered safely on this computer: {reason}</source>
-        <translation>このコンピューターでは、パスワードを安全に保存できません: {reason}</translation>
+        <translation>このコンピューターでは、パスワードを安全に保存できません：{reason}</translation>
     </message>
     <message>
         <location line="+10"/>
