@@ -93,3 +93,58 @@ def test_argument_errors_are_japanese_too(capsys) -> None:
         err = capsys.readouterr().err
         assert info.value.code == 2 and err.count("\n") == 1
         assert japanese in err and english not in err, err
+
+
+def _help_texts():
+    """Every help text, description and group title of every command."""
+    import argparse
+
+    from op25b_wizard.cli import build_parser
+
+    def walk(parser: argparse.ArgumentParser):
+        yield parser.description
+        for group in parser._action_groups:
+            yield group.title
+            yield group.description
+        for action in parser._actions:
+            yield action.help
+            if isinstance(action, argparse._SubParsersAction):
+                for choice in action._choices_actions:
+                    yield choice.help
+                for sub in action.choices.values():
+                    yield from walk(sub)
+
+    return {t for t in walk(build_parser()) if t and t != argparse.SUPPRESS}
+
+
+def test_every_help_text_has_japanese() -> None:
+    from op25b_wizard import i18n
+
+    texts = _help_texts()
+    assert len(texts) > 80
+    i18n.set_language("ja")
+    try:
+        missing = [t for t in texts if i18n.translate("CliHelp", t) == t]
+    finally:
+        i18n.set_language("en")
+    assert not missing, "help texts not marked with QT_TRANSLATE_NOOP('CliHelp', ...) or " \
+                        "not translated:\n" + "\n".join(missing)
+
+
+def test_help_in_japanese_fits_the_terminal() -> None:
+    from op25b_wizard.cli.common import columns
+
+    env = {"COLUMNS": "80"}
+    import os
+
+    for argv in (["--help"], ["diagnose", "--help"], ["export", "--help"], ["password", "set", "--help"]):
+        proc = subprocess.run([CLI, "--lang", "ja", *argv], capture_output=True, text=True,
+                              timeout=60, env={**os.environ, **env})
+        assert proc.returncode == 0, proc.stderr
+        assert proc.stdout.startswith("使い方: ")
+        assert "show this help message" not in proc.stdout and "options:" not in proc.stdout
+        too_wide = [line for line in proc.stdout.splitlines() if columns(line) > 80]
+        assert not too_wide, too_wide
+    english = subprocess.run([CLI, "--lang", "en", "diagnose", "--help"], capture_output=True,
+                             text=True, timeout=60)
+    assert english.stdout.startswith("usage: ") and "options:" in english.stdout

@@ -14,7 +14,7 @@ import typing
 from collections.abc import Sequence
 
 from op25b_wizard import __version__, i18n
-from op25b_wizard.cli.common import CliError, fail, guard_output_encoding
+from op25b_wizard.cli.common import CliError, columns, fail, guard_output_encoding
 from op25b_wizard.core.i18n import QT_TRANSLATE_NOOP
 from op25b_wizard.gui import launch as gui_launch
 
@@ -73,6 +73,92 @@ def _positions(argv: Sequence[str], words: Sequence[str]) -> list[int]:
     return sorted(found)
 
 
+_ARGPARSE_TEXTS = (
+    # argparse's own words in --help, so that they are translated with ours
+    QT_TRANSLATE_NOOP("CliHelp", "usage: "),
+    QT_TRANSLATE_NOOP("CliHelp", "positional arguments"),
+    QT_TRANSLATE_NOOP("CliHelp", "options"),
+    QT_TRANSLATE_NOOP("CliHelp", "show this help message and exit"),
+    QT_TRANSLATE_NOOP("CliHelp", "show program's version number and exit"),
+)
+
+
+def _help_text(text: str | None) -> str | None:
+    return i18n.translate("CliHelp", text) if text else text
+
+
+_CJK = "\u3000-\u30ff\u3400-\u9fff\uff00-\uffef"
+_NO_LINE_START = frozenset("、。，．）」』】〉》・ー")
+"""Japanese punctuation that does not begin a line (it stays at the end of the one before)."""
+_CHUNKS = re.compile(f"[{_CJK}]|[^\\s{_CJK}]+|\\s+")
+
+
+def _wrap_columns(text: str, width: int) -> list[str]:
+    """Lines of at most *width* display columns (a CJK character takes two), broken at spaces
+    or between CJK characters; punctuation that may not begin a line takes the character
+    before it along to the next line."""
+    lines: list[str] = []
+    line: list[str] = []
+    for chunk in _CHUNKS.findall(text):
+        if chunk.isspace():
+            chunk = " "
+        if "".join(line).strip() and columns("".join(line) + chunk) > width:
+            carried: list[str] = []
+            if chunk in _NO_LINE_START and len(line) > 1 and not line[-1].isspace():
+                carried = [line.pop()]
+            lines.append("".join(line).rstrip())
+            line = [*carried] if chunk == " " else [*carried, chunk]
+        else:
+            line.append(chunk)
+    if "".join(line).strip():
+        lines.append("".join(line).rstrip())
+    return lines
+
+
+class _HelpFormatter(argparse.HelpFormatter):
+    """``--help`` in the chosen language: every help text, description and heading is marked
+    with QT_TRANSLATE_NOOP("CliHelp", ...) where it is written and translated here."""
+
+    def _expand_help(self, action: argparse.Action) -> str:
+        import copy
+
+        translated = copy.copy(action)
+        translated.help = _help_text(action.help)
+        return super()._expand_help(translated)
+
+    def add_text(self, text: str | None) -> None:
+        super().add_text(_help_text(text))
+
+    def start_section(self, heading: str | None) -> None:
+        super().start_section(_help_text(heading))
+
+    def _split_lines(self, text: str, width: int) -> list[str]:
+        if i18n.language() == "ja":  # few spaces and double-width characters: wrap by columns
+            return _wrap_columns(" ".join(text.split()), width)
+        return super()._split_lines(text, width)
+
+    def _fill_text(self, text: str, width: int, indent: str) -> str:
+        if i18n.language() == "ja":
+            return "\n".join(indent + line for line in
+                             _wrap_columns(" ".join(text.split()), width - len(indent)))
+        return super()._fill_text(text, width, indent)
+
+    def _format_usage(self, usage: typing.Any, actions: typing.Any, groups: typing.Any,
+                      prefix: str | None) -> str:
+        # argparse measures the prefix in characters; "使い方: " is wider on screen
+        extra = columns(prefix or "") - len(prefix or "")
+        self._width -= extra
+        try:
+            return super()._format_usage(usage, actions, groups, prefix)
+        finally:
+            self._width += extra
+
+    def add_usage(self, usage: str | None, actions: typing.Any, groups: typing.Any,
+                  prefix: str | None = None) -> None:
+        super().add_usage(usage, actions, groups, prefix if prefix is not None
+                          else _help_text("usage: "))
+
+
 class _Parser(argparse.ArgumentParser):
     """argparse with one-line errors (the usage block is what ``--help`` is for) that never
     repeat what was typed, and without abbreviated options (``--password`` is not taken for
@@ -80,6 +166,7 @@ class _Parser(argparse.ArgumentParser):
 
     def __init__(self, *args: typing.Any, **kwargs: typing.Any) -> None:
         kwargs.setdefault("allow_abbrev", False)
+        kwargs.setdefault("formatter_class", _HelpFormatter)
         super().__init__(*args, **kwargs)
 
     def parse_args(self, args: Sequence[str] | None = None,  # type: ignore[override]
@@ -122,8 +209,8 @@ def _lang_in(argv: Sequence[str]) -> str | None:
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="op25b-wizard",
-        description="Gets your mail sending again when a network blocks port 25. "
-        "Without a command, opens the setup wizard.",
+        description=QT_TRANSLATE_NOOP("CliHelp", "Gets your mail sending again when a network blocks port 25. "
+        "Without a command, opens the setup wizard."),
     )
     parser.add_argument("--version", action="version", version=f"op25b-wizard {__version__}")
     gui_launch.add_options(parser)

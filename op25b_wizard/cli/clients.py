@@ -38,49 +38,49 @@ tr = i18n.tr
 
 def register(sub: argparse._SubParsersAction) -> None:
     a = sub.add_parser(
-        "accounts", help="list the mail accounts found on this computer",
-        description="List the outgoing mail settings of every Thunderbird and Becky! account "
-        "found for this user.")
-    a.add_argument("--json", action="store_true", help="print a JSON list (see docs/clients.md)")
-    a.add_argument("--client", choices=CLIENT_NAMES, help="only this mail client")
+        "accounts", help=QT_TRANSLATE_NOOP("CliHelp", "list the mail accounts found on this computer"),
+        description=QT_TRANSLATE_NOOP("CliHelp", "List the outgoing mail settings of every Thunderbird and Becky! account "
+        "found for this user."))
+    a.add_argument("--json", action="store_true", help=QT_TRANSLATE_NOOP("CliHelp", "print a JSON list (see docs/clients.md)"))
+    a.add_argument("--client", choices=CLIENT_NAMES, help=QT_TRANSLATE_NOOP("CliHelp", "only this mail client"))
     a.add_argument("--profile", metavar="DIR",
-                   help="only this profile folder (Becky!: data folder); needs --client")
+                   help=QT_TRANSLATE_NOOP("CliHelp", "only this profile folder (Becky!: data folder); needs --client"))
     add_lang_option(a)
     a.set_defaults(func=run_accounts)
 
     p = sub.add_parser(
-        "apply", help="switch a mail client to the submission port (with a backup)",
-        description="Change one account's outgoing server settings. The files are backed up "
-        "first; 'op25b-wizard undo CLIENT' puts them back. The mail client must be closed.")
+        "apply", help=QT_TRANSLATE_NOOP("CliHelp", "switch a mail client to the submission port (with a backup)"),
+        description=QT_TRANSLATE_NOOP("CliHelp", "Change one account's outgoing server settings. The files are backed up "
+        "first; 'op25b-wizard undo CLIENT' puts them back. The mail client must be closed."))
     p.add_argument("client", choices=CLIENT_NAMES)
     p.add_argument("--profile", metavar="DIR",
-                   help="the profile folder (Becky!: data folder); default: all found")
+                   help=QT_TRANSLATE_NOOP("CliHelp", "the profile folder (Becky!: data folder); default: all found"))
     p.add_argument("--email", required=True, metavar="E",
-                   help="the address whose outgoing server is changed")
-    p.add_argument("--host", required=True, metavar="H", help="outgoing server name")
-    p.add_argument("--port", required=True, type=int, metavar="P", help="port (465 or 587)")
+                   help=QT_TRANSLATE_NOOP("CliHelp", "the address whose outgoing server is changed"))
+    p.add_argument("--host", required=True, metavar="H", help=QT_TRANSLATE_NOOP("CliHelp", "outgoing server name"))
+    p.add_argument("--port", required=True, type=int, metavar="P", help=QT_TRANSLATE_NOOP("CliHelp", "port (465 or 587)"))
     p.add_argument("--security", required=True, choices=("tls", "starttls", "none"),
-                   help="tls: SSL/TLS (465); starttls: STARTTLS (587); none: not encrypted")
-    p.add_argument("--user", required=True, metavar="U", help="user name for signing in")
+                   help=QT_TRANSLATE_NOOP("CliHelp", "tls: SSL/TLS (465); starttls: STARTTLS (587); none: not encrypted"))
+    p.add_argument("--user", required=True, metavar="U", help=QT_TRANSLATE_NOOP("CliHelp", "user name for signing in"))
     p.add_argument("--auth", choices=("normal", "encrypted", "oauth2"), default="normal",
-                   help="sign-in method (default normal: the password, over TLS)")
+                   help=QT_TRANSLATE_NOOP("CliHelp", "sign-in method (default normal: the password, over TLS)"))
     p.add_argument("--allow-port-25", action="store_true",
-                   help="allow port 25 (blocked on many networks; not recommended)")
+                   help=QT_TRANSLATE_NOOP("CliHelp", "allow port 25 (blocked on many networks; not recommended)"))
     p.add_argument("--allow-plaintext", action="store_true",
-                   help="allow --security none (the password would travel unencrypted)")
+                   help=QT_TRANSLATE_NOOP("CliHelp", "allow --security none (the password would travel unencrypted)"))
     p.add_argument("--key", metavar="KEY",
-                   help="the server (Thunderbird: smtp1, ...; Becky!: mailbox folder) when "
-                   "several send as the address")
-    p.add_argument("--dry-run", action="store_true", help="show before → after, change nothing")
+                   help=QT_TRANSLATE_NOOP("CliHelp", "the server (Thunderbird: smtp1, ...; Becky!: mailbox folder) when "
+                   "several send as the address"))
+    p.add_argument("--dry-run", action="store_true", help=QT_TRANSLATE_NOOP("CliHelp", "show before → after, change nothing"))
     add_lang_option(p)
     p.set_defaults(func=run_apply)
 
     u = sub.add_parser(
-        "undo", help="put back the settings saved before the last apply",
-        description="Restore, byte for byte, the files saved by the last 'apply' for this "
-        "mail client. The mail client must be closed.")
+        "undo", help=QT_TRANSLATE_NOOP("CliHelp", "put back the settings saved before the last apply"),
+        description=QT_TRANSLATE_NOOP("CliHelp", "Restore, byte for byte, the files saved by the last 'apply' for this "
+        "mail client. The mail client must be closed."))
     u.add_argument("client", choices=CLIENT_NAMES)
-    u.add_argument("--profile", metavar="DIR", help="the profile folder (Becky!: data folder)")
+    u.add_argument("--profile", metavar="DIR", help=QT_TRANSLATE_NOOP("CliHelp", "the profile folder (Becky!: data folder)"))
     add_lang_option(u)
     u.set_defaults(func=run_undo)
 

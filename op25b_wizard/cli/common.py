@@ -33,7 +33,7 @@ def fail(message: str, exit_code: int = EXIT_USAGE) -> int:
 def add_lang_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--lang", choices=i18n.LANGUAGES, default=None,
-        help="language of the output (default: from the system locale)",
+        help=QT_TRANSLATE_NOOP("CliHelp", "language of the output (default: from the system locale)"),
     )
 
 

@@ -36,37 +36,37 @@ tr = i18n.tr
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
-        "diagnose", help="test which mail ports work from this network and what to configure",
-        description="Test ports 25, 587 and 465 of a mail server at once and say, in plain "
-        "words, whether this network blocks port 25 and which secure route works.")
-    p.add_argument("target", metavar="TARGET", help="an e-mail address or a mail server name")
-    p.add_argument("--host", help="the outgoing mail server (default: smtp.<domain> for an address)")
+        "diagnose", help=QT_TRANSLATE_NOOP("CliHelp", "test which mail ports work from this network and what to configure"),
+        description=QT_TRANSLATE_NOOP("CliHelp", "Test ports 25, 587 and 465 of a mail server at once and say, in plain "
+        "words, whether this network blocks port 25 and which secure route works."))
+    p.add_argument("target", metavar="TARGET", help=QT_TRANSLATE_NOOP("CliHelp", "an e-mail address or a mail server name"))
+    p.add_argument("--host", help=QT_TRANSLATE_NOOP("CliHelp", "the outgoing mail server (default: smtp.<domain> for an address)"))
     p.add_argument("--port", action="append", metavar="N[/MODE]",
-                   help="a port to test (repeatable; default 25, 587 and 465); MODE is tls, "
-                   "starttls or relay")
+                   help=QT_TRANSLATE_NOOP("CliHelp", "a port to test (repeatable; default 25, 587 and 465); MODE is tls, "
+                   "starttls or relay"))
     p.add_argument("--timeout", type=float, default=10.0, metavar="S",
-                   help="seconds for each stage (connect, greeting, TLS, sign-in); default 10")
-    p.add_argument("--user", help="user name for a real sign-in test (one attempt per port)")
+                   help=QT_TRANSLATE_NOOP("CliHelp", "seconds for each stage (connect, greeting, TLS, sign-in); default 10"))
+    p.add_argument("--user", help=QT_TRANSLATE_NOOP("CliHelp", "user name for a real sign-in test (one attempt per port)"))
     p.add_argument("--password-stdin", action="store_true",
-                   help="read the password for the sign-in test from standard input")
-    p.add_argument("--cafile", metavar="PEM", help="extra trusted CA certificates (company CA)")
+                   help=QT_TRANSLATE_NOOP("CliHelp", "read the password for the sign-in test from standard input"))
+    p.add_argument("--cafile", metavar="PEM", help=QT_TRANSLATE_NOOP("CliHelp", "extra trusted CA certificates (company CA)"))
     p.add_argument("--allow-plaintext", action="store_true",
-                   help="allow sending the password without encryption (not recommended)")
+                   help=QT_TRANSLATE_NOOP("CliHelp", "allow sending the password without encryption (not recommended)"))
     p.add_argument("--test-message", action="store_true",
-                   help="after a successful sign-in, send one test message to your own address")
+                   help=QT_TRANSLATE_NOOP("CliHelp", "after a successful sign-in, send one test message to your own address"))
     p.add_argument("--transcript", action="store_true",
-                   help="show the whole conversation with the server (password masked)")
-    p.add_argument("--json", action="store_true", help="print one JSON object (see docs/)")
+                   help=QT_TRANSLATE_NOOP("CliHelp", "show the whole conversation with the server (password masked)"))
+    p.add_argument("--json", action="store_true", help=QT_TRANSLATE_NOOP("CliHelp", "print one JSON object (see docs/)"))
     p.add_argument("--offline", action="store_true",
-                   help="find the server for an address only from the company preset and the "
-                   "bundled provider data")
-    p.add_argument("--preset", metavar="FILE", help="a company preset (autoconfig XML)")
-    p.add_argument("--ispdb-url", metavar="URL", help="base URL of the ISP database")
+                   help=QT_TRANSLATE_NOOP("CliHelp", "find the server for an address only from the company preset and the "
+                   "bundled provider data"))
+    p.add_argument("--preset", metavar="FILE", help=QT_TRANSLATE_NOOP("CliHelp", "a company preset (autoconfig XML)"))
+    p.add_argument("--ispdb-url", metavar="URL", help=QT_TRANSLATE_NOOP("CliHelp", "base URL of the ISP database"))
     add_lang_option(p)
     p.set_defaults(func=run_diagnose)
 
-    e = sub.add_parser("explain", help="expand a support code into the test's summary",
-                       description="Expand a support code read out by a caller.")
+    e = sub.add_parser("explain", help=QT_TRANSLATE_NOOP("CliHelp", "expand a support code into the test's summary"),
+                       description=QT_TRANSLATE_NOOP("CliHelp", "Expand a support code read out by a caller."))
     e.add_argument("code", metavar="CODE")
     e.add_argument("--json", action="store_true")
     add_lang_option(e)

@@ -36,43 +36,49 @@ tr = i18n.tr
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
-        "export", help="write the recommended settings for a mail client or an administrator",
-        description="Write the outgoing-server settings in one of these formats: "
-        + "; ".join(f"{name}: {f.description}" for name, f in FORMATS.items())
-        + ". No format ever contains the password.")
+        "export", help=QT_TRANSLATE_NOOP("CliHelp", "write the recommended settings for a mail client or an administrator"),
+        description=QT_TRANSLATE_NOOP("CliHelp", "Write the outgoing-server settings in one of "
+                                      "the formats listed below. No format ever contains the "
+                                      "password."),
+        epilog="; ".join(f"{name}: {i18n.render(f.description)}" for name, f in FORMATS.items()))
     p.add_argument("format", metavar="FORMAT", choices=list(FORMATS),
-                   help="one of: " + ", ".join(FORMATS))
-    p.add_argument("--email", required=True, help="the e-mail address")
-    p.add_argument("--host", help="the outgoing mail server (default: from --diagnosis)")
-    p.add_argument("--port", help="its port, 465 or 587 (default: from --diagnosis)")
+                   help=QT_TRANSLATE_NOOP("CliHelp", "one of: autoconfig, mobileconfig, autodiscover, "
+                                          "msmtp, git-send-email, thunderbird-userjs, json, html, "
+                                          "pdf"))
+    p.add_argument("--email", required=True, help=QT_TRANSLATE_NOOP("CliHelp", "the e-mail address"))
+    p.add_argument("--host", help=QT_TRANSLATE_NOOP("CliHelp", "the outgoing mail server (default: from --diagnosis)"))
+    p.add_argument("--port", help=QT_TRANSLATE_NOOP("CliHelp", "its port, 465 or 587 (default: from --diagnosis)"))
     p.add_argument("--security", choices=SECURITIES,
-                   help="tls (SSL/TLS, port 465) or starttls (port 587) (default: from --diagnosis)")
-    p.add_argument("--user", help="the user name for signing in (default: from --diagnosis)")
+                   help=QT_TRANSLATE_NOOP("CliHelp", "tls (SSL/TLS, port 465) or starttls (port 587) (default: from --diagnosis)"))
+    p.add_argument("--user", help=QT_TRANSLATE_NOOP("CliHelp", "the user name for signing in (default: from --diagnosis)"))
     p.add_argument("--auth", choices=AUTHS, default=None,
-                   help="authentication method (default: from --diagnosis, else normal)")
-    p.add_argument("--name", help="the display name, e.g. \"Taro Yamada\"")
-    p.add_argument("-o", "--output", metavar="FILE", help="write to FILE (default: standard output)")
-    g = p.add_argument_group("incoming server (autoconfig, mobileconfig, autodiscover, json)",
-                             "default: IMAP on the outgoing server's host, port 993, SSL/TLS")
+                   help=QT_TRANSLATE_NOOP("CliHelp", "authentication method (default: from --diagnosis, else normal)"))
+    p.add_argument("--name", help=QT_TRANSLATE_NOOP("CliHelp", "the display name, e.g. \"Taro Yamada\""))
+    p.add_argument("-o", "--output", metavar="FILE", help=QT_TRANSLATE_NOOP("CliHelp", "write to FILE (default: standard output)"))
+    g = p.add_argument_group(QT_TRANSLATE_NOOP("CliHelp", "incoming server (autoconfig, "
+                                                 "mobileconfig, autodiscover, json)"),
+                             QT_TRANSLATE_NOOP("CliHelp", "default: IMAP on the outgoing server's "
+                                               "host, port 993, SSL/TLS"))
     g.add_argument("--incoming-host")
     g.add_argument("--incoming-port")
     g.add_argument("--incoming-type", choices=INCOMING_TYPES)
     g.add_argument("--incoming-security", choices=ANY_SECURITIES)
-    d = p.add_argument_group("diagnosis and the settings sheet (html, pdf)")
+    d = p.add_argument_group(QT_TRANSLATE_NOOP("CliHelp", "diagnosis and the settings sheet "
+                                                 "(html, pdf)"))
     d.add_argument("--diagnosis", metavar="FILE",
-                   help="a saved \"op25b-wizard diagnose --json\" result")
-    d.add_argument("--support-code", metavar="CODE", help="default: from --diagnosis")
-    d.add_argument("--from-host", help="the outgoing server before the change")
-    d.add_argument("--from-port", help="its port before the change (usually 25)")
+                   help=QT_TRANSLATE_NOOP("CliHelp", "a saved \"op25b-wizard diagnose --json\" result"))
+    d.add_argument("--support-code", metavar="CODE", help=QT_TRANSLATE_NOOP("CliHelp", "default: from --diagnosis"))
+    d.add_argument("--from-host", help=QT_TRANSLATE_NOOP("CliHelp", "the outgoing server before the change"))
+    d.add_argument("--from-port", help=QT_TRANSLATE_NOOP("CliHelp", "its port before the change (usually 25)"))
     d.add_argument("--from-security", choices=ANY_SECURITIES)
     d.add_argument("--from-auth", choices=BEFORE_AUTHS)
-    m = p.add_argument_group("msmtp and thunderbird-userjs")
+    m = p.add_argument_group(QT_TRANSLATE_NOOP("CliHelp", "msmtp and thunderbird-userjs"))
     m.add_argument("--msmtp-password", choices=("secret-service", "passwordeval"), default=None,
-                   help="where msmtp gets the password: its item in the Secret Service keyring "
+                   help=QT_TRANSLATE_NOOP("CliHelp", "where msmtp gets the password: its item in the Secret Service keyring "
                    "(default on Linux) or a passwordeval line running op25b-wizard (default "
-                   "elsewhere)")
+                   "elsewhere)"))
     m.add_argument("--thunderbird-server", metavar="KEY", default="smtp1",
-                   help="the Thunderbird outgoing server to change (default smtp1)")
+                   help=QT_TRANSLATE_NOOP("CliHelp", "the Thunderbird outgoing server to change (default smtp1)"))
     add_lang_option(p)
     p.set_defaults(func=run_export)
 

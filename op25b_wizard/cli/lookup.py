@@ -19,8 +19,6 @@ from op25b_wizard.cli.common import (
 )
 from op25b_wizard.core.i18n import QT_TRANSLATE_NOOP
 from op25b_wizard.core.lookup import (
-    DEFAULT_ISPDB_URL,
-    PRESET_FILENAME,
     AutoconfigError,
     EmailAddressError,
     LookupConfig,
@@ -38,23 +36,25 @@ OTHER_AUTH = QT_TRANSLATE_NOOP("Lookup", "Other sign-in (NTLM, Kerberos, network
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
-        "lookup", help="find the outgoing mail server for an e-mail address",
-        description="Find the outgoing (SMTP) server for an e-mail address: a company preset, "
+        "lookup", help=QT_TRANSLATE_NOOP("CliHelp", "find the outgoing mail server for an e-mail address"),
+        description=QT_TRANSLATE_NOOP("CliHelp", "Find the outgoing (SMTP) server for an e-mail address: a company preset, "
         "the provider data built into this app, the provider's own autoconfig, the public ISP "
         "database, the domain's MX and, as a last resort, trying likely server names. No "
-        "password is sent anywhere.")
-    p.add_argument("email", metavar="EMAIL", help="the e-mail address")
-    p.add_argument("--json", action="store_true", help="print one JSON object (see docs/lookup.md)")
+        "password is sent anywhere."))
+    p.add_argument("email", metavar="EMAIL", help=QT_TRANSLATE_NOOP("CliHelp", "the e-mail address"))
+    p.add_argument("--json", action="store_true", help=QT_TRANSLATE_NOOP("CliHelp", "print one JSON object (see docs/lookup.md)"))
     p.add_argument("--offline", action="store_true",
-                   help="use only the company preset and the built-in provider data")
+                   help=QT_TRANSLATE_NOOP("CliHelp", "use only the company preset and the built-in provider data"))
     p.add_argument("--ispdb-url", metavar="URL", default=None,
-                   help=f"base URL of the ISP database; the domain is appended "
-                   f"(default {DEFAULT_ISPDB_URL})")
+                   help=QT_TRANSLATE_NOOP("CliHelp", "base URL of the ISP database; the domain "
+                                          "is appended (default: Thunderbird's public ISP "
+                                          "database, live.thunderbird.net)"))
     p.add_argument("--preset", metavar="FILE", type=Path, default=None,
-                   help=f"a company preset (autoconfig XML); by default {PRESET_FILENAME} "
-                   "beside the program is used when present")
+                   help=QT_TRANSLATE_NOOP("CliHelp", "a company preset (autoconfig XML); by "
+                                          "default op25b-preset.xml beside the program is used "
+                                          "when present"))
     p.add_argument("--cafile", metavar="PEM", default=None,
-                   help="extra trusted CA certificates (company CA) for https and the server tests")
+                   help=QT_TRANSLATE_NOOP("CliHelp", "extra trusted CA certificates (company CA) for https and the server tests"))
     add_lang_option(p)
     p.set_defaults(func=run_lookup)
 

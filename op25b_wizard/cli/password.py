@@ -28,39 +28,40 @@ tr = i18n.tr
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
-        "password", help="keep the SMTP password in this computer's keyring",
-        description="Store, read or delete the SMTP password in the OS keyring (Windows "
-        f"Credential Manager, Keychain, Secret Service) under the service \"{secrets.SERVICE_NAME}\".")
+        "password", help=QT_TRANSLATE_NOOP("CliHelp", "keep the SMTP password in this computer's keyring"),
+        description=QT_TRANSLATE_NOOP("CliHelp", "Store, read or delete the SMTP password in the "
+                                      "OS keyring (Windows Credential Manager, Keychain, Secret "
+                                      "Service) under the service \"op25b-wizard SMTP\"."))
     actions = p.add_subparsers(dest="action", metavar="ACTION", required=True)
 
-    s = actions.add_parser("set", help="store the password (read from standard input)")
+    s = actions.add_parser("set", help=QT_TRANSLATE_NOOP("CliHelp", "store the password (read from standard input)"))
     _account_options(s)
     s.add_argument("--password-stdin", action="store_true",
-                   help="read the password from standard input (the only way to give it)")
+                   help=QT_TRANSLATE_NOOP("CliHelp", "read the password from standard input (the only way to give it)"))
     s.add_argument("--msmtp", action="store_true",
-                   help="also store it where msmtp looks for it (Secret Service, Linux)")
+                   help=QT_TRANSLATE_NOOP("CliHelp", "also store it where msmtp looks for it (Secret Service, Linux)"))
     add_lang_option(s)
     s.set_defaults(func=run_set)
 
-    g = actions.add_parser("get", help="print the password into a pipe (for msmtp's passwordeval)")
+    g = actions.add_parser("get", help=QT_TRANSLATE_NOOP("CliHelp", "print the password into a pipe (for msmtp's passwordeval)"))
     _account_options(g)
     add_lang_option(g)
     g.set_defaults(func=run_get)
 
-    d = actions.add_parser("delete", help="forget the password (and the msmtp copy stored here)")
+    d = actions.add_parser("delete", help=QT_TRANSLATE_NOOP("CliHelp", "forget the password (and the msmtp copy stored here)"))
     _account_options(d)
     add_lang_option(d)
     d.set_defaults(func=run_delete)
 
-    st = actions.add_parser("status", help="say where passwords are kept and whether it is safe")
-    st.add_argument("--json", action="store_true", help="print one JSON object")
+    st = actions.add_parser("status", help=QT_TRANSLATE_NOOP("CliHelp", "say where passwords are kept and whether it is safe"))
+    st.add_argument("--json", action="store_true", help=QT_TRANSLATE_NOOP("CliHelp", "print one JSON object"))
     add_lang_option(st)
     st.set_defaults(func=run_status)
 
 
 def _account_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--host", required=True, help="the outgoing mail server")
-    parser.add_argument("--user", required=True, help="the user name for signing in")
+    parser.add_argument("--host", required=True, help=QT_TRANSLATE_NOOP("CliHelp", "the outgoing mail server"))
+    parser.add_argument("--user", required=True, help=QT_TRANSLATE_NOOP("CliHelp", "the user name for signing in"))
 
 
 def _account(args: argparse.Namespace) -> tuple[str, str]:

@@ -8,24 +8,26 @@ from __future__ import annotations
 
 import argparse
 
+from op25b_wizard.core.i18n import QT_TRANSLATE_NOOP
+
 LANGUAGES = ("ja", "en")
 
 
 def add_options(parser: argparse.ArgumentParser) -> None:
-    g = parser.add_argument_group("the wizard (without a command)")
+    g = parser.add_argument_group(QT_TRANSLATE_NOOP("CliHelp", "the wizard (without a command)"))
     g.add_argument("--lang", dest="gui_lang", choices=LANGUAGES, default=None,
-                   help="language of the wizard (default: from the system locale)")
+                   help=QT_TRANSLATE_NOOP("CliHelp", "language of the wizard (default: from the system locale)"))
     g.add_argument("--helpdesk", action="store_true",
-                   help="show page numbers and the support code on every page")
+                   help=QT_TRANSLATE_NOOP("CliHelp", "show page numbers and the support code on every page"))
     g.add_argument("--preset", dest="gui_preset", metavar="FILE", default=None,
-                   help="a company preset (autoconfig XML): the outgoing server for the "
+                   help=QT_TRANSLATE_NOOP("CliHelp", "a company preset (autoconfig XML): the outgoing server for the "
                         "addresses of the domains it lists; by default op25b-preset.xml beside "
-                        "the program is used when it is there")
+                        "the program is used when it is there"))
     g.add_argument("--screenshots", metavar="DIR", default=None,
-                   help="render every page of a sample run to numbered PNG files in DIR, then exit")
+                   help=QT_TRANSLATE_NOOP("CliHelp", "render every page of a sample run to numbered PNG files in DIR, then exit"))
     g.add_argument("--self-check", action="store_true",
-                   help="build the first page, print version, Qt, language, keyring and mail "
-                        "clients found; exit 0 when the app is usable")
+                   help=QT_TRANSLATE_NOOP("CliHelp", "build the first page, print version, Qt, language, keyring and mail "
+                        "clients found; exit 0 when the app is usable"))
 
 
 def wizard_args(argv: list[str]) -> argparse.Namespace | None:

@@ -37,7 +37,7 @@
         <location line="+1"/>
         <location line="+7"/>
         <location line="+3"/>
-        <location filename="../../op25b_wizard/cli/export.py" line="+81"/>
+        <location filename="../../op25b_wizard/cli/export.py" line="+87"/>
         <location line="+8"/>
         <location line="+23"/>
         <location line="+3"/>
@@ -55,7 +55,7 @@
         <location line="+30"/>
         <location filename="../../op25b_wizard/cli/lookup.py" line="+78"/>
         <location line="+6"/>
-        <location filename="../../op25b_wizard/cli/password.py" line="+81"/>
+        <location filename="../../op25b_wizard/cli/password.py" line="+82"/>
         <location line="+4"/>
         <location line="+3"/>
         <location line="+10"/>
@@ -903,7 +903,7 @@
         <translation>{option} は {other} と一緒には指定できません</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+111"/>
         <source>not understood: position {positions} of the command line (the words are not repeated here, as one could be a password)</source>
         <translation>コマンドラインの {positions} 番目の語を解釈できません（パスワードの可能性があるため、その語はここに表示しません）</translation>
     </message>
@@ -918,7 +918,7 @@
         <translation>コマンドラインの指定が正しくありません: {detail}（{prog} --help を参照してください）</translation>
     </message>
     <message>
-        <location filename="../../op25b_wizard/gui/launch.py" line="+57"/>
+        <location filename="../../op25b_wizard/gui/launch.py" line="+59"/>
         <source>{path} is a file, not a folder</source>
         <translation>{path} はフォルダーではなくファイルです。</translation>
     </message>
@@ -1099,6 +1099,465 @@
         <location line="+3"/>
         <source>Restored: {files}</source>
         <translation>元に戻したファイル: {files}</translation>
+    </message>
+</context>
+<context>
+    <name>CliHelp</name>
+    <message>
+        <location filename="../../op25b_wizard/cli/__init__.py" line="-99"/>
+        <source>usage: </source>
+        <translation>使い方: </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>positional arguments</source>
+        <translation>引数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>options</source>
+        <translation>オプション</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>show this help message and exit</source>
+        <translation>このヘルプを表示して終了します</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>show program&apos;s version number and exit</source>
+        <translation>バージョンを表示して終了します</translation>
+    </message>
+    <message>
+        <location line="+114"/>
+        <source>Gets your mail sending again when a network blocks port 25. Without a command, opens the setup wizard.</source>
+        <translation>ネットワークがポート 25 をブロックしていても、メールを送信できるようにします。コマンドを指定しないと、設定ウィザードを開きます。</translation>
+    </message>
+    <message>
+        <location filename="../../op25b_wizard/cli/clients.py" line="-220"/>
+        <source>list the mail accounts found on this computer</source>
+        <translation>このコンピューターで見つかったメールアカウントを一覧表示します</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>List the outgoing mail settings of every Thunderbird and Becky! account found for this user.</source>
+        <translation>このユーザーの Thunderbird と Becky! のすべてのアカウントについて、送信メールの設定を一覧表示します。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>print a JSON list (see docs/clients.md)</source>
+        <translation>JSON の一覧を出力します（docs/clients.md を参照）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>only this mail client</source>
+        <translation>このメールソフトだけ</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>only this profile folder (Becky!: data folder); needs --client</source>
+        <translation>このプロファイルフォルダーだけ（Becky! ではデータフォルダー）。--client と一緒に指定します</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>switch a mail client to the submission port (with a backup)</source>
+        <translation>メールソフトを送信用ポートに切り替えます（バックアップあり）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change one account&apos;s outgoing server settings. The files are backed up first; &apos;op25b-wizard undo CLIENT&apos; puts them back. The mail client must be closed.</source>
+        <translation>1 つのアカウントの送信サーバーの設定を変更します。変更前にファイルをバックアップし、&apos;op25b-wizard undo CLIENT&apos; で元に戻せます。メールソフトは終了しておく必要があります。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the profile folder (Becky!: data folder); default: all found</source>
+        <translation>プロファイルフォルダー（Becky! ではデータフォルダー）。省略時は見つかったすべて</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the address whose outgoing server is changed</source>
+        <translation>送信サーバーを変更するメールアドレス</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>outgoing server name</source>
+        <translation>送信サーバー名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>port (465 or 587)</source>
+        <translation>ポート番号（465 または 587）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>tls: SSL/TLS (465); starttls: STARTTLS (587); none: not encrypted</source>
+        <translation>tls: SSL/TLS（465）、starttls: STARTTLS（587）、none: 暗号化なし</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>user name for signing in</source>
+        <translation>認証に使うユーザー名</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>sign-in method (default normal: the password, over TLS)</source>
+        <translation>認証方式（省略時は normal: 暗号化された接続でパスワードを送ります）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>allow port 25 (blocked on many networks; not recommended)</source>
+        <translation>ポート 25 を許可します（多くのネットワークでブロックされます。お勧めしません）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>allow --security none (the password would travel unencrypted)</source>
+        <translation>--security none を許可します（パスワードが暗号化されずに送られます）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the server (Thunderbird: smtp1, ...; Becky!: mailbox folder) when several send as the address</source>
+        <translation>そのアドレスで送信するサーバーが複数あるときに、どれかを指定します（Thunderbird: smtp1 など、Becky!: メールボックスのフォルダー）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>show before → after, change nothing</source>
+        <translation>変更前 → 変更後を表示するだけで、何も変更しません</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>put back the settings saved before the last apply</source>
+        <translation>直前の apply の前に保存した設定に戻します</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Restore, byte for byte, the files saved by the last &apos;apply&apos; for this mail client. The mail client must be closed.</source>
+        <translation>このメールソフトについて直前の &apos;apply&apos; で保存したファイルを、そのまま元に戻します。メールソフトは終了しておく必要があります。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the profile folder (Becky!: data folder)</source>
+        <translation>プロファイルフォルダー（Becky! ではデータフォルダー）</translation>
+    </message>
+    <message>
+        <location filename="../../op25b_wizard/cli/common.py" line="-105"/>
+        <source>language of the output (default: from the system locale)</source>
+        <translation>出力の言語（省略時はシステムの設定に従います）</translation>
+    </message>
+    <message>
+        <location filename="../../op25b_wizard/cli/diagnose.py" line="-262"/>
+        <source>test which mail ports work from this network and what to configure</source>
+        <translation>このネットワークからどのメール送信用ポートが使えるかと、何を設定すればよいかをテストします</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Test ports 25, 587 and 465 of a mail server at once and say, in plain words, whether this network blocks port 25 and which secure route works.</source>
+        <translation>メールサーバーのポート 25、587、465 を同時にテストし、このネットワークがポート 25 をブロックしているかどうかと、どの安全な送信方法が使えるかを分かりやすく示します。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>an e-mail address or a mail server name</source>
+        <translation>メールアドレスまたはメールサーバー名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the outgoing mail server (default: smtp.&lt;domain&gt; for an address)</source>
+        <translation>送信メールサーバー（メールアドレスの場合、省略時は smtp.&lt;ドメイン&gt;）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a port to test (repeatable; default 25, 587 and 465); MODE is tls, starttls or relay</source>
+        <translation>テストするポート（複数指定できます。省略時は 25、587、465）。MODE は tls、starttls、relay のいずれか</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>seconds for each stage (connect, greeting, TLS, sign-in); default 10</source>
+        <translation>各段階（接続、応答、TLS、認証）の待ち時間（秒）。省略時は 10</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>user name for a real sign-in test (one attempt per port)</source>
+        <translation>実際に認証をテストするときのユーザー名（ポートごとに 1 回だけ試します）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>read the password for the sign-in test from standard input</source>
+        <translation>認証テストのパスワードを標準入力から読み取ります</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>extra trusted CA certificates (company CA)</source>
+        <translation>追加で信頼する CA 証明書（社内 CA）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>allow sending the password without encryption (not recommended)</source>
+        <translation>暗号化せずにパスワードを送ることを許可します（お勧めしません）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>after a successful sign-in, send one test message to your own address</source>
+        <translation>認証に成功したら、自分のアドレスにテストメールを 1 通送ります</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>show the whole conversation with the server (password masked)</source>
+        <translation>サーバーとのやり取りをすべて表示します（パスワードは伏せ字）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>print one JSON object (see docs/)</source>
+        <translation>JSON オブジェクトを 1 つ出力します（docs/ を参照）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>find the server for an address only from the company preset and the bundled provider data</source>
+        <translation>メールアドレスのサーバーを、会社指定の設定ファイルと組み込みのプロバイダー情報だけから探します</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a company preset (autoconfig XML)</source>
+        <translation>会社指定の設定ファイル（autoconfig XML）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>base URL of the ISP database</source>
+        <translation>ISP データベースのベース URL</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>expand a support code into the test&apos;s summary</source>
+        <translation>サポートコードをテスト結果の概要に戻します</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Expand a support code read out by a caller.</source>
+        <translation>電話で聞き取ったサポートコードを、テスト結果の概要に戻します。</translation>
+    </message>
+    <message>
+        <location filename="../../op25b_wizard/cli/export.py" line="-212"/>
+        <source>write the recommended settings for a mail client or an administrator</source>
+        <translation>メールソフトや管理者向けに、推奨する設定を書き出します</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Write the outgoing-server settings in one of the formats listed below. No format ever contains the password.</source>
+        <translation>送信サーバーの設定を、下に挙げる形式のいずれかで書き出します。どの形式にもパスワードは含まれません。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>one of: autoconfig, mobileconfig, autodiscover, msmtp, git-send-email, thunderbird-userjs, json, html, pdf</source>
+        <translation>autoconfig、mobileconfig、autodiscover、msmtp、git-send-email、thunderbird-userjs、json、html、pdf のいずれか</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location filename="../../op25b_wizard/cli/lookup.py" line="-40"/>
+        <source>the e-mail address</source>
+        <translation>メールアドレス</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the outgoing mail server (default: from --diagnosis)</source>
+        <translation>送信メールサーバー（省略時は --diagnosis から）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>its port, 465 or 587 (default: from --diagnosis)</source>
+        <translation>そのポート番号。465 または 587（省略時は --diagnosis から）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>tls (SSL/TLS, port 465) or starttls (port 587) (default: from --diagnosis)</source>
+        <translation>tls（SSL/TLS、ポート 465）または starttls（ポート 587）（省略時は --diagnosis から）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the user name for signing in (default: from --diagnosis)</source>
+        <translation>認証に使うユーザー名（省略時は --diagnosis から）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>authentication method (default: from --diagnosis, else normal)</source>
+        <translation>認証方式（省略時は --diagnosis から。なければ normal）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the display name, e.g. &quot;Taro Yamada&quot;</source>
+        <translation>表示名（例: &quot;山田 太郎&quot;）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>write to FILE (default: standard output)</source>
+        <translation>FILE に書き出します（省略時は標準出力）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>incoming server (autoconfig, mobileconfig, autodiscover, json)</source>
+        <translation>受信サーバー（autoconfig、mobileconfig、autodiscover、json）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>default: IMAP on the outgoing server&apos;s host, port 993, SSL/TLS</source>
+        <translation>省略時は送信サーバーと同じホストの IMAP、ポート 993、SSL/TLS</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>diagnosis and the settings sheet (html, pdf)</source>
+        <translation>診断結果と設定シート（html、pdf）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>a saved &quot;op25b-wizard diagnose --json&quot; result</source>
+        <translation>保存した &quot;op25b-wizard diagnose --json&quot; の結果</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>default: from --diagnosis</source>
+        <translation>省略時は --diagnosis から</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the outgoing server before the change</source>
+        <translation>変更前の送信サーバー</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>its port before the change (usually 25)</source>
+        <translation>変更前のポート番号（通常は 25）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>msmtp and thunderbird-userjs</source>
+        <translation>msmtp と thunderbird-userjs</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>where msmtp gets the password: its item in the Secret Service keyring (default on Linux) or a passwordeval line running op25b-wizard (default elsewhere)</source>
+        <translation>msmtp がパスワードを取得する場所: Secret Service のキーリングにある msmtp 用の項目（Linux での既定）、または op25b-wizard を実行する passwordeval 行（それ以外での既定）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the Thunderbird outgoing server to change (default smtp1)</source>
+        <translation>変更する Thunderbird の送信サーバー（省略時は smtp1）</translation>
+    </message>
+    <message>
+        <location filename="../../op25b_wizard/cli/lookup.py" line="-5"/>
+        <source>find the outgoing mail server for an e-mail address</source>
+        <translation>メールアドレスの送信メールサーバーを探します</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Find the outgoing (SMTP) server for an e-mail address: a company preset, the provider data built into this app, the provider&apos;s own autoconfig, the public ISP database, the domain&apos;s MX and, as a last resort, trying likely server names. No password is sent anywhere.</source>
+        <translation>メールアドレスの送信（SMTP）サーバーを、会社指定の設定ファイル、このアプリに組み込まれたプロバイダー情報、プロバイダー自身の autoconfig、公開の ISP データベース、ドメインの MX、最後の手段としてありそうなサーバー名の試行、の順に探します。パスワードはどこにも送りません。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>print one JSON object (see docs/lookup.md)</source>
+        <translation>JSON オブジェクトを 1 つ出力します（docs/lookup.md を参照）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>use only the company preset and the built-in provider data</source>
+        <translation>会社指定の設定ファイルと組み込みのプロバイダー情報だけを使います</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>base URL of the ISP database; the domain is appended (default: Thunderbird&apos;s public ISP database, live.thunderbird.net)</source>
+        <translation>ISP データベースのベース URL。ドメインが末尾に付きます（省略時は Thunderbird の公開 ISP データベース live.thunderbird.net）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>a company preset (autoconfig XML); by default op25b-preset.xml beside the program is used when present</source>
+        <translation>会社指定の設定ファイル（autoconfig XML）。省略時は、プログラムと同じ場所に op25b-preset.xml があれば使います</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>extra trusted CA certificates (company CA) for https and the server tests</source>
+        <translation>https とサーバーのテストで追加で信頼する CA 証明書（社内 CA）</translation>
+    </message>
+    <message>
+        <location filename="../../op25b_wizard/cli/password.py" line="-133"/>
+        <source>keep the SMTP password in this computer&apos;s keyring</source>
+        <translation>SMTP のパスワードをこのコンピューターのキーリングに保管します</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Store, read or delete the SMTP password in the OS keyring (Windows Credential Manager, Keychain, Secret Service) under the service &quot;op25b-wizard SMTP&quot;.</source>
+        <translation>SMTP のパスワードを、OS のキーリング（Windows 資格情報マネージャー、キーチェーン、Secret Service）のサービス &quot;op25b-wizard SMTP&quot; に保存、読み取り、削除します。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>store the password (read from standard input)</source>
+        <translation>パスワードを保存します（標準入力から読み取ります）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>read the password from standard input (the only way to give it)</source>
+        <translation>パスワードを標準入力から読み取ります（パスワードを渡す唯一の方法です）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>also store it where msmtp looks for it (Secret Service, Linux)</source>
+        <translation>msmtp が探す場所にも保存します（Secret Service、Linux）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>print the password into a pipe (for msmtp&apos;s passwordeval)</source>
+        <translation>パスワードをパイプに出力します（msmtp の passwordeval 用）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>forget the password (and the msmtp copy stored here)</source>
+        <translation>パスワードを削除します（ここで保存した msmtp 用のコピーも）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>say where passwords are kept and whether it is safe</source>
+        <translation>パスワードの保管場所と、それが安全かどうかを表示します</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>print one JSON object</source>
+        <translation>JSON オブジェクトを 1 つ出力します</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>the outgoing mail server</source>
+        <translation>送信メールサーバー</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the user name for signing in</source>
+        <translation>認証に使うユーザー名</translation>
+    </message>
+    <message>
+        <location filename="../../op25b_wizard/gui/launch.py" line="-90"/>
+        <source>the wizard (without a command)</source>
+        <translation>ウィザード（コマンドなし）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>language of the wizard (default: from the system locale)</source>
+        <translation>ウィザードの言語（省略時はシステムの設定に従います）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>show page numbers and the support code on every page</source>
+        <translation>すべてのページにページ番号とサポートコードを表示します</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a company preset (autoconfig XML): the outgoing server for the addresses of the domains it lists; by default op25b-preset.xml beside the program is used when it is there</source>
+        <translation>会社指定の設定ファイル（autoconfig XML）。記載されたドメインのアドレスの送信サーバーを指定します。省略時は、プログラムと同じ場所に op25b-preset.xml があれば使います</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>render every page of a sample run to numbered PNG files in DIR, then exit</source>
+        <translation>サンプルの実行で全ページを DIR に番号付きの PNG ファイルとして描画し、終了します</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>build the first page, print version, Qt, language, keyring and mail clients found; exit 0 when the app is usable</source>
+        <translation>最初のページを作って表示し、バージョン、Qt、言語、キーリング、見つかったメールソフトを出力します。アプリを使えるときは終了コード 0</translation>
     </message>
 </context>
 <context>
@@ -1580,12 +2039,12 @@
         <translation>ありそうなサーバー名を試した結果</translation>
     </message>
     <message>
-        <location filename="../../op25b_wizard/cli/lookup.py" line="-48"/>
+        <location filename="../../op25b_wizard/cli/lookup.py" line="-23"/>
         <source>Other sign-in (NTLM, Kerberos, network address)</source>
         <translation>その他の認証（NTLM、Kerberos、ネットワークアドレス）</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+63"/>
         <source>Looking up {email} ...</source>
         <translation>{email} の設定を調べています...</translation>
     </message>
@@ -2941,7 +3400,7 @@
         <translation>メールアドレス {text} の @ より後の部分は、IP アドレスではなくドメイン名にしてください</translation>
     </message>
     <message>
-        <location filename="../../op25b_wizard/cli/clients.py" line="-76"/>
+        <location filename="../../op25b_wizard/cli/clients.py" line="+102"/>
         <location filename="../../op25b_wizard/core/targets.py" line="-65"/>
         <source>{text} is not a valid e-mail address</source>
         <translation>{text} は、メールアドレスとして正しくありません。</translation>
@@ -3405,18 +3864,18 @@
 <context>
     <name>i18n</name>
     <message>
-        <location filename="../../op25b_wizard/cli/__init__.py" line="-46"/>
-        <location line="+31"/>
+        <location filename="../../op25b_wizard/cli/__init__.py" line="-136"/>
+        <location line="+102"/>
         <location line="+9"/>
         <location line="+6"/>
-        <location filename="../../op25b_wizard/cli/common.py" line="-113"/>
+        <location filename="../../op25b_wizard/cli/common.py" line="-8"/>
         <location line="+23"/>
         <location line="+26"/>
         <location line="+4"/>
         <location line="+9"/>
         <location line="+46"/>
         <location line="+5"/>
-        <location filename="../../op25b_wizard/gui/launch.py" line="-48"/>
+        <location filename="../../op25b_wizard/gui/launch.py" line="+30"/>
         <location line="+5"/>
         <location line="+5"/>
         <location line="+31"/>
