@@ -48,10 +48,16 @@ def press_next(qtbot, wizard, expect: PageId) -> None:
     qtbot.waitUntil(lambda: wizard.currentId() == int(expect), timeout=WAIT_MS)
 
 
-def to_port_test(qtbot, wizard) -> None:
+def to_account_page(qtbot, wizard):
+    """Next from the welcome page; the address page once it has looked for mail programs."""
     press_next(qtbot, wizard, PageId.ACCOUNT)
-    account = wizard.page_of(PageId.ACCOUNT)
-    qtbot.waitUntil(lambda: account.accounts is not None, timeout=WAIT_MS)
+    page = wizard.page_of(PageId.ACCOUNT)
+    qtbot.waitUntil(lambda: page.accounts is not None, timeout=WAIT_MS)
+    return page
+
+
+def to_port_test(qtbot, wizard) -> None:
+    to_account_page(qtbot, wizard)
     press_next(qtbot, wizard, PageId.PORT_TEST)
 
 
@@ -104,9 +110,7 @@ def test_whole_flow_switches_the_profile_and_keeps_the_password_in_the_keyring(
     wizard.ctx.print_hook = print_to_pdf
 
     # 2: the account found in Thunderbird, shown the way Thunderbird shows it
-    press_next(qtbot, wizard, PageId.ACCOUNT)
-    page = wizard.page_of(PageId.ACCOUNT)
-    qtbot.waitUntil(lambda: page.accounts is not None, timeout=WAIT_MS)
+    page = to_account_page(qtbot, wizard)
     assert [a.email for a in page.accounts] == [GUI_EMAIL]
     assert page.current_box.isVisible()
     assert page.current_labels["port"][1].text() == "25"
@@ -534,9 +538,7 @@ def test_typed_address_is_looked_up_then_tested(make_wizard, qtbot, tmp_path, ma
     wizard = make_wizard(preset=Preset(ports=mail_servers.specs(), cafile=str(test_ca.cafile),
                                        timeout=2.0),
                          services=lookup_services(home, preset=preset_file))
-    press_next(qtbot, wizard, PageId.ACCOUNT)
-    page = wizard.page_of(PageId.ACCOUNT)
-    qtbot.waitUntil(lambda: page.accounts is not None, timeout=WAIT_MS)
+    page = to_account_page(qtbot, wizard)
     assert page.selected() == "typed" and not next_button(wizard).isEnabled()
     page.email_edit.insert("ｔａｒｏ＠ｅｘａｍｐｌｅ．ｔｅｓｔ")  # as a Japanese input method commits it
     press_next(qtbot, wizard, PageId.PORT_TEST)
@@ -553,9 +555,7 @@ def test_typed_address_not_found_asks_for_the_server(make_wizard, qtbot, tmp_pat
     wizard = make_wizard(preset=Preset(ports=mail_servers.specs(), cafile=str(test_ca.cafile),
                                        timeout=2.0),
                          services=lookup_services(home))
-    press_next(qtbot, wizard, PageId.ACCOUNT)
-    page = wizard.page_of(PageId.ACCOUNT)
-    qtbot.waitUntil(lambda: page.accounts is not None, timeout=WAIT_MS)
+    page = to_account_page(qtbot, wizard)
     qtbot.keyClicks(page.email_edit, "hanako@nowhere.example")
     qtbot.mouseClick(next_button(wizard), Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: page.server_edit.isVisible(), timeout=WAIT_MS)
@@ -583,9 +583,7 @@ def test_a_corrected_address_keeps_nothing_from_the_first_lookup(make_wizard, qt
     wizard = make_wizard(preset=Preset(ports=mail_servers.specs(), cafile=str(test_ca.cafile),
                                        timeout=2.0),
                          services=lookup_services(home, preset=preset_file))
-    press_next(qtbot, wizard, PageId.ACCOUNT)
-    page = wizard.page_of(PageId.ACCOUNT)
-    qtbot.waitUntil(lambda: page.accounts is not None, timeout=WAIT_MS)
+    page = to_account_page(qtbot, wizard)
     qtbot.keyClicks(page.email_edit, GUI_EMAIL)
     press_next(qtbot, wizard, PageId.PORT_TEST)
     assert wizard.state.preferred and wizard.state.provider_username == GUI_EMAIL
@@ -622,9 +620,7 @@ def hanging_lookups(make_wizard, home):
 
 def start_hanging_lookup(qtbot, wizard, email: str = "hanako@slow.example"):
     """Type *email* on the address page and press Next: the lookup starts and hangs."""
-    press_next(qtbot, wizard, PageId.ACCOUNT)
-    page = wizard.page_of(PageId.ACCOUNT)
-    qtbot.waitUntil(lambda: page.accounts is not None, timeout=WAIT_MS)
+    page = to_account_page(qtbot, wizard)
     page.list.setCurrentRow(page.list.count() - 1)  # "enter my e-mail address"
     qtbot.keyClicks(page.email_edit, email)
     qtbot.mouseClick(next_button(wizard), Qt.MouseButton.LeftButton)
@@ -673,9 +669,7 @@ def test_the_providers_advice_is_shown_where_the_password_is_typed(make_wizard, 
     wizard = make_wizard(preset=Preset(ports=mail_servers.specs(), cafile=str(test_ca.cafile),
                                        timeout=2.0),
                          services=AdvisedServices(home, mail_servers.tls.port))
-    press_next(qtbot, wizard, PageId.ACCOUNT)
-    page = wizard.page_of(PageId.ACCOUNT)
-    qtbot.waitUntil(lambda: page.accounts is not None, timeout=WAIT_MS)
+    page = to_account_page(qtbot, wizard)
     qtbot.keyClicks(page.email_edit, GUI_EMAIL)
     press_next(qtbot, wizard, PageId.PORT_TEST)
     qtbot.waitUntil(lambda: wizard.state.report is not None, timeout=WAIT_MS)
@@ -758,9 +752,7 @@ def test_an_unreadable_profile_does_not_hide_the_others(make_wizard, qtbot, tmp_
     with (root / "profiles.ini").open("a") as f:
         f.write("\n[Profile1]\nName=work\nIsRelative=1\nPath=zz99yy88.work\n")
     wizard = make_wizard(services=services_for(home))
-    press_next(qtbot, wizard, PageId.ACCOUNT)
-    page = wizard.page_of(PageId.ACCOUNT)
-    qtbot.waitUntil(lambda: page.accounts is not None, timeout=WAIT_MS)
+    page = to_account_page(qtbot, wizard)
     assert [a.email for a in page.accounts] == [GUI_EMAIL]
     assert "zz99yy88.work" in page.status.text()
 
@@ -789,9 +781,7 @@ def test_the_providers_own_port_is_tested_too(make_wizard, qtbot, tmp_path, mail
     home.mkdir()
     wizard = make_wizard(preset=Preset(cafile=str(test_ca.cafile), timeout=2.0),
                          services=AdvisedServices(home, mail_servers.tls.port))
-    press_next(qtbot, wizard, PageId.ACCOUNT)
-    page = wizard.page_of(PageId.ACCOUNT)
-    qtbot.waitUntil(lambda: page.accounts is not None, timeout=WAIT_MS)
+    page = to_account_page(qtbot, wizard)
     qtbot.keyClicks(page.email_edit, GUI_EMAIL)
     press_next(qtbot, wizard, PageId.PORT_TEST)
     qtbot.waitUntil(lambda: wizard.state.report is not None, timeout=WAIT_MS)
@@ -814,9 +804,7 @@ def test_a_lookup_error_lets_the_user_type_the_server(make_wizard, qtbot, tmp_pa
     home = tmp_path / "empty-home"
     home.mkdir()
     wizard = make_wizard(services=BrokenLookup(home=home, env={"HOME": str(home)}))
-    press_next(qtbot, wizard, PageId.ACCOUNT)
-    page = wizard.page_of(PageId.ACCOUNT)
-    qtbot.waitUntil(lambda: page.accounts is not None, timeout=WAIT_MS)
+    page = to_account_page(qtbot, wizard)
     qtbot.keyClicks(page.email_edit, "hanako@example.jp")
     qtbot.mouseClick(next_button(wizard), Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: page.server_edit.isVisible(), timeout=WAIT_MS)
