@@ -109,7 +109,8 @@ def test_apply_changes_only_the_smtp_keys_and_undo_restores_the_bytes(becky, hom
     assert becky.accounts(data_dir(home))[0].smtp == SSL_465
     undone = becky.undo()
     assert path.read_bytes() == original
-    assert undone.before == SSL_465 and undone.after == change.before
+    assert undone.change.before == SSL_465 and undone.change.after == change.before
+    assert undone.kept == [] and undone.files == [path]
     with pytest.raises(NoBackup):
         becky.undo()
 

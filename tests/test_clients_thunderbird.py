@@ -212,7 +212,8 @@ def test_apply_writes_only_the_smtp_values_and_undo_restores_the_bytes(tb, home)
     assert (result.backup_dir / "files" / "prefs.js").read_bytes() == original
     undone = tb.undo()
     assert prefs.read_bytes() == original
-    assert undone.before == SUBMISSION and undone.after == change.before
+    assert undone.change.before == SUBMISSION and undone.change.after == change.before
+    assert undone.kept == [] and undone.files == [prefs]
     with pytest.raises(NoBackup):
         tb.undo(profile)
 

@@ -1,8 +1,9 @@
 """``op25b-wizard accounts``, ``apply CLIENT`` and ``undo CLIENT``: the mail clients' settings.
 
 Exit status: 0 done (or nothing to change), 1 could not be done (no matching account, a
-setting the client cannot store, no backup, a file that cannot be changed), 2 bad input,
-3 the mail client is running (close it and try again).
+setting the client cannot store, no backup, a file or backup folder that cannot be changed),
+2 bad input, 3 the mail client is running (close it and try again), 4 (``undo``) undone except
+values changed since the apply, which were left as they are (one line each).
 """
 
 from __future__ import annotations
@@ -28,10 +29,11 @@ from op25b_wizard.core.clients import (
     all_clients,
     client_by_name,
 )
-from op25b_wizard.core.clients.wording import auth_word, security_word
+from op25b_wizard.core.clients.wording import auth_word, describe_kept, security_word
 from op25b_wizard.core.i18n import QT_TRANSLATE_NOOP, Msg
 
 EXIT_RUNNING = 3
+EXIT_KEPT = 4
 CTX = "CliClients"
 tr = i18n.tr
 
@@ -77,8 +79,9 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     u = sub.add_parser(
         "undo", help=QT_TRANSLATE_NOOP("CliHelp", "put back the settings saved before the last apply"),
-        description=QT_TRANSLATE_NOOP("CliHelp", "Restore, byte for byte, the files saved by the last 'apply' for this "
-        "mail client. The mail client must be closed."))
+        description=QT_TRANSLATE_NOOP("CliHelp", "Put back the values the last 'apply' for this mail client changed, "
+        "where they still hold what it wrote; a value changed since is left as it is and "
+        "named (exit status 4). The mail client must be closed."))
     u.add_argument("client", choices=CLIENT_NAMES)
     u.add_argument("--profile", metavar="DIR", help=QT_TRANSLATE_NOOP("CliHelp", "the profile folder (Becky!: data folder)"))
     add_lang_option(u)
@@ -251,13 +254,17 @@ def run_undo(args: argparse.Namespace) -> int:
     client = client_by_name(args.client)
     profile = _profile(args)
     try:
-        change = client.undo(profile)
+        result = client.undo(profile)
     except ClientError as e:
         raise _client_error(e) from None
-    if change is None:
-        print(tr(CTX, QT_TRANSLATE_NOOP("CliClients", "The files saved by the last change are back.")))
-        return 0
-    _print_change(change)
-    print(tr(CTX, QT_TRANSLATE_NOOP("CliClients", "Restored: {files}"),
-             files=", ".join(str(f) for f in change.files)))
-    return 0
+    if result.change is not None and result.files:
+        _print_change(result.change)
+    if result.files:
+        print(tr(CTX, QT_TRANSLATE_NOOP("CliClients", "Restored: {files}"),
+                 files=", ".join(str(f) for f in result.files)))
+    elif not result.kept:
+        print(tr(CTX, QT_TRANSLATE_NOOP(
+            "CliClients", "The settings the last change made were already back as before.")))
+    for kept in result.kept:
+        print(i18n.render(describe_kept(client.name, kept)))
+    return EXIT_KEPT if result.kept else 0

@@ -11,6 +11,7 @@ from .base import (
     AmbiguousAccount,
     ApplyResult,
     AuthMethod,
+    BackupUnusable,
     Change,
     ClientError,
     ClientRunning,
@@ -27,11 +28,12 @@ from .base import (
     UserJsConflict,
 )
 from .registry import CLIENT_NAMES, all_clients, client_by_name
+from .reverting import KeptSetting, SettingChange, UndoResult
 
 __all__ = [
     "CLIENT_NAMES", "Account", "AccountScan", "AmbiguousAccount",
-    "ApplyResult", "AuthMethod", "Change", "ClientError", "ClientRunning", "MailClient",
+    "ApplyResult", "AuthMethod", "BackupUnusable", "Change", "ClientError", "ClientRunning", "MailClient",
     "NoBackup", "NoMatchingAccount", "NothingToChange", "Security", "SmtpSettings",
     "StaleChange", "Unreadable", "UnreadableSettings", "UnsupportedChange", "UserJsConflict",
-    "all_clients", "client_by_name",
+    "KeptSetting", "SettingChange", "UndoResult", "all_clients", "client_by_name",
 ]

@@ -2,16 +2,20 @@
 
 Each supported client (Thunderbird, Becky!) implements :class:`MailClient`. A change is always
 planned first (:meth:`MailClient.plan` gives a :class:`Change` the user can read as before → after),
-then applied with a backup, and can be undone from that backup byte for byte.
+then applied with a backup that records each value changed, and can be undone: undo puts back
+the values the apply changed, where they still hold what it wrote (:mod:`.reverting`).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal, Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Any, Literal, Protocol, runtime_checkable
 
 from op25b_wizard.core.i18n import QT_TRANSLATE_NOOP, Msg, Translate, msg
+
+if TYPE_CHECKING:
+    from .reverting import UndoResult
 
 Security = Literal["tls", "starttls", "none"]
 AuthMethod = Literal["none", "normal", "encrypted", "oauth2", "other"]
@@ -182,6 +186,11 @@ class NoBackup(ClientError):
     """Nothing to undo: no backup made by this program is left in the profile."""
 
 
+class BackupUnusable(ClientError):
+    """The backup folder cannot be made, read or written (disk full, another user's folder,
+    a file in its place); nothing was changed."""
+
+
 class UnsupportedChange(ClientError):
     """The client cannot store the wanted setting (e.g. STARTTLS in Becky!)."""
 
@@ -238,12 +247,14 @@ class MailClient(Protocol):
         writing), StaleChange, UserJsConflict."""
         ...
 
-    def undo(self, profile: Path | None = None) -> Change | None:
-        """Restore the files of the newest backup not yet undone, byte for byte.
+    def undo(self, profile: Path | None = None) -> UndoResult:
+        """Undo the newest apply not yet undone: each value it changed that still holds what
+        it wrote gets its value from before back; a value changed since is left and listed in
+        ``kept``; everything else in the files stays as it is now.
 
-        Returns the change undone (before = settings now, after = settings restored), or None
-        when the restored files no longer hold that account. Raises NoBackup, ClientRunning,
-        NoMatchingAccount (*profile* is not a profile of this client).
+        ``change`` of the result: before = settings now, after = settings restored (None when
+        the account is no longer there). Raises NoBackup, ClientRunning, BackupUnusable,
+        UnreadableSettings, NoMatchingAccount (*profile* is not a profile of this client).
         """
         ...
 

@@ -10,11 +10,14 @@ absent), ``SSLSMTP`` (1 = SSL/TLS), ``SMTPAUTH`` (1 = on), ``SMTPAUTHMODE`` (1 =
 What is written: ``SMTPServer`` (when it differs), ``SMTPPort``, ``SSLSMTP``, ``SMTPAUTH`` and
 ``SMTPAUTHMODE``, each only when its value differs. No Becky! key for STARTTLS or OAuth2 is
 documented, and ``UserID`` also signs in to the incoming server, so those changes are refused
-with a message that says to make them in Becky! itself.
+with a message that says to make them in Becky! itself. Each key written is recorded in the
+backup (mailbox file, key, before, after); undo puts back those whose value is still the one
+written.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import subprocess
 import sys
@@ -32,7 +35,6 @@ from .base import (
     Change,
     ClientError,
     ClientRunning,
-    NoBackup,
     NoMatchingAccount,
     NothingToChange,
     SmtpSettings,
@@ -48,20 +50,23 @@ from .base import (
 )
 from .mailbox_ini import IniDocument, IniFormatError
 from .planning import (
-    bad_backup_msg,
     check_after,
-    manifest_info,
+    finish_undo,
+    make_backup,
     match_account,
-    no_backup_msg,
+    newest_backup,
     normalise,
     not_editable_msg,
     nothing_to_change_msg,
+    recorded_changes,
     roll_back,
     same_settings,
+    saved_copy,
     unreadable_msg,
     writable,
 )
-from .safe_write import BackupError, atomic_write, create_backup, latest_backup, restore
+from .reverting import SettingChange, SettingValue, UndoResult, by_place, sort_out
+from .safe_write import Backup, atomic_write, inside
 
 SECTION = "Account"
 FOLDER_LIST = "Folder.lst"
@@ -340,7 +345,10 @@ class BeckyClient:
             raise UnreadableSettings(not_editable_msg(ini)) from None
         if not writable(ini):
             raise UnreadableSettings(not_editable_msg(ini))
-        backup = create_backup(account.profile, self.name, [ini], manifest_info(change))
+        where = ini.relative_to(account.profile).as_posix()
+        changes = [SettingChange(where, key, "string", doc.get(SECTION, key), value)
+                   for key, value in edits.items()]
+        backup = make_backup(account.profile, self.name, [ini], change, changes)
         try:
             self._check_not_running(account.profile)  # once more, right before writing
         except ClientRunning:
@@ -355,32 +363,77 @@ class BeckyClient:
         if not same_settings(written.smtp, change.after):
             roll_back(backup, "settings did not read back as planned")
             raise UnreadableSettings(not_editable_msg(ini))
-        backup.mark("applied")
+        with contextlib.suppress(OSError):  # written; a backup still "applying" undoes as well
+            backup.mark("applied")
         return ApplyResult(change, backup.directory)
 
     # -- undoing ---------------------------------------------------------------------------
 
-    def undo(self, profile: Path | None = None) -> Change | None:
+    def undo(self, profile: Path | None = None) -> UndoResult:
         if profile is not None and not (profile / FOLDER_LIST).is_file():
             raise NoMatchingAccount(no_profile_msg(self.display_name, profile))
         dirs = [profile] if profile is not None else self.profiles()
-        backups = [b for b in (latest_backup(d, self.name) for d in dirs) if b]
-        if not backups:
-            raise NoBackup(no_backup_msg(self.display_name))
-        backup = max(backups, key=lambda b: b.created)
+        backup = newest_backup(dirs, self.name, self.display_name)
         data_dir = backup.root
         key = str(backup.manifest.get("account", {}).get("key", ""))
         self._check_not_running(data_dir)
         now = self._find(data_dir, key)
-        try:
-            restore(backup)
-        except BackupError as e:
-            raise UnreadableSettings(bad_backup_msg(backup.directory, str(e))) from None
-        backup.mark("undone")
+        changes = recorded_changes(backup)
+        if changes is None:
+            changes = self._changes_of_old_backup(backup, key)
+        docs: dict[str, tuple[Path, IniDocument | None]] = {}
+        for where in {c.where for c in changes}:
+            try:
+                ini = inside(data_dir, where)
+            except ValueError:
+                docs[where] = (data_dir, None)  # not a place this program writes: left alone
+                continue
+            docs[where] = (ini, self._read(ini) if ini.exists() else None)
+
+        def current(c: SettingChange) -> SettingValue:
+            doc = docs[c.where][1]
+            return doc.get(SECTION, c.name) if doc is not None else None
+
+        revert, kept = sort_out(changes, current)
+        writes: list[tuple[Path, bytes]] = []
+        for where, values in by_place(revert).items():
+            ini, doc = docs[where]
+            assert doc is not None  # a value to put back was read from it
+            try:
+                writes.append((ini, doc.edit(SECTION, values, insert_missing=False)))
+            except IniFormatError:
+                raise UnreadableSettings(not_editable_msg(ini)) from None
+            if not writable(ini):
+                raise UnreadableSettings(not_editable_msg(ini))
+        self._check_not_running(data_dir)  # once more, right before writing
+        finish_undo(backup, writes, kept)
         restored = self._find(data_dir, key)
-        if now is None or restored is None:
-            return None
-        return Change(restored, now.smtp, restored.smtp, backup.target_paths())
+        change = (Change(restored, now.smtp, restored.smtp, [w for w, _ in writes])
+                  if now is not None and restored is not None else None)
+        return UndoResult(backup.directory, change, kept, [w for w, _ in writes])
+
+    def _changes_of_old_backup(self, backup: Backup, key: str) -> list[SettingChange]:
+        """What an apply recorded in a backup without a list of values changed: worked out,
+        as that apply did, from the saved copy and the settings before and after."""
+        try:
+            before = SmtpSettings.from_dict(backup.manifest["before"])
+            after = SmtpSettings.from_dict(backup.manifest["after"])
+        except (KeyError, TypeError, ValueError):
+            return []
+        changes: list[SettingChange] = []
+        for entry in backup.files:
+            where = str(entry.get("path", ""))
+            data = saved_copy(backup, where)
+            if data is None:
+                continue
+            try:
+                doc = IniDocument(data)
+                edits = self._edits(doc, before, after)
+            except (IniFormatError, UnsupportedChange):
+                continue
+            changes += [SettingChange(where, k, "string", doc.get(SECTION, k), v)
+                        for k, v in edits.items()]
+        return changes
 
     def _find(self, data_dir: Path, key: str) -> Account | None:
         try:

@@ -161,16 +161,22 @@ class IniDocument:
         except UnicodeEncodeError:
             raise IniFormatError(f"{value!r} cannot be written in {self.encoding}") from None
 
-    def edit(self, section: str, changes: Mapping[str, str], *,
+    def edit(self, section: str, changes: Mapping[str, str | None], *,
              insert_missing: bool = True) -> bytes:
         """The file's bytes with *changes* made in *section*: values replaced in place, missing
-        keys added at the end of the section (the section at the end of the file)."""
+        keys added at the end of the section (the section at the end of the file); a value
+        None removes the key's line."""
         lines = [line.raw for line in self.lines]
         eol = self.line_ending()
         new_lines: list[bytes] = []
+        removed: set[int] = set()
         for key, value in changes.items():
-            encoded = self._encode_value(value)
             i = self._entry_index(section, key)
+            if value is None:
+                if i is not None:
+                    removed.add(i)
+                continue
+            encoded = self._encode_value(value)
             if i is not None:
                 line = self.lines[i]
                 lines[i] = line.raw[:line.value_start] + encoded + line.raw[line.value_end:]
@@ -191,16 +197,18 @@ class IniDocument:
                 if at == len(lines) and lines and not lines[-1].endswith(b"\n"):
                     lines[-1] += eol
             lines[at:at] = [n + eol for n in new_lines]
-        result = b"".join(lines)
+        result = b"".join(line for i, line in enumerate(lines) if i not in removed)
         self._verify(result, section, changes, insert_missing)
         return result
 
-    def _verify(self, result: bytes, section: str, changes: Mapping[str, str],
+    def _verify(self, result: bytes, section: str, changes: Mapping[str, str | None],
                 insert_missing: bool) -> None:
         want = self.values()
         for key, value in changes.items():
             k = (section.lower(), key.lower())
-            if k in want or insert_missing:
+            if value is None:
+                want.pop(k, None)
+            elif k in want or insert_missing:
                 want[k] = value
         got = IniDocument(result, self.encoding).values()
         if got != want:

@@ -1,5 +1,6 @@
 """Steps every client shares when planning a change: check the wanted settings, find the
-account that sends as an address, and the messages for files that cannot be changed."""
+account that sends as an address, make a backup and finish an undo, and the messages for files
+and backups that cannot be changed."""
 
 from __future__ import annotations
 
@@ -18,12 +19,24 @@ from .base import (
     SECURITIES,
     Account,
     AmbiguousAccount,
+    BackupUnusable,
     Change,
+    NoBackup,
     SmtpSettings,
+    UnreadableSettings,
     UnsupportedChange,
     ambiguous_msg,
 )
-from .safe_write import Backup, BackupError, restore
+from .reverting import KeptSetting, SettingChange, SettingValue, read_changes
+from .safe_write import (
+    BACKUP_DIR_NAME,
+    Backup,
+    BackupError,
+    create_backup,
+    latest_backup,
+    replace_files,
+    restore,
+)
 
 
 def check_after(after: SmtpSettings) -> SmtpSettings:
@@ -95,11 +108,75 @@ def match_account(accounts: list[Account], email: str, key: str | None,
     return found[0] if found else None
 
 
-def manifest_info(change: Change) -> dict[str, object]:
+def manifest_info(change: Change, changes: list[SettingChange]) -> dict[str, object]:
     """What a backup's manifest records about the change (never a password)."""
     a = change.account
     return {"account": {"key": a.key, "email": a.email, "profile": str(a.profile)},
-            "before": change.before.to_dict(), "after": change.after.to_dict()}
+            "before": change.before.to_dict(), "after": change.after.to_dict(),
+            "changes": [c.to_dict() for c in changes]}
+
+
+def value_type(value: SettingValue) -> str:
+    """The ``type`` a file's value is recorded with."""
+    if isinstance(value, bool):
+        return "bool"
+    return "int" if isinstance(value, int) else "string"
+
+
+def make_backup(root: Path, client: str, files: list[Path], change: Change,
+                changes: list[SettingChange]) -> Backup:
+    """:func:`create_backup`, with a folder that cannot be made or written told in one line
+    (BackupUnusable; nothing is left behind)."""
+    try:
+        return create_backup(root, client, files, manifest_info(change, changes))
+    except OSError as e:
+        raise BackupUnusable(backup_failed_msg(root / BACKUP_DIR_NAME, e)) from None
+
+
+def newest_backup(roots: list[Path], client: str, client_name: str) -> Backup:
+    """The newest backup not undone yet under *roots*. Raises NoBackup, BackupUnusable."""
+    found: list[Backup] = []
+    for root in roots:
+        try:
+            backup = latest_backup(root, client)
+        except OSError as e:
+            raise BackupUnusable(backups_unreadable_msg(root / BACKUP_DIR_NAME, e)) from None
+        if backup is not None:
+            found.append(backup)
+    if not found:
+        raise NoBackup(no_backup_msg(client_name))
+    return max(found, key=lambda b: b.created)
+
+
+def recorded_changes(backup: Backup) -> list[SettingChange] | None:
+    """The values the backup's apply changed (None: an older backup that does not list them)."""
+    try:
+        return read_changes(backup.manifest)
+    except ValueError as e:
+        raise UnreadableSettings(bad_backup_msg(backup.directory, str(e))) from None
+
+
+def saved_copy(backup: Backup, name: str) -> bytes | None:
+    """The saved bytes of the file *name* (relative to the backup's root), None: not saved."""
+    entry = next((f for f in backup.files if f.get("path") == name), None)
+    try:
+        return None if entry is None else backup.saved_bytes(entry)
+    except (OSError, BackupError) as e:
+        raise UnreadableSettings(bad_backup_msg(backup.directory, str(e))) from None
+
+
+def finish_undo(backup: Backup, writes: list[tuple[Path, bytes]],
+                kept: list[KeptSetting]) -> None:
+    """Write what undo computed (the replaced files saved in the backup first) and mark the
+    backup undone. Raises BackupUnusable when the backup folder cannot be written, with
+    nothing changed."""
+    try:
+        backup.mark("undoing")
+        replace_files(backup, writes)
+    except OSError as e:
+        raise BackupUnusable(undo_failed_msg(backup.directory, e)) from None
+    with contextlib.suppress(OSError):  # written: a backup still "undoing" is harmless
+        backup.mark("undone", kept=[{**k.change.to_dict(), "now": k.now} for k in kept])
 
 
 def roll_back(backup: Backup, reason: str) -> None:
@@ -133,6 +210,40 @@ def nothing_to_change_msg() -> Msg:
 def no_backup_msg(client_name: str) -> Msg:
     return msg(CTX, QT_TRANSLATE_NOOP(
         "MailClients", "There is no change by this program to undo in {client}."), client=client_name)
+
+
+def _other_user_msg(path: Path) -> Msg:
+    return msg(CTX, QT_TRANSLATE_NOOP(
+        "MailClients", "{path} belongs to another user (an administrator may have run this "
+        "program) and cannot be changed by you. Nothing was changed."), path=str(path))
+
+
+def backup_failed_msg(folder: Path, error: OSError) -> Msg:
+    if os.path.lexists(folder) and not folder.is_dir():
+        return msg(CTX, QT_TRANSLATE_NOOP(
+            "MailClients", "Cannot save a backup in {path}: a file or a broken link has that "
+            "name. Move it away, then try again. Nothing was changed."), path=str(folder))
+    if isinstance(error, PermissionError):
+        return _other_user_msg(folder)
+    return msg(CTX, QT_TRANSLATE_NOOP(
+        "MailClients", "Cannot save a backup in {path}: {reason}. Nothing was changed."),
+        path=str(folder), reason=os_reason(error))
+
+
+def backups_unreadable_msg(folder: Path, error: OSError) -> Msg:
+    if isinstance(error, PermissionError):
+        return _other_user_msg(folder)
+    return msg(CTX, QT_TRANSLATE_NOOP(
+        "MailClients", "Cannot read the backups in {path}: {reason}. Nothing was changed."),
+        path=str(folder), reason=os_reason(error))
+
+
+def undo_failed_msg(directory: Path, error: OSError) -> Msg:
+    if isinstance(error, PermissionError):
+        return _other_user_msg(directory)
+    return msg(CTX, QT_TRANSLATE_NOOP(
+        "MailClients", "Cannot undo the change saved in {path}: {reason}. Nothing was "
+        "changed."), path=str(directory), reason=os_reason(error))
 
 
 def bad_backup_msg(directory: Path, reason: str) -> Msg:

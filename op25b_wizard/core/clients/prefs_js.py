@@ -303,13 +303,18 @@ class PrefsDocument:
 
     # -- editing ---------------------------------------------------------------------------
 
-    def edit(self, changes: Mapping[str, PrefValue], *, insert_missing: bool = True) -> bytes:
+    def edit(self, changes: Mapping[str, PrefValue | None], *,
+             insert_missing: bool = True) -> bytes:
         """The file's bytes with *changes* made: each ``user_pref`` of a changed name gets the
-        new value in place; a name not set yet gets a new line (if *insert_missing*)."""
+        new value in place; a name not set yet gets a new line (if *insert_missing*); a value
+        None removes the name's ``user_pref`` statements (with their lines, when alone there)."""
         replacements: list[tuple[int, int, bytes]] = []
         inserts: list[tuple[int, str, bytes]] = []
         for name, value in changes.items():
             found = self.user_statements(name)
+            if value is None:
+                replacements += [(*self._removal(s), b"") for s in found]
+                continue
             for s in found:
                 replacements.append((s.value_start, s.value_end, format_value(value)))
             if not found and insert_missing:
@@ -330,6 +335,16 @@ class PrefsDocument:
         result = bytes(out)
         self._verify(result, changes, insert_missing)
         return result
+
+    def _removal(self, s: PrefStatement) -> tuple[int, int]:
+        """The bytes to delete for *s*: its whole line when nothing else is on it."""
+        data = self.data
+        line_start = data.rfind(b"\n", 0, s.start) + 1
+        nl = data.find(b"\n", s.end)
+        line_end = len(data) if nl < 0 else nl + 1
+        if data[line_start:s.start].strip() or data[s.end:line_end].strip():
+            return s.start, s.end
+        return line_start, line_end
 
     def _insertion(self, name: str, value: PrefValue) -> tuple[int, bytes]:
         """Where a new ``user_pref`` line goes (after the nearest smaller name) and its bytes."""
@@ -353,12 +368,14 @@ class PrefsDocument:
             return len(self.data), eol + statement_bytes(name, value) + eol
         return len(self.data), statement_bytes(name, value) + eol
 
-    def _verify(self, result: bytes, changes: Mapping[str, PrefValue],
+    def _verify(self, result: bytes, changes: Mapping[str, PrefValue | None],
                 insert_missing: bool) -> None:
         after = PrefsDocument(result)
         want = self.user_values()
         for name, value in changes.items():
-            if name in want or insert_missing:
+            if value is None:
+                want.pop(name, None)
+            elif name in want or insert_missing:
                 want[name] = value
         got = after.user_values()
         if not _same_values(got, want) or not _same_values(after.default_values(),

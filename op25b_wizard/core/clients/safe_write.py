@@ -5,19 +5,23 @@
   The target keeps its permission bits (and owner, when we may set it).
 - A backup is a folder ``<root>/op25b-wizard-backups/<date>_<time>/`` beside the client's data,
   holding exact copies of the files about to change (``files/…``) and ``manifest.json``: the
-  client, the account, settings before and after (never a password), each file's SHA-256 and
-  mode, and a state (``applying`` → ``applied`` → ``undone``). The manifest is written only
-  after the copies are safely on disk.
-- :func:`restore` puts the copies back byte for byte; it first saves the files it replaces in
+  client, the account, settings before and after (never a password), each value changed
+  (:mod:`.reverting`), each file's SHA-256 and mode, and a state (``applying`` → ``applied``
+  → ``undoing`` → ``undone``). The manifest is written only after the copies are safely on
+  disk. A backup that cannot be made completely leaves no folder behind.
+- :func:`restore` puts the copies back byte for byte (a failed apply);
+  :func:`replace_files` writes what undo computed. Both first save the files they replace in
   ``replaced-by-undo/`` of the same backup, so an undo can be undone by hand.
 """
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import hashlib
 import json
 import os
+import shutil
 import stat
 import tempfile
 import time
@@ -29,7 +33,10 @@ from typing import Any
 
 BACKUP_DIR_NAME = "op25b-wizard-backups"
 MANIFEST_NAME = "manifest.json"
-FORMAT = 1
+FORMAT = 2
+READABLE_FORMATS = (1, 2)
+"""1: no list of changed values (undo works them out from the saved copies); 2: ``changes``."""
+UNDOABLE_STATES = ("applying", "applied", "undoing")
 
 
 class BackupError(Exception):
@@ -89,9 +96,17 @@ def _relative(root: Path, path: Path) -> str:
 
 
 def _safe_join(root: Path, rel: str) -> Path:
+    try:
+        return inside(root, rel)
+    except ValueError:
+        raise BackupError(f"unsafe path in backup manifest: {rel!r}") from None
+
+
+def inside(root: Path, rel: str) -> Path:
+    """*root* joined with the relative POSIX path *rel*; ValueError when it would lead out."""
     p = PurePosixPath(rel)
     if p.is_absolute() or ".." in p.parts or not p.parts:
-        raise BackupError(f"unsafe path in backup manifest: {rel!r}")
+        raise ValueError(f"not a path inside {root}: {rel!r}")
     return root.joinpath(*p.parts)
 
 
@@ -132,8 +147,12 @@ class Backup:
         return data
 
     def save_manifest(self) -> None:
-        text = json.dumps(self.manifest, ensure_ascii=False, indent=2, sort_keys=True)
-        atomic_write(self.directory / MANIFEST_NAME, text.encode("utf-8") + b"\n", mode=0o600)
+        try:
+            data = json.dumps(self.manifest, ensure_ascii=False, indent=2,
+                              sort_keys=True).encode("utf-8")
+        except UnicodeEncodeError:  # a name that is not valid UTF-8 (kept as \udcXX escapes)
+            data = json.dumps(self.manifest, indent=2, sort_keys=True).encode("ascii")
+        atomic_write(self.directory / MANIFEST_NAME, data + b"\n", mode=0o600)
 
     def mark(self, state: str, **extra: Any) -> None:
         self.manifest["state"] = state
@@ -147,6 +166,8 @@ def _now_iso() -> str:
 
 
 def _new_backup_dir(base: Path) -> Path:
+    if os.path.lexists(base) and not base.is_dir():  # a file or a dangling link in the way
+        raise NotADirectoryError(errno.ENOTDIR, os.strerror(errno.ENOTDIR), str(base))
     base.mkdir(mode=0o700, parents=True, exist_ok=True)
     stamp = datetime.now().strftime("%Y-%m-%d_%H%M%S")
     for n in range(1, 1000):
@@ -160,8 +181,26 @@ def _new_backup_dir(base: Path) -> Path:
 
 
 def create_backup(root: Path, client: str, files: list[Path], info: Mapping[str, Any]) -> Backup:
-    """Copy *files* (inside *root*) into a new backup folder; the manifest comes last."""
-    directory = _new_backup_dir(root / BACKUP_DIR_NAME)
+    """Copy *files* (inside *root*) into a new backup folder; the manifest comes last.
+
+    Raises OSError (the folder cannot be made or written: nothing is left behind)."""
+    base = root / BACKUP_DIR_NAME
+    made_base = not os.path.lexists(base)
+    directory: Path | None = None
+    try:
+        directory = _new_backup_dir(base)
+        return _fill_backup(directory, root, client, files, info)
+    except BaseException:
+        if directory is not None:
+            shutil.rmtree(directory, ignore_errors=True)
+        if made_base:
+            with contextlib.suppress(OSError):
+                base.rmdir()
+        raise
+
+
+def _fill_backup(directory: Path, root: Path, client: str, files: list[Path],
+                 info: Mapping[str, Any]) -> Backup:
     entries = []
     for path in files:
         rel = _relative(root, path)
@@ -185,17 +224,19 @@ def create_backup(root: Path, client: str, files: list[Path], info: Mapping[str,
 
 
 def list_backups(root: Path, client: str | None = None) -> list[Backup]:
-    """Backups under *root* (newest first); folders without a readable manifest are skipped."""
+    """Backups under *root* (newest first); folders without a manifest (a crash while copying)
+    or with a damaged one are skipped. Raises OSError when the backups cannot be read (the
+    folder or a manifest is not readable for this user)."""
     base = root / BACKUP_DIR_NAME
     if not base.is_dir():
         return []
     found = []
-    for d in base.iterdir():
+    for d in sorted(base.iterdir()):
         try:
             manifest = json.loads((d / MANIFEST_NAME).read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+        except (FileNotFoundError, NotADirectoryError, ValueError):
             continue
-        if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
+        if not isinstance(manifest, dict) or manifest.get("format") not in READABLE_FORMATS:
             continue
         if client and manifest.get("client") != client:
             continue
@@ -205,21 +246,46 @@ def list_backups(root: Path, client: str | None = None) -> list[Backup]:
 
 
 def latest_backup(root: Path, client: str | None = None) -> Backup | None:
-    """The newest backup not undone yet (one interrupted while applying counts too)."""
-    return next((b for b in list_backups(root, client) if b.state in ("applying", "applied")),
-                None)
+    """The newest backup not undone yet (one interrupted while applying or undoing counts
+    too)."""
+    return next((b for b in list_backups(root, client) if b.state in UNDOABLE_STATES), None)
+
+
+def _save_replaced(backup: Backup, targets: list[Path]) -> dict[Path, bytes]:
+    """Copy the files about to be replaced into ``replaced-by-undo/``; their bytes."""
+    replaced = backup.directory / "replaced-by-undo"
+    found: dict[Path, bytes] = {}
+    for target in targets:
+        if target.exists():
+            data = target.read_bytes()
+            copy = _safe_join(replaced, _relative(backup.root, target))
+            copy.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+            atomic_write(copy, data, mode=0o600)
+            found[target] = data
+    return found
+
+
+def replace_files(backup: Backup, writes: list[tuple[Path, bytes]]) -> None:
+    """Write each (file, bytes) atomically, after saving the files replaced; a write that
+    fails puts back the files already written and raises the OSError."""
+    old = _save_replaced(backup, [path for path, _ in writes])
+    done: list[Path] = []
+    try:
+        for path, data in writes:
+            atomic_write(path, data)
+            done.append(path)
+    except OSError:
+        for path in done:
+            if path in old:
+                with contextlib.suppress(OSError):
+                    atomic_write(path, old[path])
+        raise
 
 
 def restore(backup: Backup) -> list[Path]:
     """Put every saved file back exactly; returns the paths restored."""
     saved = [(entry, backup.saved_bytes(entry)) for entry in backup.files]  # check all first
-    replaced = backup.directory / "replaced-by-undo"
-    for entry, _data in saved:
-        target = _safe_join(backup.root, entry["path"])
-        if target.exists():
-            copy = _safe_join(replaced, entry["path"])
-            copy.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-            atomic_write(copy, target.read_bytes(), mode=0o600)
+    _save_replaced(backup, [_safe_join(backup.root, entry["path"]) for entry, _ in saved])
     done = []
     for entry, data in saved:
         target = _safe_join(backup.root, entry["path"])

@@ -10,10 +10,13 @@ default server).
 What is written: only ``hostname`` (when it differs), ``port``, ``try_ssl``, ``authMethod`` and
 ``username`` of one server, each only when its own value differs; in ``prefs.js`` always, and
 in ``user.js`` too where ``user.js`` sets the same pref (it would win at the next start).
+Each pref written is recorded in the backup (file, name, type, before, after); undo puts back
+those whose value is still the one written.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from collections.abc import Mapping
@@ -33,7 +36,6 @@ from .base import (
     Change,
     ClientError,
     ClientRunning,
-    NoBackup,
     NoMatchingAccount,
     NothingToChange,
     Security,
@@ -49,22 +51,26 @@ from .base import (
     stale_msg,
 )
 from .planning import (
-    bad_backup_msg,
     check_after,
-    manifest_info,
+    finish_undo,
+    make_backup,
     match_account,
-    no_backup_msg,
+    newest_backup,
     normalise,
     not_editable_msg,
     nothing_to_change_msg,
+    recorded_changes,
     roll_back,
     same_settings,
+    saved_copy,
     unreadable_msg,
+    value_type,
     writable,
 )
 from .prefs_js import PrefsDocument, PrefsEditError, PrefValue
 from .profiles import find_profiles
-from .safe_write import BackupError, atomic_write, create_backup, latest_backup, restore
+from .reverting import SettingChange, SettingValue, UndoResult, by_place, sort_out
+from .safe_write import Backup, atomic_write
 
 TRY_SSL: dict[str, int] = {"none": 0, "starttls": 2, "tls": 3}
 AUTH_METHOD: dict[str, int] = {"none": 1, "normal": 3, "encrypted": 4, "oauth2": 10}
@@ -374,8 +380,8 @@ class ThunderbirdClient:
                     raise UserJsConflict(_user_js_msg(p.user_js_path))
         if not writable(p.prefs_path):
             raise UnreadableSettings(not_editable_msg(p.prefs_path))
-        backup = create_backup(profile, self.name, [path for path, _ in writes],
-                               manifest_info(change))
+        changes = _recorded(p, edits)
+        backup = make_backup(profile, self.name, [path for path, _ in writes], change, changes)
         for path, data in writes:
             try:
                 atomic_write(path, data)
@@ -388,41 +394,88 @@ class ThunderbirdClient:
         if written is None or not same_settings(written.smtp, change.after):
             roll_back(backup, "settings did not read back as planned")
             raise UnreadableSettings(not_editable_msg(p.prefs_path))
-        backup.mark("applied")
+        with contextlib.suppress(OSError):  # written; a backup still "applying" undoes as well
+            backup.mark("applied")
         return ApplyResult(change, backup.directory)
 
     # -- undoing ---------------------------------------------------------------------------
 
-    def undo(self, profile: Path | None = None) -> Change | None:
+    def undo(self, profile: Path | None = None) -> UndoResult:
         if profile is not None and not self._is_profile(profile):
             raise NoMatchingAccount(no_profile_msg(self.display_name, profile))
         profiles = [profile] if profile is not None else self.profiles()
-        backups = [b for b in (latest_backup(path, self.name) for path in profiles) if b]
-        if not backups:
-            raise NoBackup(no_backup_msg(self.display_name))
-        backup = max(backups, key=lambda b: b.created)
+        backup = newest_backup(profiles, self.name, self.display_name)
         path = backup.root
-        key = str(backup.manifest.get("account", {}).get("key", ""))
         try:
             with profile_lock.hold(path, self.platform):
-                now = self._find(path, key)
-                try:
-                    restore(backup)
-                except BackupError as e:
-                    raise UnreadableSettings(bad_backup_msg(backup.directory, str(e))) from None
-                backup.mark("undone")
-                restored = self._find(path, key)
+                return self._undo_locked(backup, path)
         except profile_lock.ProfileLocked:
             raise ClientRunning(running_msg(self.display_name, path)) from None
-        if now is None or restored is None:
-            return None
-        return Change(restored, now.smtp, restored.smtp, backup.target_paths())
+
+    def _undo_locked(self, backup: Backup, path: Path) -> UndoResult:
+        key = str(backup.manifest.get("account", {}).get("key", ""))
+        p = self._load(path)
+        now = next((a for a in self._accounts(p) if a.key == key), None)
+        changes = recorded_changes(backup)
+        if changes is None:
+            changes = self._changes_of_old_backup(backup, key)
+        docs: dict[str, tuple[Path, PrefsDocument | None]] = {
+            "prefs.js": (p.prefs_path, p.prefs), "user.js": (p.user_js_path, p.user_js)}
+
+        def current(c: SettingChange) -> SettingValue:
+            doc = docs.get(c.where, (None, None))[1]
+            return doc.user_values().get(c.name) if doc is not None else None
+
+        revert, kept = sort_out(changes, current)
+        writes: list[tuple[Path, bytes]] = []
+        for where, values in by_place(revert).items():
+            target, doc = docs[where]
+            assert doc is not None  # a value to put back was read from it
+            try:
+                writes.append((target, doc.edit(values, insert_missing=False)))
+            except PrefsEditError:
+                raise UnreadableSettings(not_editable_msg(target)) from None
+            if not writable(target):
+                raise UnreadableSettings(not_editable_msg(target))
+        finish_undo(backup, writes, kept)
+        restored = self._find(path, key)
+        change = (Change(restored, now.smtp, restored.smtp, [w for w, _ in writes])
+                  if now is not None and restored is not None else None)
+        return UndoResult(backup.directory, change, kept, [w for w, _ in writes])
+
+    def _changes_of_old_backup(self, backup: Backup, key: str) -> list[SettingChange]:
+        """What an apply recorded in a backup without a list of values changed: worked out,
+        as that apply did, from the saved copies and the settings before and after."""
+        try:
+            before = SmtpSettings.from_dict(backup.manifest["before"])
+            after = SmtpSettings.from_dict(backup.manifest["after"])
+        except (KeyError, TypeError, ValueError):
+            return []
+        saved = {name: saved_copy(backup, name) for name in ("prefs.js", "user.js")}
+        if saved["prefs.js"] is None:
+            return []
+        user_js = PrefsDocument(saved["user.js"]) if saved["user.js"] is not None else None
+        old = _Profile(backup.root, backup.root / "prefs.js", PrefsDocument(saved["prefs.js"]),
+                       backup.root / "user.js", user_js)
+        return _recorded(old, self._edits(old, key, before, after))
 
     def _find(self, profile: Path, key: str) -> Account | None:
         try:
             return next((a for a in self._accounts(self._load(profile)) if a.key == key), None)
         except ClientError:
             return None
+
+
+def _recorded(p: _Profile, edits: dict[str, PrefValue]) -> list[SettingChange]:
+    """The values an apply writes: each pref in prefs.js, and in user.js where it sets it."""
+    changes = [SettingChange("prefs.js", name, value_type(value),
+                             p.prefs.user_values().get(name), value)
+               for name, value in edits.items()]
+    if p.user_js is not None:
+        old = p.user_js.user_values()
+        changes += [SettingChange("user.js", name, value_type(value), old.get(name), value)
+                    for name, value in edits.items() if name in old]
+    return changes
 
 
 def _user_js_msg(path: Path) -> Msg:

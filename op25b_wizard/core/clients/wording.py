@@ -10,6 +10,7 @@ from .base import SmtpSettings, nested
 
 if TYPE_CHECKING:
     from .base import Change
+    from .reverting import KeptSetting, SettingValue
 
 TB = "Thunderbird"
 BK = "Becky"
@@ -109,3 +110,74 @@ def security_word(client: str, security: str) -> Msg:
 
 def auth_word(client: str, auth: str) -> Msg:
     return (_BK_AUTH if client == "becky" else _TB_AUTH)[auth]
+
+
+# -- values undo left as they are -------------------------------------------------------------
+
+_TB_LABELS = {
+    "hostname": msg(TB, QT_TRANSLATE_NOOP("Thunderbird", "Server Name")),
+    "port": msg(TB, QT_TRANSLATE_NOOP("Thunderbird", "Port")),
+    "try_ssl": msg(TB, QT_TRANSLATE_NOOP("Thunderbird", "Connection security")),
+    "authMethod": msg(TB, QT_TRANSLATE_NOOP("Thunderbird", "Authentication method")),
+    "username": msg(TB, QT_TRANSLATE_NOOP("Thunderbird", "User Name")),
+}
+_BK_LABELS = {
+    "smtpserver": msg(BK, QT_TRANSLATE_NOOP("Becky", "SMTP server")),
+    "smtpport": msg(BK, QT_TRANSLATE_NOOP("Becky", "SMTP port")),
+    "sslsmtp": msg(BK, QT_TRANSLATE_NOOP("Becky", "SSL/TLS (SMTP)")),
+    "smtpauth": msg(BK, QT_TRANSLATE_NOOP("Becky", "SMTP authentication")),
+    "smtpauthmode": msg(BK, QT_TRANSLATE_NOOP("Becky", "SMTP authentication method")),
+}
+
+
+def _tb_value(field: str, value: SettingValue) -> str | Msg:
+    from .thunderbird import DEFAULT_AUTH_METHOD, DEFAULT_TRY_SSL, auth_of, security_of
+
+    if value is None:  # not set: Thunderbird's default
+        value = {"try_ssl": DEFAULT_TRY_SSL, "authMethod": DEFAULT_AUTH_METHOD}.get(field)
+        if value is None:
+            return _NONE
+    if isinstance(value, int) and not isinstance(value, bool):
+        if field == "try_ssl":
+            return _TB_SECURITY[security_of(value)]
+        if field == "authMethod":
+            return _TB_AUTH[auth_of(value)]
+    return str(value)
+
+
+def _bk_value(key: str, value: SettingValue) -> str | Msg:
+    from .becky import auth_of
+
+    if value is None:
+        return _NONE
+    if key in ("sslsmtp", "smtpauth"):  # 1: on; anything else: off
+        return _BK_SECURITY["tls" if str(value).strip() == "1" else "none"]
+    if key == "smtpauthmode":
+        return _BK_AUTH[auth_of("1", str(value))]
+    return str(value)
+
+
+def describe_kept(client: str, kept: KeptSetting) -> Msg:
+    """One line for a value undo left as it is: its name, its value now, what the apply had
+    set and what it was before, in the client's own words."""
+    c = kept.change
+    label: str | Msg
+    if client == "becky":
+        key = c.name.lower()
+        label = _BK_LABELS.get(key, c.name)
+        values = [_bk_value(key, v) for v in (kept.now, c.after, c.before)]
+    elif client == "thunderbird" and c.name.startswith("mail.smtpserver."):
+        field = c.name.rsplit(".", 1)[-1]
+        label = _TB_LABELS.get(field, c.name)
+        values = [_tb_value(field, v) for v in (kept.now, c.after, c.before)]
+        if c.where != "prefs.js":
+            label = nested(CTX, QT_TRANSLATE_NOOP("MailClients", "{setting} in {file}"),
+                           setting=label, file=c.where)
+    else:
+        label = c.name
+        values = [_NONE if v is None else str(v) for v in (kept.now, c.after, c.before)]
+    now, after, before = values
+    return nested(CTX, QT_TRANSLATE_NOOP(
+        "MailClients", "Left as it is, because it was changed after the apply: {setting} is "
+        "{now} (the apply had set {after}; before that it was {before})."),
+        setting=label, now=now, after=after, before=before)
