@@ -367,7 +367,7 @@
 <context>
     <name>Becky</name>
     <message>
-        <location filename="../../op25b_wizard/core/clients/wording.py" line="+31"/>
+        <location filename="../../op25b_wizard/core/clients/wording.py" line="+32"/>
         <location line="+5"/>
         <source>off</source>
         <translation>オフ</translation>
@@ -426,6 +426,31 @@
         <location line="+3"/>
         <source>User ID: {before} → {after}</source>
         <translation>ユーザーID: {before} → {after}</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>SMTP server</source>
+        <translation>SMTPサーバー</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SMTP port</source>
+        <translation>SMTPポート番号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SSL/TLS (SMTP)</source>
+        <translation>SSL/TLS（SMTP）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SMTP authentication</source>
+        <translation>SMTP認証</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SMTP authentication method</source>
+        <translation>SMTP認証の方式</translation>
     </message>
 </context>
 <context>
@@ -903,7 +928,7 @@
         <translation>{option} は {other} と一緒には指定できません</translation>
     </message>
     <message>
-        <location line="+111"/>
+        <location line="+127"/>
         <source>not understood: position {positions} of the command line (the words are not repeated here, as one could be a password)</source>
         <translation>コマンドラインの {positions} 番目の語を解釈できません（パスワードの可能性があるため、その語はここに表示しません）</translation>
     </message>
@@ -951,7 +976,7 @@
 <context>
     <name>CliClients</name>
     <message>
-        <location filename="../../op25b_wizard/cli/clients.py" line="+97"/>
+        <location filename="../../op25b_wizard/cli/clients.py" line="+100"/>
         <source>--profile needs a folder name</source>
         <translation>--profile にはフォルダー名を指定してください</translation>
     </message>
@@ -1091,12 +1116,12 @@
         <translation>{client} には {email} として送信する送信サーバーが複数あります。--key でどれか 1 つを指定してください（例: --key {first}）: {choices}</translation>
     </message>
     <message>
-        <location line="+17"/>
-        <source>The files saved by the last change are back.</source>
-        <translation>前回の変更で保存したファイルを元に戻しました。</translation>
+        <location line="+22"/>
+        <source>The settings the last change made were already back as before.</source>
+        <translation>前回の変更で設定した値は、すでに元の値に戻っていました。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-3"/>
         <source>Restored: {files}</source>
         <translation>元に戻したファイル: {files}</translation>
     </message>
@@ -1104,7 +1129,7 @@
 <context>
     <name>CliHelp</name>
     <message>
-        <location filename="../../op25b_wizard/cli/__init__.py" line="-99"/>
+        <location filename="../../op25b_wizard/cli/__init__.py" line="-115"/>
         <source>usage: </source>
         <translation>使い方: </translation>
     </message>
@@ -1129,7 +1154,7 @@
         <translation>バージョンを表示して終了します</translation>
     </message>
     <message>
-        <location line="+114"/>
+        <location line="+130"/>
         <source>Gets your mail sending again when a network blocks port 25. Without a command, opens the setup wizard.</source>
         <translation>ネットワークがポート 25 をブロックしていても、メールを送信できるようにします。コマンドを指定しないと、設定ウィザードを開きます。</translation>
     </message>
@@ -1230,11 +1255,11 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>Restore, byte for byte, the files saved by the last &apos;apply&apos; for this mail client. The mail client must be closed.</source>
-        <translation>このメールソフトについて直前の &apos;apply&apos; で保存したファイルを、そのまま元に戻します。メールソフトは終了しておく必要があります。</translation>
+        <source>Put back the values the last &apos;apply&apos; for this mail client changed, where they still hold what it wrote; a value changed since is left as it is and named (exit status 4). The mail client must be closed.</source>
+        <translation>このメールソフトについて直前の &apos;apply&apos; で変更した値を、書き込んだときのままになっているものだけ元に戻します。その後に変更された値はそのままにして、その名前を表示します（終了ステータス 4）。メールソフトは終了しておく必要があります。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>the profile folder (Becky!: data folder)</source>
         <translation>プロファイルフォルダー（Becky! ではデータフォルダー）</translation>
     </message>
@@ -2152,7 +2177,7 @@
 <context>
     <name>MailClients</name>
     <message>
-        <location filename="../../op25b_wizard/core/clients/base.py" line="+253"/>
+        <location filename="../../op25b_wizard/core/clients/base.py" line="+264"/>
         <source>{client} is running. Close {client} completely, then try again (it would overwrite the change when it exits). Profile: {profile}</source>
         <translation>{client} が起動しています。{client} を完全に終了してから、もう一度お試しください（起動したままだと、終了するときに変更が上書きされます）。プロファイル: {profile}</translation>
     </message>
@@ -2187,7 +2212,7 @@
         <translation>{path} の設定は、読み取った後に変更されています。変更する前に、もう一度設定を確認してください。</translation>
     </message>
     <message>
-        <location filename="../../op25b_wizard/core/clients/becky.py" line="+189"/>
+        <location filename="../../op25b_wizard/core/clients/becky.py" line="+194"/>
         <source>Cannot read {path}: it is not saved the way Becky! saves it (another program may have saved it as UTF-16)</source>
         <translation>{path} を読み取れません。Becky! が保存する形式ではありません（別のプログラムが UTF-16 で保存した可能性があります）</translation>
     </message>
@@ -2212,7 +2237,7 @@
         <translation>Becky! は、受信にも使うメールボックスのユーザーID（{current}）で送信サーバーに認証します。送信用のユーザー名は、Becky! 自身の設定で変更してください。</translation>
     </message>
     <message>
-        <location filename="../../op25b_wizard/core/clients/planning.py" line="+36"/>
+        <location filename="../../op25b_wizard/core/clients/planning.py" line="+49"/>
         <source>This sign-in method cannot be set by this program: {auth}</source>
         <translation>この認証方式は、このアプリでは設定できません: {auth}</translation>
     </message>
@@ -2237,7 +2262,7 @@
         <translation>ユーザー名として使えません: {user}</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+133"/>
         <source>Cannot read {path}: {reason}</source>
         <translation>{path} を読み取れません: {reason}</translation>
     </message>
@@ -2248,7 +2273,7 @@
     </message>
     <message>
         <location line="+6"/>
-        <location filename="../../op25b_wizard/core/clients/wording.py" line="+9"/>
+        <location filename="../../op25b_wizard/core/clients/wording.py" line="-32"/>
         <source>Already set up this way: nothing to change.</source>
         <translation>すでにこの設定になっています。変更は不要です。</translation>
     </message>
@@ -2259,16 +2284,41 @@
     </message>
     <message>
         <location line="+5"/>
+        <source>{path} belongs to another user (an administrator may have run this program) and cannot be changed by you. Nothing was changed.</source>
+        <translation>{path} は別のユーザーのもの（管理者がこのアプリを実行した可能性があります）のため、変更できません。何も変更していません。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Cannot save a backup in {path}: a file or a broken link has that name. Move it away, then try again. Nothing was changed.</source>
+        <translation>{path} にバックアップを保存できません: 同じ名前のファイルまたは壊れたリンクがあります。それを移動してから、もう一度お試しください。何も変更していません。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Cannot save a backup in {path}: {reason}. Nothing was changed.</source>
+        <translation>{path} にバックアップを保存できません: {reason}。何も変更していません。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Cannot read the backups in {path}: {reason}. Nothing was changed.</source>
+        <translation>{path} のバックアップを読み込めません: {reason}。何も変更していません。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Cannot undo the change saved in {path}: {reason}. Nothing was changed.</source>
+        <translation>{path} に保存した変更を元に戻せません: {reason}。何も変更していません。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>The backup in {path} cannot be used: {reason}</source>
         <translation>{path} のバックアップは使用できません: {reason}</translation>
     </message>
     <message>
-        <location filename="../../op25b_wizard/core/clients/thunderbird.py" line="+291"/>
+        <location filename="../../op25b_wizard/core/clients/thunderbird.py" line="+297"/>
         <source>No {client} profile was found for this user.</source>
         <translation>このユーザーの {client} のプロファイルが見つかりません。</translation>
     </message>
     <message>
-        <location line="+138"/>
+        <location line="+185"/>
         <source>{path} also sets this outgoing server and cannot be changed (it is read-only or not in the expected format). Thunderbird would keep using its values. Edit or remove those lines in user.js, then try again. Nothing was changed.</source>
         <translation>{path} でもこの送信サーバーが設定されていますが、このファイルは変更できません（読み取り専用か、想定した形式ではありません）。このままでは Thunderbird はそちらの値を使い続けます。user.js の該当する行を編集または削除してから、もう一度お試しください。何も変更していません。</translation>
     </message>
@@ -2281,6 +2331,16 @@
         <location line="+58"/>
         <source>This outgoing server also sends for: {addresses}</source>
         <translation>この送信サーバーは、次のアドレスの送信にも使われています: {addresses}</translation>
+    </message>
+    <message>
+        <location line="+73"/>
+        <source>{setting} in {file}</source>
+        <translation>{file} の {setting}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Left as it is, because it was changed after the apply: {setting} is {now} (the apply had set {after}; before that it was {before}).</source>
+        <translation>適用の後に変更されていたため、そのままにしました: {setting} は {now} です（適用で {after} にしたもの。その前は {before}）。</translation>
     </message>
 </context>
 <context>
@@ -3414,7 +3474,7 @@
 <context>
     <name>Thunderbird</name>
     <message>
-        <location filename="../../op25b_wizard/core/clients/wording.py" line="-81"/>
+        <location filename="../../op25b_wizard/core/clients/wording.py" line="-160"/>
         <source>None</source>
         <translation>なし</translation>
     </message>
@@ -3477,6 +3537,31 @@
         <location line="+4"/>
         <source>User Name: {before} → {after}</source>
         <translation>ユーザー名: {before} → {after}</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>Server Name</source>
+        <translation>サーバー名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Port</source>
+        <translation>ポート番号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Connection security</source>
+        <translation>接続の保護</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Authentication method</source>
+        <translation>認証方式</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>User Name</source>
+        <translation>ユーザー名</translation>
     </message>
 </context>
 <context>
@@ -3864,8 +3949,8 @@
 <context>
     <name>i18n</name>
     <message>
-        <location filename="../../op25b_wizard/cli/__init__.py" line="-136"/>
-        <location line="+102"/>
+        <location filename="../../op25b_wizard/cli/__init__.py" line="-152"/>
+        <location line="+118"/>
         <location line="+9"/>
         <location line="+6"/>
         <location filename="../../op25b_wizard/cli/common.py" line="-8"/>
