@@ -153,7 +153,7 @@ def test_thunderbird_keeps_the_applied_settings_and_blocks_changes_while_running
     home = tmp_path / "home"
     home.mkdir()
     profile = tmp_path / "profile"
-    original = write_profile(profile)
+    write_profile(profile)
     tb = ThunderbirdClient(home=home, env={}, platform="linux")
 
     applied = tb.apply(tb.plan("taro@example.invalid", SUBMISSION, profile))
@@ -202,8 +202,15 @@ def test_thunderbird_keeps_the_applied_settings_and_blocks_changes_while_running
     }
     assert again.backup_dir != applied.backup_dir
 
-    # undo, newest first, gives back Thunderbird's file and then our original bytes
+    # undo, newest first: the second change goes (Thunderbird's file comes back byte for
+    # byte), then the first: its values are back, whatever else Thunderbird wrote stays
     tb.undo(profile)
     assert (profile / "prefs.js").read_bytes() == after_run
     tb.undo(profile)
-    assert (profile / "prefs.js").read_bytes() == original
+    ours = {n: ACCOUNT_PREFS[n] for n in ("mail.smtpserver.smtp1.port",
+                                          "mail.smtpserver.smtp1.authMethod")}
+    expected = {n: v for n, v in PrefsDocument(after_run).user_values().items()
+                if n not in ("mail.smtpserver.smtp1.try_ssl", "mail.smtpserver.smtp1.username")}
+    assert PrefsDocument((profile / "prefs.js").read_bytes()).user_values() == expected | ours
+    assert tb.accounts(profile)[0].smtp == SmtpSettings("smtp.example.invalid", 25, "none",
+                                                        "none", None)
