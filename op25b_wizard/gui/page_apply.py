@@ -184,13 +184,15 @@ class ApplyPage(WizardPageBase):
         self.run(lambda _r, _c: services.undo(account), self._undone, self._client_error,
                  name="undo")
 
-    def _undone(self, _change: Any) -> None:
+    def _undone(self, result: Any) -> None:
         self.state.applied = False
         self.state.backup_dir = None
-        self._status = ("skipped", "undone")
         self.change = None
         self._planned_for = None
-        self.initializePage()
+        self.initializePage()  # plans again (and forgets the status)
+        kept = list(getattr(result, "kept", None) or [])
+        self._status = ("warn", ("kept", kept)) if kept else ("skipped", "undone")
+        self.retranslate()
 
     def _client_error(self, error: BaseException) -> None:
         from op25b_wizard.core.clients.base import ClientError, ClientRunning
@@ -363,6 +365,14 @@ class ApplyPage(WizardPageBase):
         elif what == "undone":
             self.status.setText(self.tr("Undone: {client} has its old settings again.")
                                 .format(client=client))
+        elif isinstance(what, tuple) and what[0] == "kept":
+            from op25b_wizard.core.clients.wording import describe_kept
+
+            name = self.state.account.client if self.state.account else ""
+            lines = [i18n.render(describe_kept(name, k)) for k in what[1]]
+            self.status.setText("\n".join([self.tr(
+                "Undone, except what was changed in {client} after the change was applied:")
+                .format(client=client), *lines]))
         else:
             self.status.setText(i18n.render(what) if not isinstance(what, str) else what)
 

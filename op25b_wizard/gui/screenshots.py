@@ -19,6 +19,7 @@ from PySide6.QtCore import QCoreApplication, QEventLoop, QSize
 from PySide6.QtWidgets import QWidget
 
 from op25b_wizard.core.clients.base import Account, AccountScan, ApplyResult, Change, SmtpSettings
+from op25b_wizard.core.clients.reverting import UndoResult
 from op25b_wizard.core.i18n import QT_TRANSLATE_NOOP, msg
 from op25b_wizard.core.model import (
     AddressAttempt,
@@ -165,8 +166,8 @@ class SampleServices(Services):
         backup = change.account.profile / "op25b-wizard-backups" / "2026-05-20T21.14.03"
         return ApplyResult(change, backup)
 
-    def undo(self, account: Account) -> Change | None:
-        return None
+    def undo(self, account: Account) -> UndoResult:
+        return UndoResult(account.profile / "op25b-wizard-backups" / "2026-05-20T21.14.03", None)
 
 
 class ScreenshotError(OSError):

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
         MailClient,
         SmtpSettings,
     )
+    from op25b_wizard.core.clients.reverting import UndoResult
     from op25b_wizard.core.lookup.result import LookupResult
     from op25b_wizard.core.model import ProbeEvent, ProbeReport, ProbeRequest
     from op25b_wizard.core.secrets import BackendStatus
@@ -112,5 +113,5 @@ class Services:
     def apply(self, change: Change) -> ApplyResult:
         return self.client_for(change.account).apply(change)
 
-    def undo(self, account: Account) -> Change | None:
+    def undo(self, account: Account) -> UndoResult:
         return self.client_for(account).undo(account.profile)

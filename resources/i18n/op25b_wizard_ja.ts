@@ -259,7 +259,7 @@
         <translation>すべてのファイル (*)</translation>
     </message>
     <message>
-        <location line="+269"/>
+        <location line="+271"/>
         <source>Save the settings in {client}</source>
         <translation>{client} に設定を保存</translation>
     </message>
@@ -337,6 +337,11 @@
         <location line="+2"/>
         <source>Undone: {client} has its old settings again.</source>
         <translation>元に戻しました。{client} は元の設定に戻りました。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Undone, except what was changed in {client} after the change was applied:</source>
+        <translation>元に戻しました。ただし、変更を適用した後に {client} で変更された次の値は、そのままにしました:</translation>
     </message>
     <message>
         <location line="+9"/>
@@ -968,7 +973,7 @@
         <translation>--preset にはファイル名を指定してください</translation>
     </message>
     <message>
-        <location filename="../../op25b_wizard/gui/screenshots.py" line="+177"/>
+        <location filename="../../op25b_wizard/gui/screenshots.py" line="+178"/>
         <source>could not write {path}</source>
         <translation>{path} に書き込めませんでした</translation>
     </message>
