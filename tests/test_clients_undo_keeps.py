@@ -208,3 +208,34 @@ def test_becky_undo_removes_the_keys_apply_added(home):
     ini.write_bytes(ini.read_bytes() + b"Signature=1\r\n")
     becky.undo()
     assert ini.read_bytes() == original + b"Signature=1\r\n"
+
+
+def test_an_interrupted_undo_can_be_run_again(home, capsys):
+    assert main(["apply", "thunderbird", *TO_587]) == 0
+    [backup] = (prefs(home).parent / "op25b-wizard-backups").iterdir()
+    assert main(["undo", "thunderbird"]) == 0
+    original_values = values(prefs(home))
+    manifest = json.loads((backup / MANIFEST_NAME).read_text())
+    manifest["state"] = "undoing"  # as if the power went out right after writing prefs.js
+    (backup / MANIFEST_NAME).write_text(json.dumps(manifest))
+    capsys.readouterr()
+    assert main(["undo", "thunderbird", "--lang", "en"]) == 0
+    assert capsys.readouterr().out == (
+        "The settings the last change made were already back as before.\n")
+    assert values(prefs(home)) == original_values
+    assert json.loads((backup / MANIFEST_NAME).read_text())["state"] == "undone"
+
+
+def test_becky_backup_made_before_values_were_recorded(home):
+    becky = BeckyClient(home=home, env={}, platform="linux")
+    ini = becky_dir(home) / "4b2e6f10.mb" / "Mailbox.ini"
+    original = ini.read_bytes()
+    result = becky.apply(becky.plan("taro@example.co.jp", SSL_465))
+    path = result.backup_dir / MANIFEST_NAME
+    manifest = json.loads(path.read_text())
+    del manifest["changes"]
+    manifest["format"] = 1
+    path.write_text(json.dumps(manifest))
+    ini.write_bytes(ini.read_bytes() + b"Signature=1\r\n")
+    assert becky.undo().kept == []
+    assert ini.read_bytes() == original + b"Signature=1\r\n"
