@@ -93,10 +93,10 @@ def test_metainfo_matches_the_app() -> None:
 def test_app_id_and_names_agree_across_files() -> None:
     spec = (PACKAGING / "op25b-wizard.spec").read_text("utf-8")
     build = (PACKAGING / "build-linux.sh").read_text("utf-8")
-    iss = (PACKAGING / "windows" / "op25b-wizard.iss").read_text("utf-8")
+    nsi = (PACKAGING / "windows" / "op25b-wizard.nsi").read_text("utf-8")
     assert f'APP_ID = "{APP_ID}"' in spec
     assert f"app_id={APP_ID}" in build
-    assert 'NAME = "op25b-wizard"' in spec and '#define AppName "op25b-wizard"' in iss
+    assert 'NAME = "op25b-wizard"' in spec and '!define NAME "op25b-wizard"' in nsi
 
 
 # --- the release workflow --------------------------------------------------------------------
@@ -153,7 +153,7 @@ def test_workflow_builds_smoke_tests_and_releases_every_platform() -> None:
         scripts = "\n".join(s.get("run", "") for s in jobs[name]["steps"])
         assert "--self-check" in scripts and "--version" in scripts, name
         assert "packaging/op25b-wizard.spec" in scripts or "build-linux.sh" in scripts, name
-    assert "op25b-wizard.iss" in "\n".join(s.get("run", "") for s in jobs["windows"]["steps"])
+    assert "op25b-wizard.nsi" in "\n".join(s.get("run", "") for s in jobs["windows"]["steps"])
     assert set(jobs["release"]["needs"]) == {"linux", "windows", "macos"}
     assert jobs["release"]["permissions"] == {"contents": "write"}
     assert workflow()["permissions"] == {"contents": "read"}
@@ -172,17 +172,39 @@ def test_build_script_refuses_unknown_options() -> None:
     assert result.returncode == 2 and "unknown option" in result.stderr
 
 
-def test_inno_setup_script() -> None:
-    iss = (PACKAGING / "windows" / "op25b-wizard.iss").read_text("utf-8")
-    setup = dict(re.findall(r"^(\w+)=(.*)$", iss, re.M))
-    assert re.fullmatch(r"\{\{[0-9A-F]{8}(-[0-9A-F]{4}){3}-[0-9A-F]{12}\}", setup["AppId"])
-    assert setup["PrivilegesRequired"] == "lowest"
-    assert "commandline" in setup["PrivilegesRequiredOverridesAllowed"]
-    icon = setup["SetupIconFile"].replace("{#Root}\\", "").replace("\\", "/")
+def test_nsis_script() -> None:
+    nsi = (PACKAGING / "windows" / "op25b-wizard.nsi").read_text("utf-8")
+    lines = {line.strip() for line in nsi.splitlines()}
+    # a 32-bit installer does not even start where Windows has no 32-bit layer
+    assert {"Unicode true", "Target amd64-unicode", "RequestExecutionLevel user"} <= lines
+    assert 'InstallDir "$LOCALAPPDATA\\Programs\\${NAME}"' in lines
+    assert '!insertmacro MUI_LANGUAGE "Japanese"' in lines
+    icon = re.search(r'!define MUI_ICON "\$\{ROOT\}/(.+)"', nsi).group(1).replace("${NAME}", "op25b-wizard")
     assert (ROOT / icon).is_file()
-    assert 'MessagesFile: "compiler:Languages\\Japanese.isl"' in iss
-    assert f'Source: "{{src}}\\{PRESET_FILENAME}"' in iss  # a preset beside setup.exe
-    assert 'Filename: "{app}\\{#AppName}.exe"' in iss
+    assert f'IfFileExists "$EXEDIR\\{PRESET_FILENAME}"' in nsi  # a preset beside setup.exe
+    # what the installer creates, the uninstaller removes
+    for made, removed in (('CreateShortcut "$SMPROGRAMS\\${NAME}.lnk"', 'Delete "$SMPROGRAMS\\${NAME}.lnk"'),
+                          ('WriteRegStr HKCU "${UNINST_KEY}"', 'DeleteRegKey HKCU "${UNINST_KEY}"'),
+                          ("WriteUninstaller", 'Delete "$INSTDIR\\uninstall.exe"')):
+        assert made in nsi and removed in nsi
+
+
+def test_nsis_script_compiles(tmp_path: Path) -> None:
+    """makensis builds the installer from a stand-in program folder (the real one is built and
+    installed under Wine by .ci/windows/installer)."""
+    makensis = tool("makensis")
+    dist = tmp_path / "op25b-wizard"
+    (dist / "_internal").mkdir(parents=True)
+    for name in ("op25b-wizard.exe", "op25b-wizard-cli.exe", "_internal/base_library.zip"):
+        (dist / name).write_bytes(b"stand-in")
+    out = tmp_path / "setup.exe"
+    result = run(makensis, "-V2", f"-DVERSION={__version__}", f"-DDIST={dist}", f"-DOUTFILE={out}",
+                 str(PACKAGING / "windows" / "op25b-wizard.nsi"))
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert out.read_bytes()[:2] == b"MZ"
+    # a 64-bit (PE32+) installer
+    pe = int.from_bytes(out.read_bytes()[0x3C:0x40], "little")
+    assert out.read_bytes()[pe + 24:pe + 26] == b"\x0b\x02"
 
 
 def test_windows_version_numbers() -> None:

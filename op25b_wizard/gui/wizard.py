@@ -43,7 +43,9 @@ class SetupWizard(QWizard):
         self.setObjectName("setupWizard")
         self.state = WizardState(preset=preset or Preset())
         self.ctx = WizardContext(self.state, services or Services(), helpdesk)
-        if sys.platform not in ("darwin", "win32"):
+        if sys.platform != "darwin":
+            # Windows' own wizard style (Aero) draws its title into the window frame and, where
+            # the frame cannot be extended, pushes the buttons below the window's edge.
             self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
         self.setOption(QWizard.WizardOption.HaveCustomButton1, True)
