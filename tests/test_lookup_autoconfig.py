@@ -193,3 +193,25 @@ def test_covers_matches_listed_domains_only_and_an_empty_list_covers_all():
     assert covers(cfg, "example.jp") and covers(cfg, "xn--r8jz45g.xn--zckzah")
     assert not covers(cfg, "other.jp")
     assert covers(parse_autoconfig(config(server(), ""), "t"), "anything.example")
+
+
+@pytest.mark.parametrize("port", ["²", "①", "٣", "４６５", "465\u200b"])
+def test_a_port_of_other_digits_leaves_the_entry_out_instead_of_failing(port):
+    doc = config(server(port=port) + server(host="ok.example.jp", port="587", socket="STARTTLS"))
+    routes = routes_for(parse_autoconfig(doc, "t"), parse_email("a@example.jp"), "t")
+    assert [(s.host, s.port) for s in routes.servers] == [("ok.example.jp", 587)]
+    assert any("left out" in n.render() for n in routes.notes)
+    with pytest.raises(AutoconfigError, match="no usable outgoing"):
+        parse_autoconfig(config(server(port=port)), "t")
+
+
+@pytest.mark.parametrize("user", ["taro\n  2. evil.example, port 25", "taro&#10;x", "taro&#13;x",
+                                  "a\x85b", "taro\u202egnp.exe", "a\u2028b", "a\tb"])
+def test_a_user_name_with_a_line_break_or_control_character_is_refused_with_a_note(user):
+    doc = config(server(user=user) + server(host="ok.example.jp", port="587", socket="STARTTLS"))
+    cfg = parse_autoconfig(doc, "https://autoconfig.example.jp/x.xml")
+    routes = routes_for(cfg, parse_email("a@example.jp"), "https://autoconfig.example.jp/x.xml")
+    assert [s.host for s in routes.servers] == ["ok.example.jp"]
+    assert any("line break or another control character" in n.render() for n in routes.notes)
+    with pytest.raises(AutoconfigError, match="line break or another control character"):
+        parse_autoconfig(config(server(user=user)), "t")

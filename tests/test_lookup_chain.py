@@ -346,3 +346,36 @@ def test_preset_beside_the_app_is_found_and_a_broken_one_only_noted(net, tmp_pat
     r = lookup("taro@ocn.ne.jp", cfg)
     assert r.source == "bundled"
     assert any("not valid XML" in n.render() for n in r.notes)
+
+
+@pytest.mark.parametrize("port", ["²", "①"])
+def test_a_preset_beside_the_app_with_a_port_of_other_digits_only_adds_a_note(net, tmp_path,
+                                                                             port):
+    (tmp_path / "op25b-preset.xml").write_bytes(PRESET.replace(b"<port>587</port>",
+                                                               f"<port>{port}</port>".encode()))
+    cfg = net.config(use_bundled_preset=True, bundled_preset_dir=tmp_path)
+    r = lookup("taro@ocn.ne.jp", cfg)
+    assert r.source == "bundled"
+    assert any("no usable outgoing" in n.render() for n in r.notes)
+    net.https.routes[path(AC)] = Page(GOOD)
+    r = lookup(EMAIL, cfg)
+    assert r.source == "autoconfig" and r.outgoing[0].host == "smtp.example.jp"
+
+
+@pytest.mark.parametrize("port", ["²", "①"])
+def test_an_autoconfig_document_with_a_port_of_other_digits_is_passed_over(net, port):
+    net.https.routes[path(AC)] = Page(GOOD.replace(b"<port>465</port>",
+                                                   f"<port>{port}</port>".encode()))
+    r = lookup(EMAIL, net.config(ispdb_url=None))
+    assert r.source == "autoconfig" and [s.port for s in r.outgoing] == [587]
+    assert any("left out" in n.render() for n in r.notes)
+
+
+def test_a_user_name_with_a_line_break_from_autoconfig_is_not_used(net):
+    evil = autoconfig_xml(("smtp.example.jp", 465, "SSL", "taro\n  2. evil.example",
+                           "password-cleartext"), domains=(DOMAIN,))
+    net.https.routes[path(AC)] = Page(evil)
+    net.https.routes["/ispdb/" + DOMAIN] = Page(ISPDB_DOC)
+    r = lookup(EMAIL, net.config())
+    assert r.source == "ispdb" and all("\n" not in s.username for s in r.outgoing)
+    assert any("line break" in n.render() for n in r.notes)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import ipaddress
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from xml.etree.ElementTree import Element, ParseError
 
@@ -32,6 +33,10 @@ _PASSWORD_AUTH: dict[str, Auth] = {
 }
 _OTHER_AUTH = {"ntlm", "gssapi", "client-ip-address", "tls-client-cert", "smtp-after-pop"}
 _PLACEHOLDER = re.compile(r"%[A-Z_]+%")
+_PORT = re.compile(r"[0-9]{1,5}")
+"""ASCII digits only: ``str.isdigit`` also accepts ``²`` and ``①``, which ``int`` refuses, and
+``int`` reads other scripts' digits (``٣``) that no mail program does."""
+_CONTROL_CATEGORIES = frozenset({"Cc", "Cf", "Zl", "Zp"})
 _LABEL = re.compile(r"^(?!-)[a-z0-9-]{1,63}(?<!-)$")
 _DECLARATION = re.compile(rb"^\s*<\?xml[^>]*?encoding\s*=\s*[\"']([A-Za-z0-9._-]+)[\"'][^>]*\?>")
 _EXPAT_ENCODINGS = {"utf-8", "utf8", "us-ascii", "ascii", "iso-8859-1", "latin-1", "latin1",
@@ -65,6 +70,9 @@ class ClientConfig:
     outgoing: tuple[ServerTemplate, ...]
     skipped: int = 0
     """Outgoing entries that were unusable (bad port, unknown socket type) and left out."""
+    control_user: int = 0
+    """Outgoing entries left out because their user name holds a line break or another
+    control character (printed, it could fake lines of the output)."""
 
 
 @dataclass
@@ -130,28 +138,45 @@ def parse_autoconfig(data: bytes, origin: str, max_bytes: int = MAX_BYTES) -> Cl
     domains = tuple(d.text.strip().lower().rstrip(".") for d in provider.findall("domain")
                     if d.text and d.text.strip())
     servers: list[ServerTemplate] = []
-    skipped = 0
+    skipped = control_user = 0
     for el in provider.findall("outgoingServer"):
         if el.get("type", "smtp").lower() != "smtp":
             continue
         template = _server_template(el)
         if template is None:
             skipped += 1
+        elif template.username is not None and has_control(template.username):
+            control_user += 1
         else:
             servers.append(template)
     if not servers:
+        if control_user:
+            raise AutoconfigError(_control_user_note(origin))
         raise AutoconfigError(msg(CTX, QT_TRANSLATE_NOOP(
             "Lookup", "The settings from {origin} name no usable outgoing (SMTP) server."),
             origin=origin))
     name = _text(provider, "displayName") or provider.get("id") or (domains[0] if domains else "")
-    return ClientConfig(provider.get("id", ""), name, domains, tuple(servers), skipped)
+    return ClientConfig(provider.get("id", ""), name, domains, tuple(servers), skipped,
+                        control_user)
+
+
+def has_control(text: str) -> bool:
+    """Whether *text* holds a line break, a tab, an escape or another control or format
+    character (bidirectional overrides included): never shown or used as a user name."""
+    return any(unicodedata.category(c) in _CONTROL_CATEGORIES for c in text)
+
+
+def _control_user_note(origin: str) -> Msg:
+    return msg(CTX, QT_TRANSLATE_NOOP(
+        "Lookup", "The settings from {origin} give a user name with a line break or another "
+        "control character; that server entry was refused."), origin=origin)
 
 
 def _server_template(el: Element) -> ServerTemplate | None:
     host = _text(el, "hostname")
     port_text = _text(el, "port") or ""
     socket_type = (_text(el, "socketType") or "").lower()
-    if not host or not port_text.isdigit() or socket_type not in SOCKET_TYPES:
+    if not host or not _PORT.fullmatch(port_text) or socket_type not in SOCKET_TYPES:
         return None
     port = int(port_text)
     if not 1 <= port <= 65535:
@@ -226,6 +251,8 @@ def routes_for(config: ClientConfig, email: EmailAddress, origin: str) -> Routes
         out.notes.append(msg(CTX, QT_TRANSLATE_NOOP(
             "Lookup", "{count} outgoing server entries in {origin} were unusable and left out."),
             count=skipped, origin=origin))
+    if config.control_user:
+        out.notes.append(_control_user_note(origin))
     if default_user:
         out.notes.append(msg(CTX, QT_TRANSLATE_NOOP(
             "Lookup", "The settings do not say which user name to use; the full address is "
