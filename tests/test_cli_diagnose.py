@@ -198,6 +198,12 @@ BAD_INPUT = {
                             "empty"),
     "password without user": (["diagnose", "localhost", "--password-stdin"], "secret\n",
                               "--password-stdin needs --user"),
+    "empty --preset": (["diagnose", "taro@example.test", "--offline", "--preset", ""], None,
+                       "--preset needs a file name"),
+    "empty --preset with --host": (["diagnose", "localhost", "--preset", " "], None,
+                                   "--preset needs a file name"),
+    "missing --preset": (["diagnose", "taro@example.test", "--offline", "--preset",
+                          "/nonexistent/preset.xml"], None, "cannot read the preset file"),
     "mistyped code": (["explain", "{mistyped}"], None, "not a valid support code"),
     "short code": (["explain", "ABCD"], None, "not a valid support code"),
 }

@@ -194,6 +194,29 @@ def test_redirects_are_followed_within_https_only(net):
     assert any("without https" in n.render() for n in r.notes)
 
 
+@pytest.mark.parametrize("hops", [{"/a": "/a"}, {"/a": "/b", "/b": "/a"},
+                                  {f"/{i}": f"/{i + 1}" for i in range(1, 6)}],
+                         ids=["to itself", "a to b to a", "too many"])
+def test_a_redirect_loop_has_its_own_note(net, hops):
+    """Not 'sent elsewhere without https': every hop was https."""
+    net.https.routes[path(AC)] = Page(status=302, headers={"Location": next(iter(hops))})
+    for here, there in hops.items():
+        net.https.routes[here] = Page(status=302, headers={"Location": there})
+    r = lookup(EMAIL, net.config(ispdb_url=None, autoconfig_urls=(net.https.base + AC,)))
+    assert r.source == "none" and r.network_reached
+    texts = [n.render() for n in r.notes]
+    assert any("round in circles" in t for t in texts), texts
+    assert not any("without https" in t for t in texts)
+    assert len(net.https.requests) <= 4  # at most max_redirects (3) hops after the first
+
+
+def test_a_redirect_without_a_location_is_not_called_insecure(net):
+    net.https.routes[path(AC)] = Page(status=302)
+    r = lookup(EMAIL, net.config(ispdb_url=None, autoconfig_urls=(net.https.base + AC,)))
+    assert r.source == "none"
+    assert not any("without https" in n.render() for n in r.notes)
+
+
 @pytest.mark.parametrize("location", ["https://[::1/x", "https://127.0.0.1:99999/x"])
 def test_a_redirect_to_an_invalid_url_is_refused_with_a_note(net, location, caplog):
     net.https.routes[path(AC)] = Page(status=302, headers={"Location": location})

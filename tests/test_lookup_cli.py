@@ -66,6 +66,7 @@ def test_nothing_found_exits_1(capsys):
     (["not-an-address", "--offline"], "no @"),
     (["taro@localhost", "--offline"], "no dot"),
     (["taro@example.jp", "--preset", "/nonexistent/preset.xml"], "cannot read the preset file"),
+    (["taro@example.jp", "--offline", "--preset", ""], "--preset needs a file name"),
     (["taro@example.jp", "--ispdb-url", "ftp://isp.example/"], "--ispdb-url must be"),
     (["taro@example.jp", "--cafile", "/nonexistent/ca.pem"], "cannot read the CA file"),
     (["taro@example.jp", "--cafile", "{text_file}"], "holds no usable certificate"),

@@ -6,6 +6,7 @@ import argparse
 import contextlib
 import os
 import sys
+from pathlib import Path
 from unicodedata import east_asian_width
 
 from op25b_wizard import i18n
@@ -140,6 +141,20 @@ def check_cafile(path: str) -> None:
     except CaFileError:
         raise CliError(i18n.tr("Cli", QT_TRANSLATE_NOOP(
             "Cli", "the CA file {path} holds no usable certificate"), path=path)) from None
+
+
+def preset_path(value: str | None) -> Path | None:
+    """The ``--preset FILE`` given, checked: an empty name or a file that is not there is
+    refused (CliError) rather than ignored."""
+    if value is None:
+        return None
+    if not value.strip():
+        raise CliError(i18n.tr("Cli", QT_TRANSLATE_NOOP("Cli", "--preset needs a file name")))
+    path = Path(value)
+    if not path.is_file():
+        raise CliError(i18n.tr("Cli", QT_TRANSLATE_NOOP("Cli", "cannot read the preset file {path}"),
+                               path=value))
+    return path
 
 
 def columns(text: str) -> int:

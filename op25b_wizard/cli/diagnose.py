@@ -12,6 +12,7 @@ from op25b_wizard.cli.common import (
     add_lang_option,
     apply_lang,
     check_cafile,
+    preset_path,
     read_password_stdin,
     table,
 )
@@ -101,12 +102,10 @@ def _target(args: argparse.Namespace) -> Target:
 
 def _lookup_route(args: argparse.Namespace, target: Target) -> tuple[Target, list[Route], str | None]:
     """For an address without --host: the provider's documented route (issue: lookup chain)."""
-    from pathlib import Path
-
     from op25b_wizard.core.lookup import AutoconfigError, LookupConfig, lookup
 
     config = LookupConfig(offline=args.offline, cafile=args.cafile,
-                          preset=Path(args.preset) if args.preset else None)
+                          preset=preset_path(args.preset))
     if args.ispdb_url:
         config.ispdb_url = args.ispdb_url
     try:
@@ -133,6 +132,7 @@ def _check_options(args: argparse.Namespace) -> None:
         raise CliError(tr("Cli", QT_TRANSLATE_NOOP("Cli", "the timeout must be between 0.1 and 300 seconds")))
     if args.cafile:
         check_cafile(args.cafile)
+    preset_path(args.preset)
     if args.password_stdin and not (args.user or "@" in args.target):
         raise CliError(tr("Cli", QT_TRANSLATE_NOOP("Cli", "--password-stdin needs --user")))
     if args.test_message and not args.password_stdin:

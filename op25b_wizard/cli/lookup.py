@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from pathlib import Path
 from urllib.parse import urlsplit
 
 from op25b_wizard import i18n
@@ -16,6 +15,7 @@ from op25b_wizard.cli.common import (
     add_lang_option,
     apply_lang,
     check_cafile,
+    preset_path,
 )
 from op25b_wizard.core.i18n import QT_TRANSLATE_NOOP
 from op25b_wizard.core.lookup import (
@@ -49,7 +49,7 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help=QT_TRANSLATE_NOOP("CliHelp", "base URL of the ISP database; the domain "
                                           "is appended (default: Thunderbird's public ISP "
                                           "database, live.thunderbird.net)"))
-    p.add_argument("--preset", metavar="FILE", type=Path, default=None,
+    p.add_argument("--preset", metavar="FILE", default=None,
                    help=QT_TRANSLATE_NOOP("CliHelp", "a company preset (autoconfig XML); by "
                                           "default op25b-preset.xml beside the program is used "
                                           "when present"))
@@ -80,10 +80,7 @@ def config_from_args(args: argparse.Namespace, base: LookupConfig) -> LookupConf
                 value=repr(args.ispdb_url)))
         cfg.ispdb_url = args.ispdb_url
     if args.preset is not None:
-        if not args.preset.is_file():
-            raise CliError(tr("Cli", QT_TRANSLATE_NOOP("Cli", "cannot read the preset file {path}"),
-                              path=str(args.preset)))
-        cfg.preset = args.preset
+        cfg.preset = preset_path(args.preset)
     if args.cafile is not None:
         check_cafile(args.cafile)
         cfg.cafile = args.cafile

@@ -16,8 +16,9 @@ USER_AGENT = f"op25b-wizard/{__version__}"
 
 class FetchError(Exception):
     """The document could not be fetched; ``kind`` is ``unreachable``, ``timeout``, ``tls``,
-    ``too_large``, ``redirect`` (not https), ``bad_redirect`` (to an invalid URL) or ``http``
-    (an unexpected status)."""
+    ``too_large``, ``redirect`` (not https), ``bad_redirect`` (to an invalid URL),
+    ``redirect_loop`` (back to a URL already visited, or more redirects than allowed) or
+    ``http`` (an unexpected status)."""
 
     def __init__(self, kind: str, detail: str, reached: bool = False) -> None:
         super().__init__(detail)
@@ -45,11 +46,12 @@ def fetch(url: str, *, timeout: float, max_bytes: int, context: ssl.SSLContext,
     """
     deadline = time.monotonic() + timeout
     authenticated = url.lower().startswith("https://")
+    visited = {url}
     for _ in range(max_redirects + 1):
         status, location, body = _get(url, deadline, max_bytes, context)
         if status in (301, 302, 303, 307, 308):
             if not location:
-                raise FetchError("redirect", f"{url}: redirect without a location", True)
+                raise FetchError("bad_redirect", f"{url}: redirect without a location", True)
             try:
                 target = urljoin(url, location)
                 target_parts = urlsplit(target)
@@ -58,6 +60,9 @@ def fetch(url: str, *, timeout: float, max_bytes: int, context: ssl.SSLContext,
                 raise FetchError("bad_redirect", f"{url}: redirect to an invalid URL", True) from None
             if target_parts.scheme.lower() != "https":
                 raise FetchError("redirect", f"{url}: redirect to a non-https URL refused", True)
+            if target in visited:
+                raise FetchError("redirect_loop", f"{url}: redirect back to {target}", True)
+            visited.add(target)
             url = target
             continue
         if status == 200:
@@ -65,7 +70,7 @@ def fetch(url: str, *, timeout: float, max_bytes: int, context: ssl.SSLContext,
         if 400 <= status < 500:
             return None
         raise FetchError("http", f"{url}: HTTP status {status}", True)
-    raise FetchError("redirect", f"{url}: too many redirects", True)
+    raise FetchError("redirect_loop", f"{url}: too many redirects", True)
 
 
 def _get(url: str, deadline: float, max_bytes: int,

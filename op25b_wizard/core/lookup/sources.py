@@ -100,6 +100,10 @@ class Run:
                 self.problem(task, msg(CTX, QT_TRANSLATE_NOOP(
                     "Lookup", "{origin} sent the lookup elsewhere without https; not followed."),
                     origin=url))
+            elif e.kind == "redirect_loop":
+                self.problem(task, msg(CTX, QT_TRANSLATE_NOOP(
+                    "Lookup", "{origin} sent the lookup round in circles (from one address to "
+                    "the next without end); not followed."), origin=url))
             elif e.kind == "bad_redirect":
                 self.problem(task, msg(CTX, QT_TRANSLATE_NOOP(
                     "Lookup", "{origin} sent the lookup to an address that is not valid; not "
