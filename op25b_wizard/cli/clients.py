@@ -30,6 +30,7 @@ from op25b_wizard.core.clients import (
     client_by_name,
 )
 from op25b_wizard.core.clients.wording import auth_word, describe_kept, security_word
+from op25b_wizard.core.command_line import command_line
 from op25b_wizard.core.i18n import QT_TRANSLATE_NOOP, Msg
 
 EXIT_RUNNING = 3
@@ -230,8 +231,15 @@ def run_apply(args: argparse.Namespace) -> int:
         raise _client_error(e) from None
     print(tr(CTX, QT_TRANSLATE_NOOP("CliClients", "Done. The files as they were are saved in: {path}"),
              path=str(result.backup_dir)))
-    print(tr(CTX, QT_TRANSLATE_NOOP("CliClients", "To undo: {command}"),
-             command=f'op25b-wizard undo {client.name} --profile "{change.account.profile}"'))
+    command = command_line(["op25b-wizard", "undo", client.name, "--profile",
+                            str(change.account.profile)])
+    if command is not None:
+        print(tr(CTX, QT_TRANSLATE_NOOP("CliClients", "To undo: {command}"), command=command))
+    else:
+        print(tr(CTX, QT_TRANSLATE_NOOP(
+            "CliClients", "To undo: run op25b-wizard undo {client} with --profile and the "
+            "profile folder shown above (its name has characters that a command line would "
+            "misread, so it is not written out here)."), client=client.name))
     return 0
 
 

@@ -13,6 +13,7 @@ from typing import Any
 from op25b_wizard import i18n
 from op25b_wizard.cli.common import CliError, add_lang_option, apply_lang
 from op25b_wizard.core import secrets
+from op25b_wizard.core.command_line import command_line
 from op25b_wizard.core.exports.options import ExportOptions
 from op25b_wizard.core.exports.registry import FORMATS, export
 from op25b_wizard.core.exports.settings import (
@@ -157,8 +158,10 @@ def self_command() -> tuple[str, ...]:
 def _prepare_msmtp(settings: ExportSettings, mode: str) -> None:
     """Make sure msmtp will find the password, copying it from the keyring if need be."""
     out = settings.outgoing
-    store_cmd = (f"op25b-wizard password set --host {out.host} --user {out.username} "
-                 "--password-stdin" + (" --msmtp" if mode == "secret-service" else ""))
+    store_cmd = command_line([
+        "op25b-wizard", "password", "set", "--host", out.host, "--user", out.username,
+        "--password-stdin", *(["--msmtp"] if mode == "secret-service" else [])]) or (
+        "op25b-wizard password set --host HOST --user USER --password-stdin")
     status = secrets.backend_status()
     if not status.secure:
         # nothing can keep the password safely here: msmtp asks for it when it sends

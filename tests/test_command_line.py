@@ -1,0 +1,74 @@
+"""Commands printed for pasting: quoted so that the user's shell reads back exactly the words."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from op25b_wizard.cli import main
+from op25b_wizard.core.command_line import command_line, quote_word
+
+HOSTILE = ["$(touch {pwned})", "`touch {pwned}`", "a b", "it's", 'say "hi"', "; touch {pwned}",
+           "$HOME", "*", "~", "100%", "!!", "&|<>^()"]
+
+
+def words_read_by_sh(line: str) -> list[str]:
+    """What a POSIX shell passes to the command when *line* is pasted."""
+    assert line.startswith("op25b-wizard ")
+    script = ('show() { for w in "$@"; do printf "%s\\0" "$w"; done; }\n'
+              + "show " + line.removeprefix("op25b-wizard "))
+    out = subprocess.run(["sh", "-c", script], capture_output=True, check=True, timeout=10).stdout
+    return out.decode().split("\0")[:-1]
+
+
+@pytest.mark.parametrize("word", HOSTILE)
+def test_posix_quoting_gives_the_shell_back_the_same_word(tmp_path, word):
+    pwned = tmp_path / "pwned"
+    word = word.format(pwned=pwned)
+    line = command_line(["op25b-wizard", "undo", "thunderbird", "--profile", word], windows=False)
+    assert line is not None
+    assert words_read_by_sh(line) == ["undo", "thunderbird", "--profile", word]
+    assert not pwned.exists()
+
+
+@pytest.mark.parametrize("word, quoted", [
+    (r"C:\Users\taro\AppData\Roaming\Thunderbird\Profiles\x.default", None),
+    (r"C:\Users\山田 太郎\Profiles\x.default", '"C:\\Users\\山田 太郎\\Profiles\\x.default"'),
+    ("it's & (ok)", "\"it's & (ok)\""),
+])
+def test_windows_quoting_uses_double_quotes_only_where_needed(word, quoted):
+    assert quote_word(word, windows=True) == (quoted or word)
+
+
+@pytest.mark.parametrize("word", ["$(calc)", "a`b", "%APPDATA%", 'say "hi"', "wow!"])
+def test_windows_refuses_what_cmd_or_powershell_would_expand(word):
+    assert quote_word(word, windows=True) is None
+    assert command_line(["op25b-wizard", "undo", word], windows=True) is None
+
+
+@pytest.mark.parametrize("windows", [False, True])
+@pytest.mark.parametrize("word", ["a\nb", "a\rb", "a\x1b[2Jb", "a\u202eb", "a\u2028b"])
+def test_control_characters_are_never_written_into_a_command(word, windows):
+    assert quote_word(word, windows=windows) is None
+
+
+FIXTURES = Path(__file__).parent / "fixtures" / "clients"
+
+
+def test_the_printed_undo_command_runs_nothing_when_pasted(tmp_path, monkeypatch, capsys):
+    pwned = tmp_path / "pwned"
+    home = tmp_path / "home"
+    profile = tmp_path / f"it's $(touch {pwned}) `touch {pwned}`"
+    shutil.copytree(FIXTURES / "thunderbird" / "Profiles" / "k3x9a2b1.default-esr", profile)
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    assert main(["apply", "thunderbird", "--profile", str(profile), "--email",
+                 "taro@example.co.jp", "--host", "smtp.example.co.jp", "--port", "587",
+                 "--security", "starttls", "--user", "taro@example.co.jp", "--lang", "en"]) == 0
+    (line,) = [x for x in capsys.readouterr().out.splitlines() if x.startswith("To undo: ")]
+    assert words_read_by_sh(line.removeprefix("To undo: ")) == [
+        "undo", "thunderbird", "--profile", str(profile)]
+    assert not pwned.exists()
