@@ -483,3 +483,43 @@ def test_ehlo_refused_on_port_25_is_ip25b_only_for_a_refusal(mail_servers, probe
     assert d.op25b is False
     assert ("ip25b" in d.verdict_ids) is ip25b
     assert "submission_ok" in d.verdict_ids
+
+
+async def greeting_holds_the_password(reader, writer, srv: Scripted) -> None:
+    """Its greeting and EHLO happen to contain the password as a word; it accepts the sign-in."""
+    writer.write(b"220 mail.example.test ESMTP Postfix\r\n")
+    while line := await srv.readline(reader):
+        cmd = line.strip().upper()
+        if cmd.startswith(b"EHLO"):
+            writer.write(b"250-mail.example.test Postfix\r\n250 AUTH PLAIN\r\n")
+        elif cmd.startswith(b"AUTH"):
+            writer.write(b"235 2.7.0 Authentication successful\r\n")
+        elif cmd == b"QUIT":
+            writer.write(b"221 bye\r\n")
+        await writer.drain()
+
+
+def test_a_password_that_is_a_word_of_the_greeting_is_not_revealed_by_masking(
+        test_ca, probe_ports) -> None:
+    with scripted(greeting_holds_the_password, test_ca, tls=test_ca.server_context()) as peer:
+        run = probe_ports([PortSpec(peer.port, "tls")], password="Postfix")
+    (p,) = run.report.ports
+    assert p.outcome == "auth_ok"
+    shown = [line.format() for line in run.report.transcript]
+    text = "\n".join(shown)
+    # the server's lines stay as they were: masking the word would point at the password
+    assert "220 mail.example.test ESMTP Postfix" in text
+    assert "250-mail.example.test Postfix" in text
+    assert p.greeting and "Postfix" in p.greeting
+    # only the sign-in payload is masked
+    masked = [line for line in shown if "********" in line]
+    assert len(masked) == 1 and "AUTH PLAIN ********" in masked[0]
+
+
+def test_a_server_line_echoing_the_sign_in_is_hidden_whole(test_ca, probe_ports) -> None:
+    with scripted(echoing, test_ca, tls=test_ca.server_context()) as peer:
+        run = probe_ports([PortSpec(peer.port, "tls")], password=ENGINE_PASSWORD)
+    text = "\n".join(line.format() for line in run.report.transcript)
+    assert "that is" not in text and "you sent" not in text  # not just the password's place
+    assert "535 ******** (hidden" in text
+    assert "220 mail.example.test ESMTP" in text

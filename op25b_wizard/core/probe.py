@@ -265,7 +265,7 @@ class _PortProbe:
                 await self._dialogue()
                 r.stage = "done"
         except StageFailure as f:
-            r.outcome, r.stage, r.error = f.outcome, f.stage, self.tr.mask(f.error)
+            r.outcome, r.stage, r.error = f.outcome, f.stage, self.tr.mask(f.error, self.spec.port)
             self.tr.note(self.spec.port, f"{f.stage}: {f.error}")
         except asyncio.CancelledError:
             connector.abandon()
@@ -454,11 +454,12 @@ class _PortProbe:
             r.outcome = "auth_failed"
             return
         self.stage("auth")
-        self.tr.add_secret(creds.password)
+        port = self.spec.port
+        self.tr.add_secret(creds.password, port)
         steps = auth_exchange(mech, creds.username, creds.password)
         for line, shown in steps:
             if line != shown:  # a server may echo what it got: mask the tokens too
-                self.tr.add_secret(line.rpartition(" ")[2])
+                self.tr.add_secret(line.rpartition(" ")[2], port)
         reply: Reply | None = None
         for i, (line, shown) in enumerate(steps):
             reply = await s.command(line, "auth", shown)
@@ -466,14 +467,14 @@ class _PortProbe:
                 break
             if mech == "CRAM-MD5":
                 answer = cram_md5_response(reply.first, creds.username, creds.password)
-                self.tr.add_secret(answer)
+                self.tr.add_secret(answer, port)
                 reply = await s.command(answer, "auth", "******** (response)")
                 break
             if i == len(steps) - 1:
                 break
         assert reply is not None
         result = _AUTH_RESULTS.get(reply.code, "error")
-        r.auth = AuthInfo(mech, result, reply.code, self.tr.mask(reply.first)[:200])  # type: ignore[arg-type]
+        r.auth = AuthInfo(mech, result, reply.code, self.tr.mask(reply.first, port)[:200])  # type: ignore[arg-type]
         r.outcome = "auth_ok" if result == "ok" else "auth_failed"
 
     async def _test_message(self, to: str) -> None:
@@ -520,9 +521,7 @@ async def probe(request: ProbeRequest, on_event: EventSink | None = None,
     emit = on_event or (lambda _e: None)
     opts = request.options
     report = ProbeReport(host=request.host)
-    transcript = Transcript()
-    if opts.credentials:
-        transcript.add_secret(opts.credentials.password)
+    transcript = Transcript()  # each port masks what it sends to sign in (see _auth)
     ctx = make_context(opts.cafile, use_system_trust=opts.use_system_trust)
 
     async def run_all() -> None:

@@ -28,27 +28,46 @@ class StageFailure(Exception):
 
 
 class Transcript:
-    """The conversation as lines; secrets given to :meth:`add_secret` never appear in it."""
+    """The conversation as lines, without the secrets given to :meth:`add_secret`.
+
+    The client's sign-in lines are written with their payload replaced (see ``shown`` in
+    :meth:`SmtpSession.send`). What the server says is kept as it is, except where it can echo
+    a secret: after a port has sent one, a line on that port that contains it is replaced
+    whole (the reply code stays), so the transcript never shows which part of the text the
+    password was. Nothing is masked before a port sends the secret (a password that happens
+    to be a word of the greeting must not be revealed by masking that word).
+    """
 
     def __init__(self) -> None:
         self.t0 = time.monotonic()
         self.lines: list[TranscriptLine] = []
-        self._secrets: list[str] = []
+        self._secrets: dict[int | None, list[str]] = {}
 
-    def add_secret(self, secret: str) -> None:
+    def add_secret(self, secret: str, port: int | None = None) -> None:
+        """From now on, lines of *port* (every port when None) that hold *secret* or its
+        base64 form are hidden."""
         if not secret:
             return
         forms = {secret, base64.b64encode(secret.encode()).decode()}
-        self._secrets = sorted(forms.union(self._secrets), key=len, reverse=True)
+        self._secrets[port] = sorted(forms.union(self._secrets.get(port, [])), key=len,
+                                     reverse=True)
 
-    def mask(self, text: str) -> str:
-        """*text* with every secret replaced by the mask (for anything a report keeps)."""
-        for s in self._secrets:
-            text = text.replace(s, MASK)
-        return text
+    def _secrets_of(self, port: int | None) -> list[str]:
+        if port is None:
+            return [s for forms in self._secrets.values() for s in forms]
+        return self._secrets.get(port, []) + self._secrets.get(None, [])
+
+    def mask(self, text: str, port: int | None = None) -> str:
+        """*text* from the server on *port* (any port when None), hidden whole when it holds a
+        secret sent there; a leading reply code is kept."""
+        if not any(s in text for s in self._secrets_of(port)):
+            return text
+        code = text[:4] if len(text) >= 4 and text[:3].isdigit() and text[3] in " -" else ""
+        return f"{code}{MASK} (hidden: this line repeats what was sent to sign in)"
 
     def add(self, port: int | None, direction: str, text: str) -> None:
-        text = self.mask(text)
+        if direction != "C":  # the client's own lines come with their secrets already replaced
+            text = self.mask(text, port)
         self.lines.append(TranscriptLine(time.monotonic() - self.t0, port, direction, text))  # type: ignore[arg-type]
 
     def note(self, port: int | None, text: str) -> None:
