@@ -182,6 +182,31 @@ def test_bad_diagnosis_files(capsys, tmp_path, content, message):
     assert status == 2 and message in err and err.count("\n") == 1
 
 
+def _limited_memory() -> None:
+    import resource
+
+    resource.setrlimit(resource.RLIMIT_AS, (3 << 30, 3 << 30))  # reading /dev/zero must fail
+
+
+@pytest.mark.parametrize("kind, message", [
+    ("/dev/zero", "not an ordinary file"), ("fifo", "not an ordinary file"),
+    ("folder", "it is a folder"), ("huge", "too large")])
+def test_a_diagnosis_that_is_no_ordinary_small_file_is_refused_at_once(tmp_path, kind, message):
+    path = {"/dev/zero": Path("/dev/zero"), "fifo": tmp_path / "fifo", "folder": tmp_path,
+            "huge": tmp_path / "huge.json"}[kind]
+    if kind == "fifo":
+        os.mkfifo(path)  # nobody ever writes: opening it to read would wait forever
+    if kind == "huge":
+        with open(path, "wb") as f:
+            f.write(b'{"support_code": "x", "ports": [], "pad": "')
+            f.truncate(64 << 20)
+    proc = subprocess.run([CLI, "export", "json", *BASE, "--diagnosis", str(path)],
+                          capture_output=True, text=True, timeout=30,
+                          preexec_fn=_limited_memory)
+    assert proc.returncode == 2 and proc.stdout == "", proc.stderr
+    assert proc.stderr.count("\n") == 1 and message in proc.stderr, proc.stderr
+
+
 # --- msmtp and the password commands ----------------------------------------------------------
 
 

@@ -31,8 +31,11 @@ from op25b_wizard.core.exports.settings import (
     recommended_from_diagnosis,
 )
 from op25b_wizard.core.i18n import QT_TRANSLATE_NOOP, os_reason
+from op25b_wizard.core.small_file import read_small_file
 
 tr = i18n.tr
+MAX_DIAGNOSIS_BYTES = 4_000_000
+"""A saved diagnosis with its transcript is well under 1 MB."""
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -91,7 +94,7 @@ def note(text: str) -> None:
 
 def _load_diagnosis(path: str) -> dict[str, Any]:
     try:
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
+        data = json.loads(read_small_file(path, MAX_DIAGNOSIS_BYTES).decode("utf-8"))
     except OSError as e:
         raise CliError(tr("Cli", QT_TRANSLATE_NOOP("Cli", "cannot read {path}: {reason}"),
                           path=path, reason=os_reason(e))) from None

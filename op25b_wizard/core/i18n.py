@@ -67,6 +67,9 @@ _OS_REASONS: dict[int, str] = {
 
 def os_reason(error: OSError) -> Msg | str:
     """Why a file operation failed, in words the catalogue translates (else the OS's text)."""
+    reason = getattr(error, "reason", None)  # small_file.SmallFileError says it already
+    if isinstance(reason, Msg):
+        return reason
     source = _OS_REASONS.get(error.errno or 0)
     if source is not None:
         return Msg("OsError", source)

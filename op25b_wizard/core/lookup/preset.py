@@ -16,6 +16,7 @@ from op25b_wizard.core.lookup.autoconfig import (
     ClientConfig,
     parse_autoconfig,
 )
+from op25b_wizard.core.small_file import read_small_file
 
 PRESET_FILENAME = "op25b-preset.xml"
 CTX = "Lookup"
@@ -57,8 +58,7 @@ def find_bundled_preset(directory: Path | None = None) -> Path | None:
 def load_preset(path: Path, max_bytes: int = MAX_BYTES) -> ClientConfig:
     """Read and parse a preset; raises :class:`AutoconfigError` with a plain message."""
     try:
-        with path.open("rb") as f:
-            data = f.read(max_bytes + 1)
+        data = read_small_file(path, max_bytes + 1)  # parse_autoconfig names a size over the cap
     except OSError as e:
         raise AutoconfigError(msg(CTX, QT_TRANSLATE_NOOP(
             "Lookup", "The company preset {path} cannot be read: {reason}"),
