@@ -240,3 +240,28 @@ def test_strings_are_escaped_as_mozilla_writes_them():
     assert format_value(True) == b"true" and format_value(-3) == b"-3"
     with pytest.raises(ValueError):
         format_value(2**31)
+
+
+class _CountingBytes(bytes):
+    """Bytes that add up how many bytes ``count`` was asked to scan."""
+
+    scanned = 0
+
+    def count(self, sub, start=None, end=None):  # type: ignore[override]
+        lo = 0 if start is None else start
+        hi = len(self) if end is None else end
+        type(self).scanned += max(0, hi - lo)
+        return super().count(sub, start, end)
+
+
+def test_many_syntax_errors_are_numbered_in_one_pass_over_the_file():
+    """Parsing stays linear in the number of errors: the line numbers of all the errors
+    together cost one scan of the file, not one scan from the start per error."""
+    n = 3000
+    data = _CountingBytes(b'user_pref("a", 1);\n' + b"oops;\n" * n + b'user_pref("b", 2);\n')
+    _CountingBytes.scanned = 0
+    doc = PrefsDocument(data)
+    assert doc.user_values() == {"a": 1, "b": 2}
+    assert len(doc.errors) == n
+    assert doc.errors[0].startswith("line 2:") and doc.errors[-1].startswith(f"line {n + 1}:")
+    assert _CountingBytes.scanned <= len(data)

@@ -208,6 +208,10 @@ class PrefsDocument:
         self.data = data
         self.statements: list[PrefStatement] = []
         self.errors: list[str] = []
+        self._line = (0, 1)
+        """(offset, line number there): errors come in file order, so each one counts only
+        the line breaks since the one before (counting from the start made parsing
+        quadratic in the number of errors)."""
         self._parse()
 
     @classmethod
@@ -275,14 +279,21 @@ class PrefsDocument:
     def _recover(self, lx: _Lexer, tok: _Token, message: str) -> _Token:
         if tok.kind == "error":
             message = str(tok.value)
-        line = self.data.count(b"\n", 0, tok.start) + 1
-        self.errors.append(f"line {line}: {message}")
+        self.errors.append(f"line {self._line_at(tok.start)}: {message}")
         while True:
             if tok.kind == "eof":
                 return tok
             if tok.kind == "single" and tok.value == ";":
                 return lx.next()
             tok = lx.next()
+
+    def _line_at(self, offset: int) -> int:
+        at, line = self._line
+        if offset < at:  # not expected (errors come in order), but never wrong
+            at, line = 0, 1
+        line += self.data.count(b"\n", at, offset)
+        self._line = (offset, line)
+        return line
 
     # -- reading ---------------------------------------------------------------------------
 
