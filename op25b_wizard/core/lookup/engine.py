@@ -26,6 +26,9 @@ from op25b_wizard.core.tls import make_context
 
 CTX = "Lookup"
 log = logging.getLogger(__name__)
+STOP_GRACE = 3.0
+"""Seconds a lookup waits, after its answer, for sources speaking TLS to stop (they are shut
+down at once; the guessing probes take about 0.1 s to wind down)."""
 _PENDING = object()
 _FAILED = object()
 
@@ -179,7 +182,11 @@ def lookup(email: str | EmailAddress, config: LookupConfig | None = None,
     try:
         index, answer = run_prioritized(tasks, cancel, timed_out)
     finally:
-        stop.set()  # cancels the guessing probes; fetches end by their own timeouts
+        stop.set()  # cancels the guessing probes
+        # No source may still be inside OpenSSL when this returns: the program may exit next,
+        # and OpenSSL's clean-up under a running handshake crashes it (exit status 139).
+        if not run.gate.close(STOP_GRACE):
+            log.warning("lookup sources still running %.1f s after the answer", STOP_GRACE)
     consulted = tasks if index is None else tasks[:index]
     for task in consulted:
         notes.extend(run.problems.get(task.name, []))

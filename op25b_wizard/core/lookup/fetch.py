@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import http.client
 import socket
 import ssl
+import threading
 import time
 from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
@@ -27,6 +29,86 @@ class FetchError(Exception):
         """A server answered (the network works) even though the fetch failed."""
 
 
+class TlsGate:
+    """Keeps count of the https connections of one lookup, which may be inside OpenSSL, and
+    lets the lookup end them: :meth:`close` refuses new ones, shuts the open ones' sockets
+    down (a thread blocked in a handshake or a read wakes at once) and waits for them to end.
+
+    A thread still inside OpenSSL when the interpreter exits crashes the process (OpenSSL's
+    own clean-up runs under it), so a lookup closes its gate before it returns. A fetch still
+    resolving a name or connecting may outlive the lookup: it is not in OpenSSL, and the
+    closed gate keeps it from starting a handshake.
+    """
+
+    def __init__(self) -> None:
+        self._cond = threading.Condition()
+        self._open: set[http.client.HTTPConnection] = set()
+        self._users = 0
+        self.closed = False
+
+    def enter(self, conn: http.client.HTTPConnection | None = None) -> None:
+        """Count one user (a connection to shut down on :meth:`close`, if given); raises
+        :class:`FetchError` once the gate is closed."""
+        with self._cond:
+            if self.closed:
+                raise FetchError("timeout", "the lookup is over")
+            self._users += 1
+            if conn is not None:
+                self._open.add(conn)
+
+    def leave(self, conn: http.client.HTTPConnection | None = None) -> None:
+        with self._cond:
+            self._users -= 1
+            self._open.discard(conn)  # type: ignore[arg-type]
+            self._cond.notify_all()
+
+    def check(self) -> None:
+        """Raise :class:`FetchError` when the gate has been closed meanwhile."""
+        if self.closed:
+            raise FetchError("timeout", "the lookup is over")
+
+    def close(self, timeout: float) -> bool:
+        """Refuse new users, stop the open connections, wait (at most *timeout* seconds) for
+        every user to leave; True when all have."""
+        with self._cond:
+            self.closed = True
+            conns = list(self._open)
+        for conn in conns:
+            sock = conn.sock
+            if sock is not None:  # the plain socket's shutdown: the SSL one's touches OpenSSL
+                with contextlib.suppress(OSError):
+                    socket.socket.shutdown(sock, socket.SHUT_RDWR)
+        with self._cond:
+            return self._cond.wait_for(lambda: self._users == 0, timeout)
+
+
+class _HttpsConnection(http.client.HTTPSConnection):
+    """An https connection that a :class:`TlsGate` counts from the moment TCP is connected."""
+
+    def __init__(self, host: str, port: int | None, *, timeout: float,
+                 context: ssl.SSLContext, gate: TlsGate | None) -> None:
+        super().__init__(host, port, timeout=timeout, context=context)
+        self._gate = gate
+        self._counted = False
+
+    def connect(self) -> None:
+        http.client.HTTPConnection.connect(self)  # TCP only
+        if self._gate is not None:
+            self._gate.enter(self)
+            self._counted = True
+        self.sock = self._context.wrap_socket(self.sock, server_hostname=self.host,
+                                              do_handshake_on_connect=False)
+        if self._gate is not None:
+            self._gate.check()  # closed while wrapping: the shutdown may have missed it
+        self.sock.do_handshake()
+
+    def close(self) -> None:
+        super().close()
+        if self._counted:
+            self._counted = False
+            self._gate.leave(self)  # type: ignore[union-attr]
+
+
 @dataclass(frozen=True)
 class Fetched:
     url: str
@@ -38,17 +120,17 @@ class Fetched:
 
 
 def fetch(url: str, *, timeout: float, max_bytes: int, context: ssl.SSLContext,
-          max_redirects: int = 3) -> Fetched | None:
+          max_redirects: int = 3, gate: TlsGate | None = None) -> Fetched | None:
     """GET *url*; None when the server says the document is not there (4xx).
 
     Redirects are followed (at most *max_redirects*) only to https URLs; the whole fetch,
-    redirects included, ends by *timeout* seconds.
+    redirects included, ends by *timeout* seconds, or when *gate* is closed.
     """
     deadline = time.monotonic() + timeout
     authenticated = url.lower().startswith("https://")
     visited = {url}
     for _ in range(max_redirects + 1):
-        status, location, body = _get(url, deadline, max_bytes, context)
+        status, location, body = _get(url, deadline, max_bytes, context, gate)
         if status in (301, 302, 303, 307, 308):
             if not location:
                 raise FetchError("bad_redirect", f"{url}: redirect without a location", True)
@@ -73,8 +155,8 @@ def fetch(url: str, *, timeout: float, max_bytes: int, context: ssl.SSLContext,
     raise FetchError("redirect_loop", f"{url}: too many redirects", True)
 
 
-def _get(url: str, deadline: float, max_bytes: int,
-         context: ssl.SSLContext) -> tuple[int, str | None, bytes]:
+def _get(url: str, deadline: float, max_bytes: int, context: ssl.SSLContext,
+         gate: TlsGate | None) -> tuple[int, str | None, bytes]:
     try:
         parts = urlsplit(url)
         port = parts.port
@@ -95,8 +177,8 @@ def _get(url: str, deadline: float, max_bytes: int,
 
     conn: http.client.HTTPConnection
     if scheme == "https":
-        conn = http.client.HTTPSConnection(parts.hostname, port, timeout=remaining(),
-                                           context=context)
+        conn = _HttpsConnection(parts.hostname, port, timeout=remaining(), context=context,
+                                gate=gate)
     else:
         conn = http.client.HTTPConnection(parts.hostname, port, timeout=remaining())
     reached = False

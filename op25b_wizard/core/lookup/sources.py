@@ -24,7 +24,7 @@ from op25b_wizard.core.lookup.autoconfig import (
 from op25b_wizard.core.lookup.config import LookupConfig
 from op25b_wizard.core.lookup.dns_records import mx_hosts, srv_targets
 from op25b_wizard.core.lookup.domains import base_domain
-from op25b_wizard.core.lookup.fetch import FetchError, fetch
+from op25b_wizard.core.lookup.fetch import FetchError, TlsGate, fetch
 from op25b_wizard.core.lookup.guess import guess_routes
 from op25b_wizard.core.lookup.providers import Provider, find_provider_by_mx
 from op25b_wizard.core.lookup.result import OutgoingServer, Source
@@ -63,6 +63,9 @@ class Run:
         self._lock = threading.Lock()
         self.reached = False
         self.problems: dict[str, list[Msg]] = {}
+        self.gate = TlsGate()
+        """Counts the sources that may be inside OpenSSL; the lookup closes it before it
+        returns (see :class:`~op25b_wizard.core.lookup.fetch.TlsGate`)."""
 
     @property
     def mx_task(self) -> str:
@@ -85,7 +88,8 @@ class Run:
         cfg = self.config
         try:
             got = fetch(url, timeout=cfg.http_timeout, max_bytes=cfg.max_bytes,
-                        context=self.ssl_context, max_redirects=cfg.max_redirects)
+                        context=self.ssl_context, max_redirects=cfg.max_redirects,
+                        gate=self.gate)
         except FetchError as e:
             self.mark_reached(e.reached)
             if e.kind == "too_large":
@@ -192,7 +196,15 @@ class Run:
         cfg = self.config
         options = ProbeOptions(timeout=cfg.probe_timeout, cafile=cfg.cafile,
                                use_system_trust=cfg.use_system_trust)
-        found = guess_routes(self.email, cfg.guess_hosts, cfg.guess_ports, options, self.stop)
+        try:
+            self.gate.enter()  # the probes speak TLS: the lookup waits for them to stop
+        except FetchError:
+            return None
+        try:
+            found = guess_routes(self.email, cfg.guess_hosts, cfg.guess_ports, options,
+                                 self.stop)
+        finally:
+            self.gate.leave()
         self.mark_reached(found.reached)
         servers = found.secure or found.plain
         if not servers:
