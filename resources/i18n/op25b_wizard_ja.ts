@@ -4,9 +4,9 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../op25b_wizard/cli/diagnose.py" line="+84"/>
-        <location line="+49"/>
-        <location line="+4"/>
+        <location filename="../../op25b_wizard/cli/diagnose.py" line="+85"/>
+        <location line="+47"/>
+        <location line="+5"/>
         <location line="+2"/>
         <location line="+17"/>
         <location line="+8"/>
@@ -37,13 +37,13 @@
         <location line="+1"/>
         <location line="+7"/>
         <location line="+3"/>
-        <location filename="../../op25b_wizard/cli/export.py" line="+87"/>
+        <location filename="../../op25b_wizard/cli/export.py" line="+91"/>
         <location line="+8"/>
         <location line="+23"/>
         <location line="+3"/>
         <location line="+3"/>
         <location line="+5"/>
-        <location line="+37"/>
+        <location line="+39"/>
         <location line="+2"/>
         <location line="+11"/>
         <location line="+9"/>
@@ -54,7 +54,6 @@
         <location line="+13"/>
         <location line="+30"/>
         <location filename="../../op25b_wizard/cli/lookup.py" line="+78"/>
-        <location line="+6"/>
         <location filename="../../op25b_wizard/cli/password.py" line="+82"/>
         <location line="+4"/>
         <location line="+3"/>
@@ -69,7 +68,7 @@
         <translation>Cli</translation>
     </message>
     <message>
-        <location filename="../../op25b_wizard/cli/lookup.py" line="+13"/>
+        <location filename="../../op25b_wizard/cli/lookup.py" line="+16"/>
         <location line="+18"/>
         <location line="+6"/>
         <location line="+5"/>
@@ -564,7 +563,7 @@
 <context>
     <name>Cli</name>
     <message>
-        <location filename="../../op25b_wizard/cli/common.py" line="+28"/>
+        <location filename="../../op25b_wizard/cli/common.py" line="+29"/>
         <source>op25b-wizard: error:</source>
         <translation>op25b-wizard: エラー:</translation>
     </message>
@@ -589,7 +588,7 @@
         <translation>標準入力から読み取ったパスワードが空です。</translation>
     </message>
     <message>
-        <location filename="../../op25b_wizard/cli/diagnose.py" line="-168"/>
+        <location filename="../../op25b_wizard/cli/diagnose.py" line="-169"/>
         <source>the timeout must be between 0.1 and 300 seconds</source>
         <translation>タイムアウトは 0.1～300 秒の範囲で指定してください。</translation>
     </message>
@@ -604,7 +603,7 @@
         <translation>CA ファイル {path} に使用できる証明書がありません。</translation>
     </message>
     <message>
-        <location filename="../../op25b_wizard/cli/diagnose.py" line="+4"/>
+        <location filename="../../op25b_wizard/cli/diagnose.py" line="+5"/>
         <source>--password-stdin needs --user</source>
         <translation>--password-stdin を使うには --user も指定してください。</translation>
     </message>
@@ -625,12 +624,12 @@
         <translation>--test-message を使うには、メールアドレスと --password-stdin を指定してください。</translation>
     </message>
     <message>
-        <location line="-87"/>
+        <location line="-86"/>
         <source>invalid port {value}: give a number from 1 to 65535, optionally followed by /tls, /starttls or /relay</source>
         <translation>ポートの指定 {value} が正しくありません。1～65535 の数字を指定してください（後ろに /tls、/starttls、/relay を付けることもできます）。</translation>
     </message>
     <message>
-        <location line="+107"/>
+        <location line="+106"/>
         <source>Testing {host} ports {ports} ...</source>
         <translation>{host} のポート {ports} をテストしています...</translation>
     </message>
@@ -766,7 +765,7 @@
         <translation>送信サーバー（SMTP）を上に示した推奨ポートに設定し、暗号化と認証を有効にしてください。</translation>
     </message>
     <message>
-        <location filename="../../op25b_wizard/cli/export.py" line="-164"/>
+        <location filename="../../op25b_wizard/cli/export.py" line="-166"/>
         <source>note:</source>
         <translation>お知らせ:</translation>
     </message>
@@ -796,7 +795,7 @@
         <translation>警告: ポート 25 は、ホテルやモバイルの多くのネットワークでブロックされています。465 または 587 なら、どこでも使えます。</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+39"/>
         <source>msmtp will ask for the password each time it sends.</source>
         <translation>msmtp は送信するたびにパスワードの入力を求めます。</translation>
     </message>
@@ -838,12 +837,12 @@
         <translation>{path} に書き出しました。</translation>
     </message>
     <message>
-        <location filename="../../op25b_wizard/cli/lookup.py" line="-58"/>
+        <location filename="../../op25b_wizard/cli/lookup.py" line="-55"/>
         <source>--ispdb-url must be an http or https URL, not {value}</source>
         <translation>--ispdb-url には http または https の URL を指定してください（指定された値: {value}）。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location filename="../../op25b_wizard/cli/common.py" line="+13"/>
         <source>cannot read the preset file {path}</source>
         <translation>事前設定ファイル {path} を読み取れません。</translation>
     </message>
@@ -968,7 +967,8 @@
         <translation>--screenshots にはフォルダー名を指定してください</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location filename="../../op25b_wizard/cli/common.py" line="-3"/>
+        <location filename="../../op25b_wizard/gui/launch.py" line="+7"/>
         <source>--preset needs a file name</source>
         <translation>--preset にはファイル名を指定してください</translation>
     </message>
@@ -981,7 +981,7 @@
 <context>
     <name>CliClients</name>
     <message>
-        <location filename="../../op25b_wizard/cli/clients.py" line="+100"/>
+        <location filename="../../op25b_wizard/cli/clients.py" line="+101"/>
         <source>--profile needs a folder name</source>
         <translation>--profile にはフォルダー名を指定してください</translation>
     </message>
@@ -1106,12 +1106,17 @@
         <translation>完了しました。変更前のファイルは次の場所に保存しました: {path}</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>To undo: {command}</source>
         <translation>元に戻すには: {command}</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+2"/>
+        <source>To undo: run op25b-wizard undo {client} with --profile and the profile folder shown above (its name has characters that a command line would misread, so it is not written out here).</source>
+        <translation>元に戻すには: op25b-wizard undo {client} に --profile と上に表示したプロファイルのフォルダーを指定して実行してください（フォルダー名にコマンドラインが誤って解釈する文字が含まれるため、ここにはコマンドを書き出していません）。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>{key} (server {host}, port {port})</source>
         <translation>{key}（サーバー {host}、ポート {port}）</translation>
     </message>
@@ -1164,7 +1169,7 @@
         <translation>ネットワークがポート 25 をブロックしていても、メールを送信できるようにします。コマンドを指定しないと、設定ウィザードを開きます。</translation>
     </message>
     <message>
-        <location filename="../../op25b_wizard/cli/clients.py" line="-220"/>
+        <location filename="../../op25b_wizard/cli/clients.py" line="-227"/>
         <source>list the mail accounts found on this computer</source>
         <translation>このコンピューターで見つかったメールアカウントを一覧表示します</translation>
     </message>
@@ -1269,12 +1274,12 @@
         <translation>プロファイルフォルダー（Becky! ではデータフォルダー）</translation>
     </message>
     <message>
-        <location filename="../../op25b_wizard/cli/common.py" line="-105"/>
+        <location filename="../../op25b_wizard/cli/common.py" line="-115"/>
         <source>language of the output (default: from the system locale)</source>
         <translation>出力の言語（省略時はシステムの設定に従います）</translation>
     </message>
     <message>
-        <location filename="../../op25b_wizard/cli/diagnose.py" line="-262"/>
+        <location filename="../../op25b_wizard/cli/diagnose.py" line="-261"/>
         <source>test which mail ports work from this network and what to configure</source>
         <translation>このネットワークからどのメール送信用ポートが使えるかと、何を設定すればよいかをテストします</translation>
     </message>
@@ -1364,7 +1369,7 @@
         <translation>電話で聞き取ったサポートコードを、テスト結果の概要に戻します。</translation>
     </message>
     <message>
-        <location filename="../../op25b_wizard/cli/export.py" line="-212"/>
+        <location filename="../../op25b_wizard/cli/export.py" line="-214"/>
         <source>write the recommended settings for a mail client or an administrator</source>
         <translation>メールソフトや管理者向けに、推奨する設定を書き出します</translation>
     </message>
@@ -1380,7 +1385,7 @@
     </message>
     <message>
         <location line="+3"/>
-        <location filename="../../op25b_wizard/cli/lookup.py" line="-40"/>
+        <location filename="../../op25b_wizard/cli/lookup.py" line="-34"/>
         <source>the e-mail address</source>
         <translation>メールアドレス</translation>
     </message>
@@ -1928,13 +1933,13 @@
         <translation>ドメイン「{domain}」が長すぎます。</translation>
     </message>
     <message>
-        <location filename="../../op25b_wizard/core/lookup/autoconfig.py" line="+94"/>
+        <location filename="../../op25b_wizard/core/lookup/autoconfig.py" line="+102"/>
         <source>The settings from {origin} are not in a readable text encoding.</source>
         <translation>{origin} から取得した設定は、読み取れない文字コードで書かれています。</translation>
     </message>
     <message>
         <location line="+12"/>
-        <location filename="../../op25b_wizard/core/lookup/sources.py" line="+92"/>
+        <location filename="../../op25b_wizard/core/lookup/sources.py" line="+96"/>
         <source>The settings from {origin} are larger than {limit} KB and were refused.</source>
         <translation>{origin} から取得した設定は {limit} KB を超えているため、使用しませんでした。</translation>
     </message>
@@ -1959,17 +1964,22 @@
         <translation>{origin} から取得したファイルは、メール設定ファイル（autoconfig）ではありません。</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+20"/>
         <source>The settings from {origin} name no usable outgoing (SMTP) server.</source>
         <translation>{origin} から取得した設定には、使用できる送信サーバー（SMTP）がありません。</translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+15"/>
+        <source>The settings from {origin} give a user name with a line break or another control character; that server entry was refused.</source>
+        <translation>{origin} から取得した設定のユーザー名に改行などの制御文字が含まれているため、そのサーバーの項目は使用しませんでした。</translation>
+    </message>
+    <message>
+        <location line="+81"/>
         <source>{count} outgoing server entries in {origin} were unusable and left out.</source>
         <translation>{origin} にある送信サーバーの項目のうち {count} 件は使用できないため、除外しました。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>The settings do not say which user name to use; the full address is filled in (some providers want only the part before the @).</source>
         <translation>設定にユーザー名の指定がないため、メールアドレス全体を入力しました（プロバイダーによっては、@ より前の部分だけを使います）。</translation>
     </message>
@@ -2000,6 +2010,11 @@
     </message>
     <message>
         <location line="+4"/>
+        <source>{origin} sent the lookup round in circles (from one address to the next without end); not followed.</source>
+        <translation>{origin} は転送を繰り返して元の場所に戻る（転送が終わらない）ため、転送先は参照しませんでした。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>{origin} sent the lookup to an address that is not valid; not followed.</source>
         <translation>{origin} は正しくないアドレスへ転送しようとしたため、転送先は参照しませんでした。</translation>
     </message>
@@ -2019,7 +2034,7 @@
         <translation>{domain} の DNS レコード（SRV）で示されたサーバー: {hosts}。DNS の応答には署名がないため、パスワードを入力する前に、このサーバーがご利用のプロバイダーのものか確認してください。</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+23"/>
         <source>No published settings for {domain}: these servers answered when tried (no password was sent). The user name is a guess: the full address.</source>
         <translation>{domain} の設定は公開されていません。試したところ、これらのサーバーが応答しました（パスワードは送信していません）。ユーザー名は推測で、メールアドレス全体にしています。</translation>
     </message>
@@ -2074,7 +2089,7 @@
         <translation>その他の認証（NTLM、Kerberos、ネットワークアドレス）</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+60"/>
         <source>Looking up {email} ...</source>
         <translation>{email} の設定を調べています...</translation>
     </message>
@@ -2109,7 +2124,7 @@
         <translation>注記:</translation>
     </message>
     <message>
-        <location filename="../../op25b_wizard/core/lookup/engine.py" line="+114"/>
+        <location filename="../../op25b_wizard/core/lookup/engine.py" line="+117"/>
         <source>Settings from the company preset {path}.</source>
         <translation>会社指定の設定ファイル {path} から取得した設定です。</translation>
     </message>
@@ -2139,7 +2154,7 @@
         <translation>オフラインでは {domain} の情報がありません（ネットワークは使用していません）。オンラインでもう一度試すか、送信サーバーをプロバイダーまたは社内の IT 担当者にお問い合わせください。</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+22"/>
         <source>The lookup was cancelled.</source>
         <translation>検索を中止しました。</translation>
     </message>
@@ -2363,6 +2378,7 @@
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../op25b_wizard/core/small_file.py" line="+35"/>
         <source>it is a folder</source>
         <translation>フォルダーです</translation>
     </message>
@@ -2406,6 +2422,16 @@
         <location filename="../../op25b_wizard/i18n/__init__.py" line="+0"/>
         <source>{path}: {reason}</source>
         <translation>{path}: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../op25b_wizard/core/small_file.py" line="+2"/>
+        <source>it is not an ordinary file (a device, pipe or socket)</source>
+        <translation>通常のファイルではありません（デバイス、パイプまたはソケットです）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>it is larger than {limit} KB, too large to be the file expected</source>
+        <translation>{limit} KB を超えており、想定しているファイルとしては大きすぎます</translation>
     </message>
 </context>
 <context>
@@ -3965,6 +3991,8 @@
         <location line="+9"/>
         <location line="+46"/>
         <location line="+5"/>
+        <location line="+10"/>
+        <location line="+3"/>
         <location filename="../../op25b_wizard/gui/launch.py" line="+30"/>
         <location line="+5"/>
         <location line="+5"/>
