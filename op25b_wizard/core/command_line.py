@@ -13,8 +13,9 @@ from __future__ import annotations
 import re
 import shlex
 import sys
-import unicodedata
 from collections.abc import Iterable
+
+from op25b_wizard.core.control_chars import has_control
 
 _WINDOWS_PLAIN = re.compile(r"[A-Za-z0-9@+=:,./\\_-]+")
 _WINDOWS_UNSAFE = frozenset('"%$`!')
@@ -22,15 +23,11 @@ _WINDOWS_UNSAFE = frozenset('"%$`!')
 expansion) expand variables, ``$`` and the backtick expand in PowerShell."""
 
 
-def _has_control(word: str) -> bool:
-    return any(unicodedata.category(c) in ("Cc", "Cf", "Zl", "Zp") for c in word)
-
-
 def quote_word(word: str, *, windows: bool | None = None) -> str | None:
     """*word* as the user's shell reads it back unchanged, or None when it cannot be."""
     if windows is None:
         windows = sys.platform == "win32"
-    if _has_control(word):
+    if has_control(word):
         return None
     if not windows:
         return shlex.quote(word)

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import ipaddress
 import re
-import unicodedata
 from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
+from op25b_wizard.core.control_chars import has_control
 from op25b_wizard.core.i18n import QT_TRANSLATE_NOOP, Msg, msg
 
 CTX = "Export"
@@ -105,15 +105,11 @@ def _err(source: str, **args: Any) -> ExportError:
     return ExportError(msg(CTX, source, **args))
 
 
-def _has_control(text: str) -> bool:
-    return any(unicodedata.category(c) in ("Cc", "Cf", "Zl", "Zp") for c in text)
-
-
 def _clean(text: str, what: Msg, limit: int) -> str:
     text = text.strip()
     if not text:
         raise _err(QT_TRANSLATE_NOOP("Export", "The {what} is empty."), what=what)
-    if _has_control(text):
+    if has_control(text):
         raise _err(QT_TRANSLATE_NOOP("Export", "The {what} contains a line break or another invisible "
                                           "character."), what=what)
     if len(text) > limit:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import ipaddress
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from xml.etree.ElementTree import Element, ParseError
 
@@ -17,6 +16,7 @@ import defusedxml
 import defusedxml.ElementTree as SafeET
 import idna
 
+from op25b_wizard.core.control_chars import has_control
 from op25b_wizard.core.i18n import QT_TRANSLATE_NOOP, Msg, msg
 from op25b_wizard.core.lookup.address import EmailAddress
 from op25b_wizard.core.lookup.result import Auth, OutgoingServer
@@ -36,7 +36,7 @@ _PLACEHOLDER = re.compile(r"%[A-Z_]+%")
 _PORT = re.compile(r"[0-9]{1,5}")
 """ASCII digits only: ``str.isdigit`` also accepts ``²`` and ``①``, which ``int`` refuses, and
 ``int`` reads other scripts' digits (``٣``) that no mail program does."""
-_CONTROL_CATEGORIES = frozenset({"Cc", "Cf", "Zl", "Zp"})
+
 _LABEL = re.compile(r"^(?!-)[a-z0-9-]{1,63}(?<!-)$")
 _DECLARATION = re.compile(rb"^\s*<\?xml[^>]*?encoding\s*=\s*[\"']([A-Za-z0-9._-]+)[\"'][^>]*\?>")
 _EXPAT_ENCODINGS = {"utf-8", "utf8", "us-ascii", "ascii", "iso-8859-1", "latin-1", "latin1",
@@ -158,12 +158,6 @@ def parse_autoconfig(data: bytes, origin: str, max_bytes: int = MAX_BYTES) -> Cl
     name = _text(provider, "displayName") or provider.get("id") or (domains[0] if domains else "")
     return ClientConfig(provider.get("id", ""), name, domains, tuple(servers), skipped,
                         control_user)
-
-
-def has_control(text: str) -> bool:
-    """Whether *text* holds a line break, a tab, an escape or another control or format
-    character (bidirectional overrides included): never shown or used as a user name."""
-    return any(unicodedata.category(c) in _CONTROL_CATEGORIES for c in text)
 
 
 def _control_user_note(origin: str) -> Msg:
