@@ -12,6 +12,7 @@ import time
 from collections.abc import Iterator
 
 from op25b_wizard.core.lookup import LookupConfig, lookup
+from op25b_wizard.core.model import PortSpec
 from tests.support.http_servers import Page, autoconfig_xml, local_web
 
 DOMAIN = "example.jp"
@@ -54,8 +55,12 @@ def test_no_source_is_left_in_tls_when_the_lookup_returns(test_ca):
     with local_web({"/good.xml": Page(GOOD, delay=0.3), "/slow.xml": Page(GOOD, delay=30)},
                    tls=test_ca.server_context()) as web, silent_tls_peer() as silent:
         urls = (web.base + "/good.xml", *[silent] * 3, *[web.base + "/slow.xml"] * 3)
+        cfg = config(str(test_ca.cafile), urls)
+        # and the guessing probes, stuck in a TLS handshake with the silent peer
+        cfg.guess, cfg.guess_hosts = True, ("127.0.0.1",)
+        cfg.guess_ports = (PortSpec(int(silent.split(":")[2].split("/")[0]), "tls"),)
         t0 = time.monotonic()
-        result = lookup(f"taro@{DOMAIN}", config(str(test_ca.cafile), urls))
+        result = lookup(f"taro@{DOMAIN}", cfg)
         elapsed = time.monotonic() - t0
         # they have left TLS when lookup() returns, and end a moment later
         give_up = time.monotonic() + 1.0
