@@ -87,7 +87,7 @@ sys.exit(main(["lookup", "taro@example.jp", "--json", "--cafile", {cafile!r}]))
 def test_lookup_exits_cleanly_every_time_under_load(test_ca):
     """Many runs, three at a time, each with slow https sources racing the answer: every one
     exits with status 0 (a crash at exit shows as -11 / 139)."""
-    runs, parallel = 24, 3
+    runs, parallel = 18, 3
     with local_web({"/good.xml": Page(GOOD, delay=0.2), "/slow.xml": Page(GOOD, delay=30)},
                    tls=test_ca.server_context()) as web, silent_tls_peer() as silent:
         urls = (web.base + "/good.xml", *[silent] * 4, *[web.base + "/slow.xml"] * 4)
