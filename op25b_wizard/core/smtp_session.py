@@ -9,12 +9,14 @@ import asyncio
 import base64
 import hashlib
 import hmac
+import re
 import time
 
 from op25b_wizard.core.model import Outcome, Stage, TranscriptLine
 from op25b_wizard.core.smtp_reply import MAX_LINE, Reply, ReplyError, ReplyParser
 
 MASK = "********"
+_REPLY_CODE = re.compile(r"[0-9]{3}[ -]")
 
 
 class StageFailure(Exception):
@@ -62,7 +64,7 @@ class Transcript:
         secret sent there; a leading reply code is kept."""
         if not any(s in text for s in self._secrets_of(port)):
             return text
-        code = text[:4] if len(text) >= 4 and text[:3].isdigit() and text[3] in " -" else ""
+        code = text[:4] if _REPLY_CODE.match(text) else ""
         return f"{code}{MASK} (hidden: this line repeats what was sent to sign in)"
 
     def add(self, port: int | None, direction: str, text: str) -> None:
