@@ -1675,7 +1675,7 @@
     </message>
     <message>
         <location line="+4"/>
-        <location filename="../../op25b_wizard/core/exports/settings.py" line="+205"/>
+        <location filename="../../op25b_wizard/core/exports/settings.py" line="+201"/>
         <source>SSL/TLS</source>
         <translation>SSL/TLS</translation>
     </message>
@@ -1969,7 +1969,7 @@
         <translation>{origin} から取得した設定には、使用できる送信サーバー（SMTP）がありません。</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+9"/>
         <source>The settings from {origin} give a user name with a line break or another control character; that server entry was refused.</source>
         <translation>{origin} から取得した設定のユーザー名に改行などの制御文字が含まれているため、そのサーバーの項目は使用しませんでした。</translation>
     </message>
