@@ -175,9 +175,80 @@ def test_checklist_all_good_and_all_bad():
         ("reachable", "ok"), ("encrypted", "ok"), ("password", "ok"), ("client", "ok"),
         ("keyring", "ok")]
     s.login_verified, s.applied, s.keyring = False, False, "unavailable"
-    assert [c.state for c in s.checklist()][2:] == ["failed", "failed", "failed"]
+    assert [c.state for c in s.checklist()][2:] == ["failed", "failed", "note"]
     s.account = None
     assert s.checklist()[3].state == "skipped"
+
+
+def test_every_cross_on_the_last_page_names_where_to_fix_it():
+    s = state_with(hotel_report(plain587=True))
+    s.choice = s.port_choices()[-1]  # the unencrypted port, with consent
+    s.login_verified, s.applied, s.keyring = False, False, "failed"
+    items = s.checklist()
+    assert {c.id: c.fix for c in items if c.state == "failed"} == {
+        "encrypted": PageId.SWITCH, "password": PageId.SIGNIN, "client": PageId.APPLY,
+        "keyring": PageId.READY}
+    assert s.readiness() == "not_ready"
+
+
+def test_no_safe_password_store_is_a_note_not_a_failure_of_the_change():
+    s = state_with(hotel_report())
+    s.login_verified, s.applied, s.keyring = True, True, "unavailable"
+    keyring = s.checklist()[-1]
+    assert (keyring.id, keyring.state) == ("keyring", "note")
+    assert s.readiness() == "ready"
+
+
+def test_ready_only_when_the_mail_program_sends_on_the_secure_port():
+    s = state_with(hotel_report())
+    s.login_verified = True
+    assert s.readiness() == "almost", "the mail program was not changed"
+    s.applied = True
+    assert s.readiness() == "ready"
+    s.login_verified = None
+    assert s.readiness() == "almost", "the password was not checked"
+    s.login_verified = True
+    s.choice = PortChoice(587, "none", False)
+    assert s.readiness() == "almost", "not encrypted"
+
+
+def test_nothing_reachable_lists_only_what_is_true():
+    """Offline: no sheet that was never offered, no sign-in page that was skipped, no
+    "not encrypted" for a connection that never was."""
+    report = ProbeReport("mail.example.test", ports=[
+        port(25, "relay", "timeout", stage="connect"),
+        port(587, "starttls", "timeout", stage="connect"),
+        port(465, "tls", "timeout", stage="connect")])
+    s = state_with(report)
+    items = s.checklist()
+    assert [(c.id, c.state, c.fix) for c in items] == [
+        ("reachable", "failed", PageId.PORT_TEST), ("client", "skipped", None)]
+    texts = " ".join(str(c.text) for c in items)
+    assert "sheet" not in texts and "sign-in" not in texts and "encrypt" not in texts
+    s.account = None
+    assert [c.id for c in s.checklist()] == ["reachable"]
+    assert s.readiness() == "not_ready"
+
+
+def test_port_25_reset_is_not_blamed_on_the_network():
+    """A reset on 25 while 587/465 work may come from the server: the wording blames neither;
+    a silent drop is still this network's block."""
+    from op25b_wizard import i18n
+
+    i18n.set_language("en")
+    reset = ProbeReport("mail.example.test", ports=[
+        port(25, "relay", "refused", stage="connect"), port(587, "starttls", "ok"),
+        port(465, "tls", "ok")])
+    s = state_with(reset)
+    v = next(v for v in s.diagnosis.verdicts if v.id == "op25b")
+    words = i18n.render(v.title) + " " + i18n.render(v.explanation)
+    assert "network blocks" not in words and "closed from here" in words
+    assert v.to_dict()["title"] == "Port 25 is closed from here"
+    assert s.port25_closed == "refused"
+    dropped = state_with(hotel_report())
+    v = next(v for v in dropped.diagnosis.verdicts if v.id == "op25b")
+    assert i18n.render(v.title) == "This network blocks port 25"
+    assert dropped.port25_closed == "timeout"
 
 
 def test_forget_password():

@@ -53,6 +53,10 @@ TITLES: dict[str, str] = {
     "cancelled": QT_TRANSLATE_NOOP("Verdict", "The test was stopped"),
 }
 
+CLOSED_25_TITLE = QT_TRANSLATE_NOOP("Verdict", "Port 25 is closed from here")
+"""The op25b title when port 25 was reset: the reset may come from the server as well as from
+the network, so the network is not blamed."""
+
 CERT_PROBLEMS: dict[str, str] = {
     "expired": QT_TRANSLATE_NOOP("Verdict", "it has expired"),
     "not_yet_valid": QT_TRANSLATE_NOOP("Verdict", "it is not valid yet"),
@@ -73,14 +77,19 @@ class Verdict:
 
     @property
     def title(self) -> Msg:
-        return Msg(CTX, TITLES[self.id])
+        return Msg(CTX, self._title_source())
+
+    def _title_source(self) -> str:
+        if self.id == "op25b" and self.details.get("how") == "refused":
+            return CLOSED_25_TITLE
+        return TITLES[self.id]
 
     @property
     def good(self) -> bool:
         return self.id in GOOD
 
     def to_dict(self) -> dict[str, Any]:
-        return {"id": self.id, "title": TITLES[self.id], "explanation": str(self.explanation),
+        return {"id": self.id, "title": self._title_source(), "explanation": str(self.explanation),
                 "action": str(self.action), "details": self.details}
 
 
@@ -143,6 +152,13 @@ def make(vid: str, **details: Any) -> Verdict:
     elif vid == "server_refused":
         exp = _m(QT_TRANSLATE_NOOP("Verdict", "The mail server on port {port} is refusing connections right now."), **d)
         act = _m(QT_TRANSLATE_NOOP("Verdict", "Try again later. If it keeps happening, contact your mail provider."))
+    elif vid == "op25b" and d.get("how") == "refused":
+        # a reset: from this network's block, or from the server itself; it cannot be told
+        exp = _m(QT_TRANSLATE_NOOP("Verdict", "Port 25, the old port for sending mail, turns "
+                                   "connections away from here (this network or the mail "
+                                   "server does). A mail program that sends on port 25 cannot "
+                                   "send from here."))
+        act = _m(QT_TRANSLATE_NOOP("Verdict", "Send through the submission port instead, as recommended below."))
     elif vid == "op25b":
         exp = _m(QT_TRANSLATE_NOOP("Verdict", "This network blocks port 25, the old port for sending mail. A mail "
                          "program that sends on port 25 cannot send from here."))

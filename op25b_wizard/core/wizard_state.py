@@ -72,9 +72,17 @@ class PortChoice:
 
 @dataclass(frozen=True)
 class CheckItem:
+    """One line of the closing checklist. A failed line always names where to put it right."""
+
     id: Literal["reachable", "encrypted", "password", "client", "keyring"]
-    state: Literal["ok", "failed", "skipped"]
+    state: Literal["ok", "failed", "skipped", "note"]
+    """``note``: worth knowing, but the change works without it (e.g. no safe password store)."""
     text: Msg
+    fix: PageId | None = None
+    """The page where the user acts on this line (READY itself: try again there)."""
+
+
+Readiness = Literal["ready", "almost", "not_ready"]
 
 
 @dataclass(frozen=True)
@@ -130,6 +138,8 @@ class WizardState:
     """The (server, user name) this wizard put into the keyring, to take it out again when it
     is no longer wanted."""
     applied: bool = False
+    apply_skipped: bool = False
+    """The user chose to go on without changing the mail program (a deliberate second choice)."""
     apply_error: Msg | None = None
     backup_dir: str | None = None
     test_message_sent: bool | None = None
@@ -158,6 +168,7 @@ class WizardState:
         self.login_verified = None
         self.plaintext_consent = False
         self.applied = False
+        self.apply_skipped = False
         self.apply_error = None
         self.backup_dir = None
         self.keyring = "pending"
@@ -234,6 +245,15 @@ class WizardState:
         return [p.port for p in self.report.ports
                 if p.stage == "connect" and p.outcome in ("timeout", "refused", "unreachable")]
 
+    @property
+    def port25_closed(self) -> str | None:
+        """How port 25 failed to connect (``timeout``, ``unreachable``, ``refused``) when the
+        diagnosis found it closed from here while a submission port answered, else None."""
+        if self.diagnosis is None or not self.diagnosis.op25b or self.report is None:
+            return None
+        p = next((p for p in self.report.ports if p.mode == "relay"), None)
+        return p.outcome if p is not None and p.port in self.blocked_ports else None
+
     # --- signing in -----------------------------------------------------------------------
 
     @property
@@ -290,21 +310,41 @@ class WizardState:
 
     # --- the closing checklist --------------------------------------------------------------
 
-    def checklist(self) -> list[CheckItem]:
-        items: list[CheckItem] = []
+    def readiness(self) -> Readiness:
+        """What the last page says: *ready* only when the mail program really sends on an
+        encrypted submission port (changed, and the password accepted if one is used)."""
         c = self.choice
-        if c is not None:
-            items.append(CheckItem("reachable", "ok", msg(CTX, QT_TRANSLATE_NOOP(
-                "Checklist", "Mail can be sent from this network (port {port})"), port=c.port)))
-        else:
-            items.append(CheckItem("reachable", "failed", msg(CTX, QT_TRANSLATE_NOOP(
-                "Checklist", "No way to send mail was found from this network"))))
-        if c is not None and c.encrypted:
+        if c is None or self.login_verified is False:
+            return "not_ready"
+        client_done = self.applied and self.account is not None
+        password_done = not self.auth_required or self.login_verified is True
+        if client_done and password_done and c.encrypted:
+            return "ready"
+        return "almost"
+
+    def checklist(self) -> list[CheckItem]:
+        """The closing checklist. Every failed line has a page to fix it; when nothing could
+        be reached, only what is true is listed (no sign-in, sheet or encryption that never
+        happened)."""
+        c = self.choice
+        if c is None:
+            items = [CheckItem("reachable", "failed", msg(CTX, QT_TRANSLATE_NOOP(
+                "Checklist", "No way to send mail was found from this network")),
+                PageId.PORT_TEST)]
+            if self.account is not None:
+                items.append(CheckItem("client", "skipped", msg(CTX, QT_TRANSLATE_NOOP(
+                    "Checklist", "{client} was not changed: it keeps its settings until a way "
+                    "to send is found"), client=self.account.client_name)))
+            return items
+        items = [CheckItem("reachable", "ok", msg(CTX, QT_TRANSLATE_NOOP(
+            "Checklist", "Mail can be sent from this network (port {port})"), port=c.port))]
+        if c.encrypted:
             items.append(CheckItem("encrypted", "ok", msg(CTX, QT_TRANSLATE_NOOP(
                 "Checklist", "The connection is encrypted"))))
         else:
             items.append(CheckItem("encrypted", "failed", msg(CTX, QT_TRANSLATE_NOOP(
-                "Checklist", "The connection is not encrypted"))))
+                "Checklist", "The connection is not encrypted: choose an encrypted port if "
+                "one worked, or ask your provider for secure settings")), PageId.SWITCH))
         if not self.auth_required:
             items.append(CheckItem("password", "skipped", msg(CTX, QT_TRANSLATE_NOOP(
                 "Checklist", "No sign-in is used"))))
@@ -313,19 +353,21 @@ class WizardState:
                 "Checklist", "Your password was accepted"))))
         elif self.login_verified is False:
             items.append(CheckItem("password", "failed", msg(CTX, QT_TRANSLATE_NOOP(
-                "Checklist", "Your password was not accepted"))))
+                "Checklist", "Your password was not accepted")), PageId.SIGNIN))
         else:
             items.append(CheckItem("password", "skipped", msg(CTX, QT_TRANSLATE_NOOP(
-                "Checklist", "The password was not checked"))))
+                "Checklist", "The password was not checked")), PageId.SIGNIN))
         if self.applied and self.account is not None:
             items.append(CheckItem("client", "ok", msg(CTX, QT_TRANSLATE_NOOP(
                 "Checklist", "{client} uses the new settings"), client=self.account.client_name)))
         elif self.account is not None:
             items.append(CheckItem("client", "failed", msg(CTX, QT_TRANSLATE_NOOP(
-                "Checklist", "{client} was not changed"), client=self.account.client_name)))
+                "Checklist", "{client} was not changed"), client=self.account.client_name),
+                PageId.APPLY))
         else:
             items.append(CheckItem("client", "skipped", msg(CTX, QT_TRANSLATE_NOOP(
-                "Checklist", "No mail program was changed: enter the settings from the settings sheet"))))
+                "Checklist", "Enter the new settings in your mail program yourself"
+                )), PageId.APPLY))
         items.append(self._keyring_item())
         return items
 
@@ -336,10 +378,12 @@ class WizardState:
                 "Checklist", "The password is kept in this computer's {store}"), store=store))
         if self.keyring == "failed":
             return CheckItem("keyring", "failed", self.keyring_error or msg(CTX, QT_TRANSLATE_NOOP(
-                "Checklist", "The password could not be kept")))
+                "Checklist", "The password could not be kept")), PageId.READY)
         if self.keyring == "unavailable":
-            return CheckItem("keyring", "failed", msg(CTX, QT_TRANSLATE_NOOP(
-                "Checklist", "This computer has no safe place for the password: it was not kept")))
+            # not a failure of the change: the mail program asks for the password itself
+            return CheckItem("keyring", "note", msg(CTX, QT_TRANSLATE_NOOP(
+                "Checklist", "This computer has no safe place for the password, so it was not "
+                "kept: your mail program asks for it when it sends")))
         if self.keyring == "pending":
             return CheckItem("keyring", "skipped", msg(CTX, QT_TRANSLATE_NOOP(
                 "Checklist", "The password is being saved…")))

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QWidget,
 )
 
 from op25b_wizard import i18n
@@ -144,6 +145,12 @@ class AccountPage(WizardPageBase):
                 self.run(lambda _report, _cancel: self.services.find_accounts(),
                          self._accounts_found, self._scan_failed, name="find accounts")
         super().initializePage()
+        if self.accounts is not None:  # back on the page: where the user types or picks
+            self.focus_later(self._focus_target())
+
+    def _focus_target(self) -> QWidget:
+        """The address field when "enter my e-mail address" is chosen, else the list."""
+        return self.email_edit if self.selected() == TYPED else self.list
 
     def _accounts_found(self, scan: AccountScan) -> None:
         self.accounts = scan.accounts
@@ -176,7 +183,7 @@ class AccountPage(WizardPageBase):
             self.list.setCurrentRow(0)
         else:
             self.list.setCurrentItem(typed)
-        self.list.setFocus()
+        self._focus_target().setFocus()
         self.retranslate()
 
     def _retranslate_items(self) -> None:

@@ -3,6 +3,7 @@ Thunderbird first" while it runs) and export them (sheet, print, autoconfig, …
 
 from __future__ import annotations
 
+import sys
 import threading
 from pathlib import Path
 from typing import Any
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QVBoxLayout,
+    QWizard,
 )
 
 from op25b_wizard import i18n
@@ -24,6 +26,7 @@ from op25b_wizard.core.i18n import QT_TRANSLATE_NOOP
 from op25b_wizard.core.wizard_state import PageId
 from op25b_wizard.gui import icons, wording
 from op25b_wizard.gui.page_base import WizardContext, WizardPageBase, scaled_font, text_label
+from op25b_wizard.gui.wizard import standard_button_text
 
 CTX = "ApplyPage"
 
@@ -56,6 +59,8 @@ class ApplyPage(WizardPageBase):
         self._status: tuple[str, Any] | None = None
         self._export_status: tuple[str, str, Any] | None = None
         self._planned_for: Any = None
+        self._advance_after_apply = False
+        """Next ("Apply and continue") was pressed: go on once the change is saved."""
 
     def build(self) -> None:
         self.client_box = QGroupBox()
@@ -74,6 +79,11 @@ class ApplyPage(WizardPageBase):
         row.addWidget(self.apply_button)
         row.addWidget(self.undo_button)
         row.addStretch(1)
+        self.skip_button = QPushButton()
+        self.skip_button.setObjectName("skipApply")
+        self.skip_button.setFlat(True)
+        self.skip_button.clicked.connect(self.skip_apply)
+        row.addWidget(self.skip_button)
         cb.addLayout(row)
         status_row = QHBoxLayout()
         self.status_icon = QLabel()
@@ -123,6 +133,8 @@ class ApplyPage(WizardPageBase):
         self.ensure_built()
         s = self.state
         has_client = s.account is not None
+        s.apply_skipped = False  # back on this page: Next applies again
+        self._advance_after_apply = False
         self.client_box.setVisible(has_client)
         self.manual_box.setVisible(not has_client)
         if has_client:
@@ -158,6 +170,31 @@ class ApplyPage(WizardPageBase):
 
     # --- applying and undoing -------------------------------------------------------------
 
+    def pending(self) -> bool:
+        """A change to the mail program is planned and not saved yet: Next applies it."""
+        return (self.state.account is not None and self.change is not None
+                and not self.change.is_empty and not self.state.applied)
+
+    def validatePage(self) -> bool:  # noqa: N802 - Next is "Apply and continue"
+        if not self.pending() or self.state.apply_skipped:
+            return True
+        self._advance_after_apply = True
+        self.apply_change()
+        return False
+
+    def skip_apply(self) -> None:
+        """The deliberate second choice: go on without changing the mail program."""
+        if self.busy:
+            return
+        self.state.apply_skipped = True
+        wizard = self.wizard()
+        if wizard is not None and wizard.currentPage() is self:
+            wizard.next()
+
+    def cleanupPage(self) -> None:  # noqa: N802 - Back
+        self._advance_after_apply = False
+        super().cleanupPage()
+
     def apply_change(self) -> None:
         if self.change is None or self.busy:
             return
@@ -175,6 +212,11 @@ class ApplyPage(WizardPageBase):
         self._status = ("ok", "applied")
         self.ctx.stateChanged.emit()
         self.retranslate()
+        if self._advance_after_apply:
+            self._advance_after_apply = False
+            wizard = self.wizard()
+            if wizard is not None and wizard.currentPage() is self:
+                wizard.next()
 
     def undo_change(self) -> None:
         account = self.state.account
@@ -197,6 +239,7 @@ class ApplyPage(WizardPageBase):
     def _client_error(self, error: BaseException) -> None:
         from op25b_wizard.core.clients.base import ClientError, ClientRunning
 
+        self._advance_after_apply = False
         if isinstance(error, ClientRunning):
             self._status = ("warn", "running")
         elif isinstance(error, ClientError):
@@ -268,7 +311,11 @@ class ApplyPage(WizardPageBase):
         if self.ctx.save_path_hook is not None:
             return self.ctx.save_path_hook(self, title, name, filt)
         start = str(Path.home() / name)
-        path, _ = QFileDialog.getSaveFileName(self, title, start, filt)
+        # Qt's own dialog outside Windows and macOS: it speaks the language chosen in the
+        # wizard (a desktop's dialog speaks the desktop's)
+        own = sys.platform not in ("win32", "darwin")
+        options = QFileDialog.Option.DontUseNativeDialog if own else QFileDialog.Option(0)
+        path, _ = QFileDialog.getSaveFileName(self, title, start, filt, options=options)
         return path or None
 
     def print_sheet(self, settings: Any) -> None:
@@ -315,6 +362,7 @@ class ApplyPage(WizardPageBase):
             self.setTitle(self.tr("Enter the settings in your mail program"))
             self.setSubTitle(self.tr("Or hand them on as a file or a printed sheet."))
         self._render_client(client)
+        self._render_next()
         self._render_manual()
         self.export_box.setTitle(self.tr("Keep or share the settings"))
         self.export_intro.setText(self.tr("For your other devices, your helpdesk, or on paper:"))
@@ -339,27 +387,32 @@ class ApplyPage(WizardPageBase):
             lab.setText(texts[i] if i < len(texts) else "")
         self.apply_button.setText(self.tr("&Apply to {client}").format(client=client))
         self.undo_button.setText(self.tr("&Undo"))
-        self.apply_button.setEnabled(self.change is not None and not self.change.is_empty
-                                     and not self.state.applied and not self.busy)
+        self.apply_button.setEnabled(self.pending() and not self.busy)
+        self.skip_button.setText(self.tr("Go on &without changing {client}").format(client=client))
+        self.skip_button.setVisible(self.pending())
+        self.skip_button.setEnabled(not self.busy)
         self.undo_button.setVisible(self.state.applied and self.state.backup_dir is not None)
         self.undo_button.setEnabled(not self.busy)
         status = self._status
+        self.status.setToolTip("")
         if status is None:
             self.status_icon.clear()
-            self.status.setText(self.tr("Nothing is changed until you press Apply."))
+            self.status.setText(self.tr("Nothing is changed until you press Apply and continue."))
             return
         icon, what = status
         self.status_icon.setPixmap(icons.pixmap(icon, 24))
         if what == "running":
             self.status.setText(self.tr("Close {client} first: it is still running and would undo "
-                                        "the change when it closes. Then press Apply again.")
-                                .format(client=client))
+                                        "the change when it closes. Then press Apply and continue "
+                                        "again.").format(client=client))
         elif what == "applying":
             self.status.setText(self.tr("Saving…"))
         elif what == "applied":
-            self.status.setText(self.tr("Done. {client} now uses the new settings. The old ones "
-                                        "were saved in {folder}.").format(
-                client=client, folder=self.state.backup_dir))
+            # the backup folder is for the helpdesk: in the tooltip, not in the sentence
+            self.status.setText(self.tr("Done. {client} now uses the new settings. A copy of "
+                                        "the old ones is kept: Undo puts them back.")
+                                .format(client=client))
+            self.status.setToolTip(self.state.backup_dir or "")
         elif what == "already":
             self.status.setText(self.tr("{client} already has these settings.").format(client=client))
         elif what == "undone":
@@ -376,6 +429,15 @@ class ApplyPage(WizardPageBase):
         else:
             self.status.setText(i18n.render(what) if not isinstance(what, str) else what)
 
+    def _render_next(self) -> None:
+        """The highlighted button makes the change: "Apply and continue" while one is pending."""
+        wizard = self.wizard()
+        if wizard is None:
+            return
+        nxt = QWizard.WizardButton.NextButton
+        self.setButtonText(nxt, self.tr("Apply and co&ntinue >") if self.pending()
+                           else standard_button_text(wizard, nxt))
+
     def _render_manual(self) -> None:
         s = self.state
         if s.account is not None or s.choice is None:
@@ -391,6 +453,7 @@ class ApplyPage(WizardPageBase):
 
     def _render_export_status(self) -> None:
         st = self._export_status
+        self.export_status.setToolTip("")
         if st is None:
             self.export_status.clear()
             return
@@ -401,4 +464,6 @@ class ApplyPage(WizardPageBase):
         elif fmt == "print":
             self.export_status.setText(self.tr("Sent to the printer."))
         else:
-            self.export_status.setText(self.tr("Saved: {path}").format(path=detail))
+            # the file's name in the sentence; where it went, in the tooltip
+            self.export_status.setText(self.tr("Saved: {path}").format(path=Path(detail).name))
+            self.export_status.setToolTip(str(detail))

@@ -49,6 +49,7 @@ SENTENCES = {
     "relay_open": QT_TRANSLATE_NOOP("PortTestPage", "Open here, but blocked on many other networks."),
     "relay_refused": QT_TRANSLATE_NOOP("PortTestPage", "Your mail server does not take mail here from outside."),
     "blocked": QT_TRANSLATE_NOOP("PortTestPage", "Blocked by this network."),
+    "closed": QT_TRANSLATE_NOOP("PortTestPage", "Turned away: by this network or by the server."),
     "no_starttls": QT_TRANSLATE_NOOP("PortTestPage", "Answers, but without encryption: not safe for a password."),
     "tls_error": QT_TRANSLATE_NOOP("PortTestPage", "The encrypted connection failed: not safe."),
     "timeout": QT_TRANSLATE_NOOP("PortTestPage", "No answer: blocked by this network or by the server."),
@@ -77,6 +78,9 @@ def port_outcome(p: PortResult, op25b: bool | None) -> tuple[str, str]:
     connect_failed = p.stage == "connect" and p.outcome in ("timeout", "refused", "unreachable")
     if p.mode == "relay":
         if connect_failed:
+            # a reset (refused) may come from the server as well as from the network
+            if p.outcome == "refused":
+                return "fail", "closed"
             return "fail", "blocked" if op25b else p.outcome
         if p.relay_denied or p.outcome == "banner_refused":
             return "warn", "relay_refused"

@@ -7,16 +7,34 @@ from __future__ import annotations
 import threading
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QFontDatabase, QGuiApplication
-from PySide6.QtWidgets import QGridLayout, QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from op25b_wizard import i18n
-from op25b_wizard.core.wizard_state import PageId
+from op25b_wizard.core.i18n import QT_TRANSLATE_NOOP
+from op25b_wizard.core.wizard_state import CheckItem, PageId
 from op25b_wizard.gui import icons
 from op25b_wizard.gui.page_base import WizardContext, WizardPageBase, scaled_font, text_label
 
-ICON_FOR = {"ok": "ok", "failed": "fail", "skipped": "skipped"}
+ICON_FOR = {"ok": "ok", "failed": "fail", "skipped": "skipped", "note": "warn"}
+
+FIX_TEXTS = {
+    PageId.PORT_TEST: QT_TRANSLATE_NOOP("ReadyPage", "Test again"),
+    PageId.SWITCH: QT_TRANSLATE_NOOP("ReadyPage", "Choose the port"),
+    PageId.SIGNIN: QT_TRANSLATE_NOOP("ReadyPage", "Go to sign-in"),
+    PageId.APPLY: QT_TRANSLATE_NOOP("ReadyPage", "Go to Apply"),
+    PageId.READY: QT_TRANSLATE_NOOP("ReadyPage", "Try again"),
+}
+"""The button beside a checklist line, by the page that puts it right."""
 
 
 class ReadyPage(WizardPageBase):
@@ -31,7 +49,9 @@ class ReadyPage(WizardPageBase):
         self.checks.setColumnStretch(1, 1)
         self.checks.setVerticalSpacing(6)
         self.body.addLayout(self.checks)
-        self.check_rows: list[tuple[QLabel, QLabel]] = []
+        self.check_rows: list[tuple[QLabel, QLabel, QPushButton]] = []
+        self.fix_buttons: dict[str, QPushButton] = {}
+        """The button of each checklist line that has one, by the line's id."""
 
         self.code_box = QGroupBox()
         cb = QHBoxLayout(self.code_box)
@@ -50,7 +70,9 @@ class ReadyPage(WizardPageBase):
         self.body.addSpacing(6)
         self.body.addWidget(self.code_box)
 
-        row = QHBoxLayout()
+        self.send_row = QWidget()
+        row = QHBoxLayout(self.send_row)
+        row.setContentsMargins(0, 0, 0, 0)
         self.send_button = QPushButton()
         self.send_button.setObjectName("sendTest")
         self.send_button.clicked.connect(self.send_test_message)
@@ -60,7 +82,7 @@ class ReadyPage(WizardPageBase):
         self.send_status = text_label()
         self.send_status.setObjectName("sendStatus")
         row.addWidget(self.send_status, 1)
-        self.body.addLayout(row)
+        self.body.addWidget(self.send_row)
 
         self.help_box = QGroupBox()
         hb = QVBoxLayout(self.help_box)
@@ -98,6 +120,22 @@ class ReadyPage(WizardPageBase):
             s.keyring = action
         super().initializePage()
         self.focus_later(self.copy_button if s.support_code else self.send_button)
+
+    def go_fix(self, item: CheckItem) -> None:
+        """A checklist line's button: back to the page that puts it right (or, for this page's
+        own work, do it again)."""
+        if item.fix is None or self.busy:
+            return
+        if item.fix == PageId.READY:
+            self.initializePage()
+            return
+        wizard = self.wizard()
+        while wizard is not None and wizard.currentId() > int(item.fix) \
+                and wizard.currentId() != wizard.startId():
+            before = wizard.currentId()
+            wizard.back()
+            if wizard.currentId() == before:
+                break
 
     def _keyring_done(self, kept: bool, account: tuple[str, str], action: str) -> None:
         s = self.state
@@ -147,6 +185,10 @@ class ReadyPage(WizardPageBase):
         self._send_state = state
         self.retranslate()
 
+    def cleanupPage(self) -> None:  # noqa: N802 - Back (or a checklist button)
+        self.state.apply_skipped = False  # back on the apply page, Next applies again
+        super().cleanupPage()
+
     def validatePage(self) -> bool:  # noqa: N802 - Finish
         self.state.forget_password()
         return True
@@ -155,22 +197,27 @@ class ReadyPage(WizardPageBase):
 
     def retranslate(self) -> None:
         s = self.state
-        if s.choice is None or s.login_verified is False:
+        readiness = s.readiness()
+        if readiness == "not_ready":
             self.setTitle(self.tr("Not ready yet"))
-            self.setSubTitle(self.tr("Something still needs fixing. The helpdesk can help."))
-        elif s.applied and not (s.auth_required and s.login_verified is None):
+            self.setSubTitle(self.tr("Something still needs fixing: the buttons below lead "
+                                     "there. The helpdesk can help."))
+        elif readiness == "ready":
             self.setTitle(self.tr("Ready for your trip"))
             self.setSubTitle(self.tr("Your mail will send from hotels and other networks."))
         else:
             # the way works, but the mail program is not changed yet or the password unchecked
             self.setTitle(self.tr("Almost ready"))
-            self.setSubTitle(self.tr("One step in the list below is still open."))
+            self.setSubTitle(self.tr("A step in the list below is still open: its button "
+                                     "leads there."))
         self._render_checks()
         self.code_box.setTitle(self.tr("Support code (tell it to your helpdesk)"))
         self.code.setText(s.support_code or "—")
         self.code.setAccessibleName(self.tr("Support code"))
         self.copy_button.setText(self.tr("&Copy"))
         self.copy_button.setEnabled(bool(s.support_code))
+        # without a way to send there is nothing to send a test message through
+        self.send_row.setVisible(s.choice is not None)
         self.send_button.setText(self.tr("&Send a test message to myself"))
         self.send_button.setEnabled(self.can_send() and not self.busy)
         self._render_send()
@@ -186,16 +233,37 @@ class ReadyPage(WizardPageBase):
     def _render_checks(self) -> None:
         items = self.state.checklist()
         while len(self.check_rows) < len(items):
-            icon, text = QLabel(), text_label()
+            icon, text, fix = QLabel(), text_label(), QPushButton()
+            fix.setAutoDefault(False)
             r = len(self.check_rows)
             self.checks.addWidget(icon, r, 0, Qt.AlignmentFlag.AlignTop)
             self.checks.addWidget(text, r, 1)
-            self.check_rows.append((icon, text))
-        for (icon, text), item in zip(self.check_rows, items, strict=False):
+            self.checks.addWidget(fix, r, 2, Qt.AlignmentFlag.AlignTop)
+            fix.clicked.connect(lambda _c=False, r=r: self._fix_clicked(r))
+            self.check_rows.append((icon, text, fix))
+        self._items = items
+        self.fix_buttons = {}
+        for r, (icon, text, fix) in enumerate(self.check_rows):
+            item = items[r] if r < len(items) else None
+            for w in (icon, text, fix):
+                w.setVisible(item is not None)
+            if item is None:
+                continue
             icon.setPixmap(icons.pixmap(ICON_FOR[item.state], 24))
             text.setText(i18n.render(item.text))
             text.setObjectName(f"check_{item.id}")
             text.setFont(scaled_font(self, 1.1, bold=item.state == "ok"))
+            fix.setVisible(item.fix is not None)
+            if item.fix is not None:
+                fix.setText(QCoreApplication.translate("ReadyPage", FIX_TEXTS[item.fix]))
+                fix.setObjectName(f"fix_{item.id}")
+                fix.setEnabled(not self.busy)
+                self.fix_buttons[item.id] = fix
+
+    def _fix_clicked(self, row: int) -> None:
+        items = getattr(self, "_items", [])
+        if row < len(items):
+            self.go_fix(items[row])
 
     def _render_send(self) -> None:
         st = self._send_state

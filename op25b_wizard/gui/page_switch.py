@@ -93,7 +93,8 @@ class SwitchPage(WizardPageBase):
 
     def retranslate(self) -> None:
         self.setTitle(self.tr("Switch to the sending port"))
-        self.setSubTitle(self.tr("The one change that makes mail send from anywhere."))
+        self.setSubTitle(self.tr("The change that lets mail send from anywhere, together with "
+                                 "your password on the next screen."))
         self.advanced.setText(self.tr("Let me choose the port myself (advanced)"))
         self.choices_box.setTitle(self.tr("Ports that worked in the test"))
         for b, c in self.buttons:
@@ -125,7 +126,13 @@ class SwitchPage(WizardPageBase):
         lead = self.lead.text().rstrip(":：")
         self.big.setAccessibleName(lead if before is not None else f"{lead} {self.big.text()}")
         self.caption.setText(self.tr("(outgoing server {host})").format(host=self.state.host))
-        if self.state.blocked_ports and 25 in self.state.blocked_ports:
+        closed = self.state.port25_closed
+        if closed == "refused":
+            # a reset may come from the server as well as from the network: blame neither
+            why = self.tr("Port 25, the old way of sending mail, is closed from here. Port "
+                          "{port} is the way made for sending with your password, and it works "
+                          "here.")
+        elif closed is not None:
             why = self.tr("This network blocks port 25, the old way of sending mail. Port {port} "
                           "is the way made for sending with your password, and it works here.")
         else:

@@ -55,6 +55,13 @@ class SetupWizard(QWizard):
         self.setStartId(int(PageId.WELCOME))
 
         self.help_menu = QMenu(self)
+        self.guide_window = None
+        self.guide_action = QAction(self)
+        self.guide_action.setShortcut(QKeySequence(Qt.Key.Key_F1))
+        self.guide_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        self.guide_action.triggered.connect(self.show_guide)
+        self.help_menu.addAction(self.guide_action)
+        self.addAction(self.guide_action)
         self.helpdesk_action = QAction(self)
         self.helpdesk_action.setCheckable(True)
         self.helpdesk_action.setChecked(helpdesk)
@@ -114,6 +121,18 @@ class SetupWizard(QWizard):
             page.ensure_built()
         QTimer.singleShot(0, self, self._build_one_more)
 
+    # --- the guide ------------------------------------------------------------------------
+
+    def show_guide(self) -> None:
+        """Help ▸ User guide (F1): the illustrated guide in the user's language, offline."""
+        from op25b_wizard.gui.guide import GuideWindow
+
+        if self.guide_window is None:
+            self.guide_window = GuideWindow(self)
+        self.guide_window.show()
+        self.guide_window.raise_()
+        self.guide_window.activateWindow()
+
     # --- helpdesk mode --------------------------------------------------------------------
 
     @property
@@ -142,17 +161,13 @@ class SetupWizard(QWizard):
 
     def retranslate(self) -> None:
         self.setButtonText(QWizard.WizardButton.CustomButton1, self.tr("&Help"))
+        self.guide_action.setText(self.tr("User &guide"))
         self.helpdesk_action.setText(self.tr("Helpdesk mode: show page numbers and the support code"))
         # QWizard translates its standard buttons only when the page changes: set them now,
         # with Qt's own source texts (per style), so that the qtbase catalogue applies at once.
-        mac = self.wizardStyle() == QWizard.WizardStyle.MacStyle
-        aero = self.wizardStyle() == QWizard.WizardStyle.AeroStyle
-        for which, text in ((QWizard.WizardButton.BackButton, "Go Back" if mac else "< &Back"),
-                            (QWizard.WizardButton.NextButton,
-                             "Continue" if mac else "&Next" if aero else "&Next >"),
-                            (QWizard.WizardButton.FinishButton, "Done" if mac else "&Finish"),
-                            (QWizard.WizardButton.CancelButton, "Cancel")):
-            self.setButtonText(which, _qt_wizard_text(text))
+        for which in (QWizard.WizardButton.BackButton, QWizard.WizardButton.NextButton,
+                      QWizard.WizardButton.FinishButton, QWizard.WizardButton.CancelButton):
+            self.setButtonText(which, standard_button_text(self, which))
         self._update_title()
 
     def _update_title(self) -> None:
@@ -169,6 +184,20 @@ class SetupWizard(QWizard):
         self.state.forget_password()
         super().done(result)  # the window goes at once; then wait for the work to stop
         workers.shutdown(SHUTDOWN_WAIT_MS)
+
+
+def standard_button_text(wizard: QWizard, which: QWizard.WizardButton) -> str:
+    """QWizard's own text for a standard button in the wizard's style and the current language
+    (a page that renamed its Next button gives it back with this)."""
+    mac = wizard.wizardStyle() == QWizard.WizardStyle.MacStyle
+    aero = wizard.wizardStyle() == QWizard.WizardStyle.AeroStyle
+    source = {
+        QWizard.WizardButton.BackButton: "Go Back" if mac else "< &Back",
+        QWizard.WizardButton.NextButton: "Continue" if mac else "&Next" if aero else "&Next >",
+        QWizard.WizardButton.FinishButton: "Done" if mac else "&Finish",
+        QWizard.WizardButton.CancelButton: "Cancel",
+    }[which]
+    return _qt_wizard_text(source)
 
 
 def _qt_wizard_text(source: str) -> str:

@@ -87,7 +87,7 @@
 <context>
     <name>AccountPage</name>
     <message>
-        <location filename="../../op25b_wizard/gui/page_account.py" line="+187"/>
+        <location filename="../../op25b_wizard/gui/page_account.py" line="+194"/>
         <source>Enter my e-mail address</source>
         <translation>メールアドレスを入力する</translation>
     </message>
@@ -203,7 +203,7 @@
 <context>
     <name>ApplyPage</name>
     <message>
-        <location filename="../../op25b_wizard/gui/page_apply.py" line="+31"/>
+        <location filename="../../op25b_wizard/gui/page_apply.py" line="+34"/>
         <source>Settings sheet (PDF)</source>
         <translation>設定シート（PDF）</translation>
     </message>
@@ -258,7 +258,7 @@
         <translation>すべてのファイル (*)</translation>
     </message>
     <message>
-        <location line="+271"/>
+        <location line="+315"/>
         <source>Save the settings in {client}</source>
         <translation>{client} に設定を保存</translation>
     </message>
@@ -278,7 +278,7 @@
         <translation>ファイルや印刷したシートで渡すこともできます。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Keep or share the settings</source>
         <translation>設定の保存と共有</translation>
     </message>
@@ -308,27 +308,32 @@
         <translation>元に戻す（&amp;U）</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>Nothing is changed until you press Apply.</source>
-        <translation>［適用］を押すまで、何も変更されません。</translation>
+        <location line="+2"/>
+        <source>Go on &amp;without changing {client}</source>
+        <translation>{client} を変更せずに進む（&amp;W）</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Nothing is changed until you press Apply and continue.</source>
+        <translation>［適用して次へ］を押すまで、何も変更されません。</translation>
     </message>
     <message>
         <location line="+5"/>
-        <source>Close {client} first: it is still running and would undo the change when it closes. Then press Apply again.</source>
-        <translation>先に {client} を終了してください。起動したままだと、終了するときに変更が元に戻ってしまいます。終了したら、もう一度［適用］を押してください。</translation>
+        <source>Close {client} first: it is still running and would undo the change when it closes. Then press Apply and continue again.</source>
+        <translation>先に {client} を終了してください。起動したままだと、終了するときに変更が元に戻ってしまいます。終了したら、もう一度［適用して次へ］を押してください。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
+        <source>Done. {client} now uses the new settings. A copy of the old ones is kept: Undo puts them back.</source>
+        <translation>完了しました。{client} は新しい設定を使用します。元の設定は控えてあり、［元に戻す］で戻せます。</translation>
+    </message>
+    <message>
+        <location line="-3"/>
         <source>Saving…</source>
         <translation>保存しています…</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Done. {client} now uses the new settings. The old ones were saved in {folder}.</source>
-        <translation>完了しました。{client} は新しい設定を使用します。元の設定は {folder} に保存しました。</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+8"/>
         <source>{client} already has these settings.</source>
         <translation>{client} はすでにこの設定になっています。</translation>
     </message>
@@ -343,7 +348,12 @@
         <translation>元に戻しました。ただし、変更を適用した後に {client} で変更された次の値は、そのままにしました:</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
+        <source>Apply and co&amp;ntinue &gt;</source>
+        <translation>適用して次へ(&amp;N) &gt;</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Your outgoing server settings</source>
         <translation>送信サーバーの設定</translation>
     </message>
@@ -353,7 +363,7 @@
         <translation>メールソフトで送信サーバー（SMTP）の設定を開き、次のとおり入力してください:</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>Not saved: {reason}</source>
         <translation>保存できませんでした: {reason}</translation>
     </message>
@@ -363,7 +373,7 @@
         <translation>プリンターに送信しました。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Saved: {path}</source>
         <translation>保存しました: {path}</translation>
     </message>
@@ -460,27 +470,32 @@
 <context>
     <name>Checklist</name>
     <message>
-        <location filename="../../op25b_wizard/core/wizard_state.py" line="+297"/>
+        <location filename="../../op25b_wizard/core/wizard_state.py" line="+339"/>
         <source>Mail can be sent from this network (port {port})</source>
         <translation>このネットワークからメールを送信できます（ポート {port}）</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-8"/>
         <source>No way to send mail was found from this network</source>
         <translation>このネットワークからメールを送信する方法が見つかりませんでした</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
+        <source>{client} was not changed: it keeps its settings until a way to send is found</source>
+        <translation>{client} の設定は変更していません。送信できる方法が見つかるまで、今の設定のままです</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>The connection is encrypted</source>
         <translation>接続は暗号化されています</translation>
     </message>
     <message>
         <location line="+3"/>
-        <source>The connection is not encrypted</source>
-        <translation>接続は暗号化されていません</translation>
+        <source>The connection is not encrypted: choose an encrypted port if one worked, or ask your provider for secure settings</source>
+        <translation>通信は暗号化されていません。暗号化できるポートがあればそれを選ぶか、プロバイダーに安全な設定をお問い合わせください</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>No sign-in is used</source>
         <translation>認証は使用しません</translation>
     </message>
@@ -510,12 +525,17 @@
         <translation>{client} の設定は変更していません</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>No mail program was changed: enter the settings from the settings sheet</source>
-        <translation>メールソフトの設定は変更していません。設定シートを見て設定を入力してください</translation>
+        <location line="+4"/>
+        <source>Enter the new settings in your mail program yourself</source>
+        <translation>新しい設定を、お使いのメールソフトにご自身で入力してください</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+16"/>
+        <source>This computer has no safe place for the password, so it was not kept: your mail program asks for it when it sends</source>
+        <translation>このコンピューターにはパスワードを安全に保管する場所がないため、保存していません。送信のときにメールソフトがパスワードを尋ねます</translation>
+    </message>
+    <message>
+        <location line="-9"/>
         <source>password store</source>
         <translation>パスワード保管庫</translation>
     </message>
@@ -530,12 +550,7 @@
         <translation>パスワードを保存できませんでした</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>This computer has no safe place for the password: it was not kept</source>
-        <translation>このコンピューターにはパスワードを安全に保管する場所がないため、保存していません</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+8"/>
         <source>The password is being saved…</source>
         <translation>パスワードを保存しています…</translation>
     </message>
@@ -1608,7 +1623,7 @@
         <translation>サーバー: {host}（{addresses}）</translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+72"/>
         <location line="+1"/>
         <source>Details of the test</source>
         <translation>テストの詳細</translation>
@@ -1877,6 +1892,15 @@
         <location line="+3"/>
         <source>The password is not here: Thunderbird asks for it the first time it sends.</source>
         <translation>パスワードはここには含まれていません。最初の送信時に Thunderbird がパスワードの入力を求めます。</translation>
+    </message>
+</context>
+<context>
+    <name>GuideWindow</name>
+    <message>
+        <location filename="../../op25b_wizard/gui/guide.py" line="+58"/>
+        <location line="+1"/>
+        <source>User guide</source>
+        <translation>使い方ガイド</translation>
     </message>
 </context>
 <context>
@@ -2601,6 +2625,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Turned away: by this network or by the server.</source>
+        <translation>接続を拒否されました（このネットワークまたはサーバーによる）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Answers, but without encryption: not safe for a password.</source>
         <translation>応答はありますが、暗号化されていません。パスワードを送るのは安全ではありません。</translation>
     </message>
@@ -2660,7 +2689,7 @@
         <translation>テストしていません。</translation>
     </message>
     <message>
-        <location line="+325"/>
+        <location line="+328"/>
         <source>The test could not run</source>
         <translation>テストを実行できませんでした</translation>
     </message>
@@ -2721,14 +2750,78 @@
     </message>
 </context>
 <context>
+    <name>QAbstractFileIconProvider</name>
+    <message>
+        <location filename="../../op25b_wizard/gui/qt_texts.py" line="+13"/>
+        <source>Folder</source>
+        <translation>フォルダー</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Drive</source>
+        <translation>ドライブ</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <location line="-3"/>
+        <source>&amp;Look in:</source>
+        <translation>場所(&amp;L):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Files of &amp;type:</source>
+        <translation>ファイルの種類(&amp;T):</translation>
+    </message>
+</context>
+<context>
+    <name>QPrintSettingsOutput</name>
+    <message>
+        <location line="+3"/>
+        <source>Pages</source>
+        <translation>ページ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Specify pages or ranges separated by commas. Ranges are specified by two numbers separated by a hyphen. E.g: 3,5-7,9 prints pages 3, 5, 6, 7 and 9.</source>
+        <translation>ページまたは範囲をカンマで区切って指定します。範囲は 2 つの数字をハイフンでつなぎます。例: 3,5-7,9 と指定すると 3、5、6、7、9 ページを印刷します。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Page &amp;Set:</source>
+        <translation>印刷するページ(&amp;S):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Double Sided Printing</source>
+        <translation>両面印刷</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Off</source>
+        <translation>オフ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Long side binding</source>
+        <translation>長辺とじ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Short side binding</source>
+        <translation>短辺とじ</translation>
+    </message>
+</context>
+<context>
     <name>ReadyPage</name>
     <message>
-        <location filename="../../op25b_wizard/gui/page_ready.py" line="+120"/>
+        <location filename="../../op25b_wizard/gui/page_ready.py" line="+158"/>
         <source>Copied</source>
         <translation>コピーしました</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+48"/>
         <source>Ready for your trip</source>
         <translation>出張や旅行の準備ができました</translation>
     </message>
@@ -2738,27 +2831,52 @@
         <translation>ホテルなどのネットワークからも、メールを送信できます。</translation>
     </message>
     <message>
-        <location line="-4"/>
+        <location line="-5"/>
         <source>Not ready yet</source>
         <translation>まだ準備ができていません</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Something still needs fixing. The helpdesk can help.</source>
-        <translation>まだ解決が必要な問題があります。ヘルプデスクにご相談ください。</translation>
-    </message>
-    <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>Almost ready</source>
         <translation>あと少しです</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>One step in the list below is still open.</source>
-        <translation>下の一覧に、まだ終わっていない項目があります。</translation>
+        <location line="-179"/>
+        <source>Test again</source>
+        <translation>もう一度テスト</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
+        <source>Choose the port</source>
+        <translation>ポートを選ぶ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Go to sign-in</source>
+        <translation>認証の画面へ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Go to Apply</source>
+        <translation>適用の画面へ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Try again</source>
+        <translation>もう一度試す</translation>
+    </message>
+    <message>
+        <location line="+168"/>
+        <source>Something still needs fixing: the buttons below lead there. The helpdesk can help.</source>
+        <translation>まだ直すところがあります。下のボタンからその画面に戻れます。ヘルプデスクにも相談できます。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>A step in the list below is still open: its button leads there.</source>
+        <translation>下の一覧に、まだ終わっていない手順があります。横のボタンからその画面に戻れます。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Support code (tell it to your helpdesk)</source>
         <translation>サポートコード（ヘルプデスクにお伝えください）</translation>
     </message>
@@ -2773,7 +2891,7 @@
         <translation>コピー（&amp;C）</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>&amp;Send a test message to myself</source>
         <translation>自分宛てにテストメールを送信（&amp;S）</translation>
     </message>
@@ -2803,7 +2921,7 @@
         <translation>ヘルプデスクに電話して、上のサポートコードを読み上げてください。</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+43"/>
         <source>Sends one short message to {email}.</source>
         <translation>{email} 宛てに短いメールを 1 通送信します。</translation>
     </message>
@@ -3081,9 +3199,14 @@
 <context>
     <name>SetupWizard</name>
     <message>
-        <location filename="../../op25b_wizard/gui/wizard.py" line="+142"/>
+        <location filename="../../op25b_wizard/gui/wizard.py" line="+161"/>
         <source>&amp;Help</source>
         <translation>ヘルプ（&amp;H）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>User &amp;guide</source>
+        <translation>使い方ガイド（&amp;G）</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3091,7 +3214,7 @@
         <translation>ヘルプデスクモード: ページ番号とサポートコードを表示</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+9"/>
         <source>Mail setup for travel</source>
         <translation>出張・旅行用のメール設定</translation>
     </message>
@@ -3409,11 +3532,11 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>The one change that makes mail send from anywhere.</source>
-        <translation>この変更だけで、どこからでもメールを送信できるようになります。</translation>
+        <source>The change that lets mail send from anywhere, together with your password on the next screen.</source>
+        <translation>この変更と、次の画面で入力するパスワードで、どこからでもメールを送信できるようになります。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Let me choose the port myself (advanced)</source>
         <translation>ポートを自分で選ぶ（上級者向け）</translation>
     </message>
@@ -3463,7 +3586,12 @@
         <translation>（送信サーバー {host}）</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
+        <source>Port 25, the old way of sending mail, is closed from here. Port {port} is the way made for sending with your password, and it works here.</source>
+        <translation>従来の送信方法であるポート 25 は、ここからは接続できません。ポート {port} は、パスワードを使って送信するための方法で、ここでも使えます。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>This network blocks port 25, the old way of sending mail. Port {port} is the way made for sending with your password, and it works here.</source>
         <translation>このネットワークでは、従来の送信方法であるポート 25 が使えません。ポート {port} は、パスワードを使って送信するための方法で、ここでも使えます。</translation>
     </message>
@@ -3673,7 +3801,12 @@
         <translation>テストを中止しました</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
+        <source>Port 25 is closed from here</source>
+        <translation>ここからはポート 25 に接続できません</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>it has expired</source>
         <translation>有効期限切れ</translation>
     </message>
@@ -3708,7 +3841,7 @@
         <translation>暗号化の開始前に予期しないデータが紛れ込んだ</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+38"/>
         <source>The server name {host} could not be found.</source>
         <translation>サーバー名 {host} が見つかりませんでした。</translation>
     </message>
@@ -3808,12 +3941,18 @@
         <translation>しばらくしてから、もう一度お試しください。何度も起きる場合は、メールのプロバイダーにお問い合わせください。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
+        <source>Port 25, the old port for sending mail, turns connections away from here (this network or the mail server does). A mail program that sends on port 25 cannot send from here.</source>
+        <translation>メール送信用の古いポートであるポート 25 は、ここからの接続を受け付けません（このネットワークかメールサーバーが拒否しています）。ポート 25 で送信するメールソフトは、ここからは送信できません。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>This network blocks port 25, the old port for sending mail. A mail program that sends on port 25 cannot send from here.</source>
         <translation>このネットワークでは、メール送信用の古いポートであるポート 25 が使えません。ポート 25 で送信するメールソフトは、ここからは送信できません。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-2"/>
+        <location line="+4"/>
         <source>Send through the submission port instead, as recommended below.</source>
         <translation>代わりに、下に示すサブミッションポート（送信用ポート）を使って送信してください。</translation>
     </message>

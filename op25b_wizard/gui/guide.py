@@ -1,0 +1,64 @@
+"""Help ▸ User guide (F1): the illustrated guide (``docs/guide-<lang>.md`` with its screenshots)
+in the user's language, read from the files shipped with the app: no network needed."""
+
+from __future__ import annotations
+
+import site
+import sys
+import sysconfig
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QUrl
+from PySide6.QtGui import QTextDocument
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
+
+from op25b_wizard import i18n
+
+
+def guide_dir() -> Path:
+    """``docs`` beside the package (a checkout, an editable install, the bundles), else
+    ``<prefix>/share/op25b-wizard/docs`` where a wheel install puts it."""
+    here = Path(__file__).resolve().parents[2] / "docs"
+    installed = [Path(p) / "share" / "op25b-wizard" / "docs"
+                 for p in (sysconfig.get_path("data"), sys.prefix, site.getuserbase())]
+    return next((d for d in (here, *installed) if (d / "guide-en.md").is_file()), here)
+
+
+def guide_file(lang: str) -> Path:
+    """The guide in *lang*, or the English one when there is none in that language."""
+    path = guide_dir() / f"guide-{lang}.md"
+    return path if path.is_file() else guide_dir() / "guide-en.md"
+
+
+class GuideWindow(QDialog):
+    """The guide in a window of its own beside the wizard (not modal: the user follows it)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("guideWindow")
+        layout = QVBoxLayout(self)
+        self.browser = QTextBrowser()
+        self.browser.setObjectName("guide")
+        self.browser.setOpenExternalLinks(True)
+        layout.addWidget(self.browser)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.close)
+        layout.addWidget(buttons)
+        self.resize(880, 680)
+        self.lang = ""
+        self.load()
+
+    def load(self) -> None:
+        """Show the guide in the current language (again after a language switch)."""
+        self.lang = i18n.language()
+        path = guide_file(self.lang)
+        self.browser.setSearchPaths([str(path.parent)])
+        self.browser.setSource(QUrl.fromLocalFile(str(path)),
+                               QTextDocument.ResourceType.MarkdownResource)
+        self.setWindowTitle(self.tr("User guide"))
+        self.browser.setAccessibleName(self.tr("User guide"))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.LanguageChange and self.lang != i18n.language():
+            self.load()
+        super().changeEvent(event)
