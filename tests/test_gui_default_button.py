@@ -118,3 +118,42 @@ def test_skipping_apply_is_a_deliberate_choice_and_the_last_page_leads_back(
     assert prefs_port(profile) == (mail_servers.tls.port, 3)
     assert ready.title() == "Ready for your trip"
 
+
+
+def test_return_with_thunderbird_open_stays_and_says_close_it_first(
+        make_wizard, qtbot, thunderbird_home, mail_servers, test_ca):
+    import subprocess
+    import sys
+
+    from tests.test_gui_flow import HOLD_LOCK
+
+    home, profile = thunderbird_home
+    holder = subprocess.Popen([sys.executable, "-c", HOLD_LOCK, str(profile / ".parentlock")],
+                              stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "locked"
+        wizard = make_wizard(preset=preset_for(mail_servers, test_ca), services=services_for(home))
+        return_to(qtbot, wizard, PageId.ACCOUNT)
+        qtbot.waitUntil(lambda: wizard.page_of(PageId.ACCOUNT).accounts is not None,
+                        timeout=WAIT_MS)
+        return_to(qtbot, wizard, PageId.PORT_TEST)
+        return_to(qtbot, wizard, PageId.SWITCH)
+        return_to(qtbot, wizard, PageId.SIGNIN)
+        qtbot.keyClicks(wizard.page_of(PageId.SIGNIN).password_edit, ENGINE_PASSWORD)
+        return_to(qtbot, wizard, PageId.APPLY)
+        page = wizard.page_of(PageId.APPLY)
+        qtbot.waitUntil(lambda: page.change is not None and next_button(wizard).isEnabled(),
+                        timeout=WAIT_MS)
+        press_return(qtbot, wizard)
+        qtbot.waitUntil(lambda: not page.busy and next_button(wizard).isEnabled(),
+                        timeout=WAIT_MS)
+        assert wizard.currentId() == int(PageId.APPLY)
+        assert page.status.text().startswith("Close Thunderbird first")
+        assert prefs_port(profile) == (25, 0)
+        holder.stdin.close()
+        holder.wait(10)
+        return_to(qtbot, wizard, PageId.READY)
+        assert prefs_port(profile) == (mail_servers.tls.port, 3)
+    finally:
+        holder.kill()
+        holder.wait(10)

@@ -179,3 +179,21 @@ def test_the_apply_message_keeps_the_backup_folder_out_of_the_sentence(
     folder = wizard.state.backup_dir
     assert folder and folder not in page.status.text() and "/" not in page.status.text()
     assert page.status.toolTip() == folder
+
+
+def test_qts_own_dialog_texts_that_qtbase_leaves_english_are_japanese(qtbot):
+    from PySide6.QtCore import QCoreApplication
+
+    from op25b_wizard.gui.app import set_language
+
+    set_language("ja")
+    try:
+        for context, source in (("QFileDialog", "&Look in:"), ("QFileDialog", "Files of &type:"),
+                                ("QPrintSettingsOutput", "Double Sided Printing"),
+                                ("QPrintSettingsOutput", "Pages")):
+            assert QCoreApplication.translate(context, source) != source, source
+        # the file type column asks with a disambiguation; Qt falls back to our plain entry
+        assert QCoreApplication.translate("QAbstractFileIconProvider", "Folder",
+                                          "All other platforms") == "フォルダー"
+    finally:
+        set_language("en")

@@ -256,5 +256,7 @@ def test_bundle_is_lean(bundle: Path) -> None:
                    "op25b_wizard_ja.qm", "providers.json"):
         assert needed in names, needed
     assert any(r.startswith("_internal/resources/icons/") and r.endswith(".svg") for r in rel)
+    # the guide Help > User guide opens, offline
+    assert "_internal/docs/guide-ja.md" in rel and "_internal/docs/screenshots/ja/01-welcome.png" in rel
     size_mb = sum(p.stat().st_size for p in files) / 1e6
     assert size_mb <= MAX_BUNDLE_MB, f"bundle is {size_mb:.0f} MB"

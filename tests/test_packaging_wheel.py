@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-SOURCES = ("pyproject.toml", "README.md", "op25b_wizard", "resources")
+SOURCES = ("pyproject.toml", "README.md", "op25b_wizard", "resources", "docs")
 
 pytestmark = [pytest.mark.slow, pytest.mark.timeout(600)]
 
@@ -47,8 +47,12 @@ def test_the_wheel_carries_data_catalogue_and_icons(wheel: Path) -> None:
     icons = {n[len(data):] for n in names if n.startswith(data)}
     expected = {f"share/op25b-wizard/icons/{p.name}" for p in (ROOT / "resources/icons").glob("*.svg")}
     expected.add("share/op25b-wizard/icons/app/op25b-wizard.svg")
+    # the guide Help > User guide opens, with its screenshots
+    expected |= {f"share/op25b-wizard/docs/{p.relative_to(ROOT / 'docs')}"
+                 for p in [*(ROOT / "docs").glob("guide-*.md"),
+                           *(ROOT / "docs/screenshots").glob("*/*.png")]}
     assert icons == expected
-    assert not any(n.startswith(("tests/", "resources/")) for n in names)
+    assert not any(n.startswith(("tests/", "resources/", "docs/")) for n in names)
 
 
 def test_the_installed_wheel_starts_without_the_checkout(wheel: Path, tmp_path: Path) -> None:
@@ -73,11 +77,14 @@ def test_the_installed_wheel_starts_without_the_checkout(wheel: Path, tmp_path: 
     if "DBUS_SESSION_BUS_ADDRESS" in os.environ:
         env["DBUS_SESSION_BUS_ADDRESS"] = os.environ["DBUS_SESSION_BUS_ADDRESS"]
     where = subprocess.run(
-        [str(python), "-c", "import op25b_wizard.gui.icons as i; print(i.__file__); print(i.ICON_DIR)"],
+        [str(python), "-c", "import op25b_wizard.gui.icons as i; print(i.__file__); print(i.ICON_DIR); "
+         "import op25b_wizard.gui.guide as g; print(g.guide_file('ja'))"],
         env=env, cwd=tmp_path, capture_output=True, text=True, timeout=60, check=True)
-    module, icon_dir = where.stdout.split()
+    module, icon_dir, guide = where.stdout.split()
     assert Path(module).is_relative_to(venv), "op25b_wizard came from the checkout, not the wheel"
     assert Path(icon_dir) == venv / "share" / "op25b-wizard" / "icons"
+    assert Path(guide) == venv / "share" / "op25b-wizard" / "docs" / "guide-ja.md"
+    assert (Path(guide).parent / "screenshots" / "ja" / "01-welcome.png").is_file()
     run = subprocess.run([str(venv / "bin" / "op25b-wizard"), "--self-check"], env=env,
                          cwd=tmp_path, capture_output=True, text=True, timeout=120)
     assert run.returncode == 0, run.stdout + run.stderr

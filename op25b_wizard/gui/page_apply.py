@@ -71,7 +71,7 @@ class ApplyPage(WizardPageBase):
         row = QHBoxLayout()
         self.apply_button = QPushButton()
         self.apply_button.setObjectName("apply")
-        self.apply_button.setFont(scaled_font(self.apply_button, 1.15, bold=True))
+        # a second way to apply (and stay, e.g. to export): the highlighted Next is the first
         self.apply_button.clicked.connect(self.apply_change)
         self.undo_button = QPushButton()
         self.undo_button.setObjectName("undo")

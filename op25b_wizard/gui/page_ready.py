@@ -221,14 +221,19 @@ class ReadyPage(WizardPageBase):
         self.send_button.setText(self.tr("&Send a test message to myself"))
         self.send_button.setEnabled(self.can_send() and not self.busy)
         self._render_send()
-        self.help_box.setTitle(self.tr("If mail still does not send"))
-        self.help_text.setText("\n".join((
-            "• " + self.tr("Close your mail program and open it again."),
-            "• " + self.tr("On a hotel or airport network, open any web page first: you may have "
-                           "to accept its terms before mail works."),
-            "• " + self.tr("Run this wizard again there: it tests that network."),
-            "• " + self.tr("Call your helpdesk and read them the support code above."),
-        )))
+        hotel = self.tr("On a hotel or airport network, open any web page first: you may have "
+                        "to accept its terms before mail works.")
+        helpdesk = self.tr("Call your helpdesk and read them the support code above.")
+        if s.choice is None:
+            # nothing got through: first the connection itself, then the test again
+            self.help_box.setTitle(self.tr("What to try"))
+            tips = (self.tr("Check that this computer is online (Wi-Fi or cable connected)."),
+                    hotel, self.tr("Then press Test again above."), helpdesk)
+        else:
+            self.help_box.setTitle(self.tr("If mail still does not send"))
+            tips = (self.tr("Close your mail program and open it again."), hotel,
+                    self.tr("Run this wizard again there: it tests that network."), helpdesk)
+        self.help_text.setText("\n".join("• " + tip for tip in tips))
 
     def _render_checks(self) -> None:
         items = self.state.checklist()

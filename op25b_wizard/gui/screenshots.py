@@ -2,8 +2,8 @@
 
 The sample is a typical case, played without touching the network, the keyring or any mail
 program: Taro's Thunderbird sends on port 25, the hotel network blocks it, 587 and 465 work,
-his password is accepted, Thunderbird is switched to 587. The pages are the real ones; only
-the answers (:class:`SampleServices`) are prepared.
+his password is accepted, and the highlighted button switches Thunderbird to 465. The pages
+are the real ones; only the answers (:class:`SampleServices`) are prepared.
 """
 
 from __future__ import annotations
@@ -52,6 +52,15 @@ SHOTS: tuple[tuple[str, PageId], ...] = (
     ("06-apply", PageId.APPLY),
     ("07-ready", PageId.READY),
 )
+
+OFFLINE_SHOTS: tuple[tuple[str, PageId], ...] = (
+    ("", PageId.WELCOME),
+    ("", PageId.ACCOUNT),
+    ("", PageId.PORT_TEST),
+    ("nothing-works-07-ready", PageId.READY),
+)
+"""The second sample, where nothing gets through (offline, or a hotel network before its
+terms are accepted): only its last page is kept."""
 
 
 def sample_accounts(home: Path) -> list[Account]:
@@ -170,6 +179,23 @@ class SampleServices(Services):
         return UndoResult(account.profile / "op25b-wizard-backups" / "2026-05-20T21.14.03", None)
 
 
+class OfflineSampleServices(SampleServices):
+    """The sample's answers when nothing gets through: every port times out."""
+
+    def run_probe(self, request: ProbeRequest, on_event: Callable[[ProbeEvent], None],
+                  cancel: threading.Event) -> ProbeReport:
+        report = ProbeReport(HOST, addresses={"ipv4": [ADDRESS]})
+        for spec in request.ports:
+            r = PortResult(spec.port, spec.mode, "none", "timeout", "connect", 10.0,
+                           attempts=[AddressAttempt(ADDRESS, "ipv4", "timeout", 10.0)],
+                           error=f"{ADDRESS}: timeout")
+            report.ports.append(r)
+            on_event(ProbeEvent("port_done", port=spec.port, result=r))
+        report.elapsed_s = 10.0
+        on_event(ProbeEvent("done"))
+        return report
+
+
 class ScreenshotError(OSError):
     """A picture could not be saved; ``message`` says so in the user's language."""
 
@@ -198,16 +224,18 @@ def settle(widget: QWidget) -> None:
 
 
 def play_sample(on_page: Callable[[Any, PageId], None], *, lang: str = "en",
-                helpdesk: bool = False, home: Path | None = None) -> None:
-    """Walk the sample through every page in *lang*; *on_page(wizard, page_id)* runs once
-    each page has settled (and the sample user has done what they do there)."""
+                helpdesk: bool = False, home: Path | None = None, offline: bool = False) -> None:
+    """Walk the sample through every page in *lang* (*offline*: the sample where nothing gets
+    through); *on_page(wizard, page_id)* runs once each page has settled (and the sample
+    user has done what they do there)."""
     app = ensure_app()
-    services = SampleServices(home or Path("/home/taro"))
+    kind = OfflineSampleServices if offline else SampleServices
+    services = kind(home or Path("/home/taro"))
     wizard = create_wizard(lang=lang, helpdesk=helpdesk, services=services)
     wizard.resize(SIZE)
     wizard.show()
     try:
-        for _name, pid in SHOTS:
+        for _name, pid in OFFLINE_SHOTS if offline else SHOTS:
             wait_until(lambda pid=pid: wizard.currentId() == int(pid))
             settle(wizard)
             _prepare(wizard, pid)
@@ -223,17 +251,24 @@ def play_sample(on_page: Callable[[Any, PageId], None], *, lang: str = "en",
 
 def write_screenshots(directory: str | Path, *, lang: str = "en", helpdesk: bool = False,
                       home: Path | None = None) -> list[Path]:
-    """Play the sample and save one PNG per page into *directory*; returns the files."""
+    """Play the sample and save one PNG per page into *directory*, then the last page of the
+    sample where nothing gets through; returns the files."""
     out = Path(directory)
     out.mkdir(exist_ok=True)
-    names = dict((pid, name) for name, pid in SHOTS)
     files: list[Path] = []
 
-    def shoot(wizard: Any, pid: PageId) -> None:
-        path = out / f"{names[pid]}.png"
-        if not wizard.grab().save(str(path)):
-            raise ScreenshotError(path)
-        files.append(path)
+    def shooter(shots: tuple[tuple[str, PageId], ...]) -> Callable[[Any, PageId], None]:
+        names = {pid: name for name, pid in shots}
+
+        def shoot(wizard: Any, pid: PageId) -> None:
+            if not names[pid]:
+                return
+            path = out / f"{names[pid]}.png"
+            if not wizard.grab().save(str(path)):
+                raise ScreenshotError(path)
+            files.append(path)
+
+        return shoot
 
     from PySide6.QtCore import qInstallMessageHandler
 
@@ -244,7 +279,9 @@ def write_screenshots(directory: str | Path, *, lang: str = "en", helpdesk: bool
 
     previous = qInstallMessageHandler(quiet)
     try:
-        play_sample(shoot, lang=lang, helpdesk=helpdesk, home=home)
+        play_sample(shooter(SHOTS), lang=lang, helpdesk=helpdesk, home=home)
+        if not helpdesk:
+            play_sample(shooter(OFFLINE_SHOTS), lang=lang, home=home, offline=True)
     finally:
         qInstallMessageHandler(previous)
     return files
@@ -261,8 +298,7 @@ def _prepare(wizard: Any, pid: PageId) -> None:
         page.test_signin()
         wait_until(lambda: wizard.state.login_verified is not None)
     elif pid == PageId.APPLY:
-        wait_until(lambda: page.change is not None)
-        page.apply_change()
-        wait_until(lambda: wizard.state.applied)
+        # the picture shows the change to make and "Apply and continue"; Next then makes it
+        wait_until(lambda: page.change is not None and not page.busy)
     elif pid == PageId.READY:
         wait_until(lambda: wizard.state.keyring != "pending")

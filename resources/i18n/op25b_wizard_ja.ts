@@ -988,7 +988,7 @@
         <translation>--preset にはファイル名を指定してください</translation>
     </message>
     <message>
-        <location filename="../../op25b_wizard/gui/screenshots.py" line="+178"/>
+        <location filename="../../op25b_wizard/gui/screenshots.py" line="+204"/>
         <source>could not write {path}</source>
         <translation>{path} に書き込めませんでした</translation>
     </message>
@@ -2896,32 +2896,47 @@
         <translation>自分宛てにテストメールを送信（&amp;S）</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+8"/>
+        <source>What to try</source>
+        <translation>試してほしいこと</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check that this computer is online (Wi-Fi or cable connected).</source>
+        <translation>このコンピューターがインターネットにつながっているか（Wi-Fi やケーブル）を確認してください。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Then press Test again above.</source>
+        <translation>そのあと、上の［もう一度テスト］を押してください。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>If mail still does not send</source>
         <translation>それでもメールを送信できない場合</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Close your mail program and open it again.</source>
         <translation>メールソフトを終了して、もう一度起動してください。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-10"/>
         <source>On a hotel or airport network, open any web page first: you may have to accept its terms before mail works.</source>
         <translation>ホテルや空港のネットワークでは、先に何か Web ページを開いてください。メールを使う前に、利用規約への同意が必要な場合があります。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+11"/>
         <source>Run this wizard again there: it tests that network.</source>
         <translation>その場所でこのウィザードをもう一度実行してください。そのネットワークでテストできます。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-9"/>
         <source>Call your helpdesk and read them the support code above.</source>
         <translation>ヘルプデスクに電話して、上のサポートコードを読み上げてください。</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+52"/>
         <source>Sends one short message to {email}.</source>
         <translation>{email} 宛てに短いメールを 1 通送信します。</translation>
     </message>
@@ -2980,7 +2995,7 @@
     </message>
     <message>
         <location line="+10"/>
-        <location filename="../../op25b_wizard/gui/screenshots.py" line="-29"/>
+        <location filename="../../op25b_wizard/gui/screenshots.py" line="-46"/>
         <source>The password is kept in this computer&apos;s {store}.</source>
         <translation>パスワードは、このコンピューターの「{store}」に保管されます。</translation>
     </message>
