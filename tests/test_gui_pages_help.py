@@ -88,8 +88,10 @@ def test_f1_opens_the_illustrated_guide_in_the_users_language(make_wizard, qtbot
                     timeout=WAIT_MS)
     guide = wizard.guide_window
     browser = guide.browser
-    assert browser.source().isLocalFile() and browser.source().fileName() == "guide-ja.md"
+    assert guide.path.name == "guide-ja.md" and guide.path.is_file()
     assert "画面1" in browser.toPlainText()
+    # a line break between Japanese characters is no gap in the sentence
+    assert "メールのパスワードを使って" in browser.toPlainText()
     assert guide.windowTitle() == "使い方ガイド"
     # the screenshots are found beside it, in the same language
     doc = browser.document()
@@ -97,7 +99,7 @@ def test_f1_opens_the_illustrated_guide_in_the_users_language(make_wizard, qtbot
                          QUrl("screenshots/ja/01-welcome.png"))
     assert image is not None and not image.isNull()
     wizard.ctx.languageRequested.emit("en")
-    qtbot.waitUntil(lambda: browser.source().fileName() == "guide-en.md", timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: guide.path.name == "guide-en.md", timeout=WAIT_MS)
     assert "Screen 1" in browser.toPlainText()
 
 

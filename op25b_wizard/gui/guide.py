@@ -3,13 +3,13 @@ in the user's language, read from the files shipped with the app: no network nee
 
 from __future__ import annotations
 
+import re
 import site
 import sys
 import sysconfig
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QUrl
-from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
 from op25b_wizard import i18n
@@ -28,6 +28,20 @@ def guide_file(lang: str) -> Path:
     """The guide in *lang*, or the English one when there is none in that language."""
     path = guide_dir() / f"guide-{lang}.md"
     return path if path.is_file() else guide_dir() / "guide-en.md"
+
+
+_CJK = "\u3000-\u30ff\u3400-\u9fff\uff00-\uffef"
+_CJK_BREAK = re.compile(f"(?<=[{_CJK}])\n(?:>? *)(?=[{_CJK}])")
+"""A line break between two Japanese characters (also in a quote or a list item's next line)."""
+
+
+def join_cjk_lines(markdown: str) -> str:
+    """Join lines broken between two Japanese characters: Markdown turns a line break into a
+    space, which in Japanese is a gap in the middle of a sentence. Code blocks stay as they
+    are."""
+    parts = re.split(r"(^```.*?^```$)", markdown, flags=re.M | re.S)
+    return "".join(part if part.startswith("```") else _CJK_BREAK.sub("", part)
+                   for part in parts)
 
 
 class GuideWindow(QDialog):
@@ -51,10 +65,14 @@ class GuideWindow(QDialog):
     def load(self) -> None:
         """Show the guide in the current language (again after a language switch)."""
         self.lang = i18n.language()
-        path = guide_file(self.lang)
-        self.browser.setSearchPaths([str(path.parent)])
-        self.browser.setSource(QUrl.fromLocalFile(str(path)),
-                               QTextDocument.ResourceType.MarkdownResource)
+        self.path = guide_file(self.lang)
+        self.browser.setSearchPaths([str(self.path.parent)])
+        self.browser.document().setBaseUrl(QUrl.fromLocalFile(str(self.path)))
+        try:
+            text = self.path.read_text(encoding="utf-8")
+        except OSError as e:
+            text = i18n.error_text(e)
+        self.browser.setMarkdown(join_cjk_lines(text))
         self.setWindowTitle(self.tr("User guide"))
         self.browser.setAccessibleName(self.tr("User guide"))
 
