@@ -24,10 +24,11 @@ def press_return(qtbot, wizard, pid: PageId) -> None:
     qtbot.waitUntil(lambda: wizard.currentId() == int(pid), timeout=WAIT_MS)
 
 
-def test_with_no_mail_program_typing_goes_into_the_address_field(make_wizard, qtbot, tmp_path):
+def test_with_no_mail_program_typing_goes_into_the_address_field(make_wizard, qtbot, tmp_path,
+                                                                 mail_servers, test_ca):
     home = tmp_path / "empty-home"
     home.mkdir()
-    wizard = make_wizard(services=services_for(home))
+    wizard = make_wizard(preset=preset_for(mail_servers, test_ca), services=services_for(home))
     wizard.activateWindow()
     press_return(qtbot, wizard, PageId.ACCOUNT)
     page = wizard.page_of(PageId.ACCOUNT)
@@ -41,6 +42,12 @@ def test_with_no_mail_program_typing_goes_into_the_address_field(make_wizard, qt
     qtbot.waitUntil(lambda: wizard.focusWidget() is page.email_edit, timeout=WAIT_MS)
     qtbot.keyClicks(wizard.focusWidget(), "example.jp")
     assert page.email_edit.text() == "hanako@example.jp"
+    # Back from the port test: the field has it again (QWizard alone focuses the list)
+    press_return(qtbot, wizard, PageId.PORT_TEST)
+    qtbot.waitUntil(lambda: wizard.state.report is not None, timeout=WAIT_MS)
+    wizard.back()
+    assert wizard.currentId() == int(PageId.ACCOUNT)
+    qtbot.waitUntil(lambda: wizard.focusWidget() is page.email_edit, timeout=WAIT_MS)
 
 
 def visible_text(page: QWidget) -> str:
@@ -74,7 +81,9 @@ def test_when_nothing_works_the_last_page_points_only_where_the_user_can_act(
         assert again.isVisible() and again.text() == "Test again"
         qtbot.mouseClick(again, Qt.MouseButton.LeftButton)
         qtbot.waitUntil(lambda: wizard.currentId() == int(PageId.PORT_TEST), timeout=WAIT_MS)
-        wizard.page_of(PageId.PORT_TEST).stop_test()
+        test_page = wizard.page_of(PageId.PORT_TEST)
+        assert test_page.testing and wizard.state.report is None, "Test again runs the test"
+        qtbot.waitUntil(lambda: wizard.state.report is not None, timeout=WAIT_MS)
 
 
 def test_f1_opens_the_illustrated_guide_in_the_users_language(make_wizard, qtbot, tmp_path):
@@ -199,3 +208,23 @@ def test_qts_own_dialog_texts_that_qtbase_leaves_english_are_japanese(qtbot):
                                           "All other platforms") == "フォルダー"
     finally:
         set_language("en")
+
+
+def test_the_nothing_works_page_is_translated(qapp):
+    from op25b_wizard.gui.app import set_language
+    from op25b_wizard.gui.screenshots import play_sample
+    from tests.test_gui_translations import untranslatable, visible_texts
+
+    texts: dict[str, list[tuple[str, str]]] = {}
+    try:
+        for lang in ("en", "ja"):
+            play_sample(lambda wizard, pid, lang=lang: pid == PageId.READY and texts.setdefault(
+                lang, visible_texts(wizard, pid)), lang=lang, offline=True)
+    finally:
+        set_language("en")
+    en, ja = texts["en"], texts["ja"]
+    assert any("What to try" in t for _w, t in en)
+    assert len(en) == len(ja)
+    untranslated = [t for (_w, t), (_j, jt) in zip(en, ja, strict=True)
+                    if t == jt and not untranslatable(t)]
+    assert not untranslated

@@ -145,6 +145,8 @@ class AccountPage(WizardPageBase):
                 self.run(lambda _report, _cancel: self.services.find_accounts(),
                          self._accounts_found, self._scan_failed, name="find accounts")
         super().initializePage()
+
+    def shown(self) -> None:
         if self.accounts is not None:  # back on the page: where the user types or picks
             self.focus_later(self._focus_target())
 

@@ -174,6 +174,10 @@ class WizardPageBase(QWizardPage):
             b.setDefault(False)
         self._retranslate_all()
 
+    def shown(self) -> None:
+        """The page is now on screen, reached by Next or by Back (after QWizard has chosen the
+        focus); e.g. to put the keyboard focus where the user types."""
+
     def focus_later(self, widget: QWidget) -> None:
         """Give *widget* the keyboard focus once QWizard has shown the page (it focuses the
         first widget itself after ``initializePage``)."""

@@ -136,6 +136,11 @@ class ReadyPage(WizardPageBase):
             wizard.back()
             if wizard.currentId() == before:
                 break
+        if item.fix == PageId.PORT_TEST and wizard is not None:
+            # "Test again" means it: the test runs again at once
+            start = getattr(wizard.currentPage(), "start_test", None)
+            if start is not None:
+                start()
 
     def _keyring_done(self, kept: bool, account: tuple[str, str], action: str) -> None:
         s = self.state

@@ -80,6 +80,7 @@ class SetupWizard(QWizard):
         ])
         self.ctx.helpdeskChanged.connect(self._helpdesk_changed)
         self.currentIdChanged.connect(lambda _id: self._update_title())
+        self.currentIdChanged.connect(self._page_shown)
         screen = self.screen().availableGeometry()
         self.resize(min(780, screen.width()), min(620, screen.height()))
         self.retranslate()
@@ -99,6 +100,12 @@ class SetupWizard(QWizard):
         self.setPage(int(pid), page)
         self.pages[pid] = page
         return page
+
+    def _page_shown(self, pid: int) -> None:
+        """Tell the page now on screen (forward or Back: QWizard initialises only forward)."""
+        page = self.page(pid)
+        if isinstance(page, WizardPageBase) and page.built:
+            page.shown()
 
     def ensure_pages(self) -> None:
         """Create every page not created yet (before leaving the first page)."""
