@@ -43,6 +43,8 @@ class ReadyPage(WizardPageBase):
     def __init__(self, ctx: WizardContext) -> None:
         super().__init__(ctx)
         self._send_state: tuple[str, Any] | None = None
+        self._items: list[CheckItem] = []
+        """The checklist lines on screen, in order."""
 
     def build(self) -> None:
         self.checks = QGridLayout()
@@ -271,9 +273,8 @@ class ReadyPage(WizardPageBase):
                 self.fix_buttons[item.id] = fix
 
     def _fix_clicked(self, row: int) -> None:
-        items = getattr(self, "_items", [])
-        if row < len(items):
-            self.go_fix(items[row])
+        if row < len(self._items):
+            self.go_fix(self._items[row])
 
     def _render_send(self) -> None:
         st = self._send_state
