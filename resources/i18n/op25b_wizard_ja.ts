@@ -87,7 +87,7 @@
 <context>
     <name>AccountPage</name>
     <message>
-        <location filename="../../op25b_wizard/gui/page_account.py" line="+194"/>
+        <location filename="../../op25b_wizard/gui/page_account.py" line="+196"/>
         <source>Enter my e-mail address</source>
         <translation>メールアドレスを入力する</translation>
     </message>
@@ -1897,7 +1897,7 @@
 <context>
     <name>GuideWindow</name>
     <message>
-        <location filename="../../op25b_wizard/gui/guide.py" line="+58"/>
+        <location filename="../../op25b_wizard/gui/guide.py" line="+76"/>
         <location line="+1"/>
         <source>User guide</source>
         <translation>使い方ガイド</translation>
@@ -2816,7 +2816,7 @@
 <context>
     <name>ReadyPage</name>
     <message>
-        <location filename="../../op25b_wizard/gui/page_ready.py" line="+158"/>
+        <location filename="../../op25b_wizard/gui/page_ready.py" line="+165"/>
         <source>Copied</source>
         <translation>コピーしました</translation>
     </message>
@@ -2841,7 +2841,7 @@
         <translation>あと少しです</translation>
     </message>
     <message>
-        <location line="-179"/>
+        <location line="-186"/>
         <source>Test again</source>
         <translation>もう一度テスト</translation>
     </message>
@@ -2866,7 +2866,7 @@
         <translation>もう一度試す</translation>
     </message>
     <message>
-        <location line="+168"/>
+        <location line="+175"/>
         <source>Something still needs fixing: the buttons below lead there. The helpdesk can help.</source>
         <translation>まだ直すところがあります。下のボタンからその画面に戻れます。ヘルプデスクにも相談できます。</translation>
     </message>
@@ -2936,7 +2936,7 @@
         <translation>ヘルプデスクに電話して、上のサポートコードを読み上げてください。</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+51"/>
         <source>Sends one short message to {email}.</source>
         <translation>{email} 宛てに短いメールを 1 通送信します。</translation>
     </message>
@@ -3214,7 +3214,7 @@
 <context>
     <name>SetupWizard</name>
     <message>
-        <location filename="../../op25b_wizard/gui/wizard.py" line="+161"/>
+        <location filename="../../op25b_wizard/gui/wizard.py" line="+168"/>
         <source>&amp;Help</source>
         <translation>ヘルプ（&amp;H）</translation>
     </message>
