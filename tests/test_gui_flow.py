@@ -437,6 +437,11 @@ def test_typed_address_ends_with_settings_to_enter_by_hand(make_wizard, qtbot, t
                      "security": "SSL/TLS", "auth": "Normal password", "username": GUI_EMAIL}
     press_next(qtbot, wizard, PageId.READY)
     assert wizard.state.checklist()[3].state == "skipped"
+    # nothing to apply: the button beside it shows the settings to enter
+    show = wizard.page_of(PageId.READY).fix_buttons["client"]
+    assert show.text() == "Show the settings"
+    qtbot.mouseClick(show, Qt.MouseButton.LeftButton)
+    assert wizard.currentId() == int(PageId.APPLY) and apply_page.manual_box.isVisible()
 
 
 def test_keyboard_only(make_wizard, qtbot, thunderbird_home, mail_servers, test_ca, no_keyring):

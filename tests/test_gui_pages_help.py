@@ -174,7 +174,7 @@ def test_a_reset_on_port_25_is_not_called_a_network_block(qtbot):
 
 
 def test_the_apply_message_keeps_the_backup_folder_out_of_the_sentence(
-        make_wizard, qtbot, thunderbird_home, mail_servers, test_ca):
+        make_wizard, qtbot, thunderbird_home, mail_servers, test_ca, tmp_path):
     from tests.test_gui_flow import to_signin
 
     home, _ = thunderbird_home
@@ -190,6 +190,14 @@ def test_the_apply_message_keeps_the_backup_folder_out_of_the_sentence(
     folder = wizard.state.backup_dir
     assert folder and folder not in page.status.text() and "/" not in page.status.text()
     assert page.status.toolTip() == folder
+    # a saved file: its name in the sentence, the folder only in the tooltip
+    saved = tmp_path / "exports"
+    saved.mkdir()
+    wizard.ctx.save_path_hook = lambda _parent, _title, name, _filter: str(saved / name)
+    qtbot.mouseClick(page.export_buttons["autoconfig"], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.export_status.text() != "", timeout=WAIT_MS)
+    assert page.export_status.text() == "Saved: config-v1.1.xml"
+    assert page.export_status.toolTip() == str(saved / "config-v1.1.xml")
 
 
 def test_qts_own_dialog_texts_that_qtbase_leaves_english_are_japanese(qtbot):

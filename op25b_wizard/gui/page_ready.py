@@ -36,6 +36,16 @@ FIX_TEXTS = {
 }
 """The button beside a checklist line, by the page that puts it right."""
 
+SHOW_SETTINGS = QT_TRANSLATE_NOOP("ReadyPage", "Show the settings")
+"""The button beside "enter the new settings yourself" (no mail program to change)."""
+
+
+def fix_text(item: CheckItem) -> str:
+    """The text of the button beside *item*, in the current language."""
+    source = SHOW_SETTINGS if item.id == "client" and item.state == "skipped" \
+        else FIX_TEXTS[item.fix]  # type: ignore[index]
+    return QCoreApplication.translate("ReadyPage", source)
+
 
 class ReadyPage(WizardPageBase):
     page_id = PageId.READY
@@ -267,7 +277,7 @@ class ReadyPage(WizardPageBase):
             text.setFont(scaled_font(self, 1.1, bold=item.state == "ok"))
             fix.setVisible(item.fix is not None)
             if item.fix is not None:
-                fix.setText(QCoreApplication.translate("ReadyPage", FIX_TEXTS[item.fix]))
+                fix.setText(fix_text(item))
                 fix.setObjectName(f"fix_{item.id}")
                 fix.setEnabled(not self.busy)
                 self.fix_buttons[item.id] = fix

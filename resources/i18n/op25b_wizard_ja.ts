@@ -2816,7 +2816,7 @@
 <context>
     <name>ReadyPage</name>
     <message>
-        <location filename="../../op25b_wizard/gui/page_ready.py" line="+165"/>
+        <location filename="../../op25b_wizard/gui/page_ready.py" line="+175"/>
         <source>Copied</source>
         <translation>コピーしました</translation>
     </message>
@@ -2841,7 +2841,7 @@
         <translation>あと少しです</translation>
     </message>
     <message>
-        <location line="-186"/>
+        <location line="-196"/>
         <source>Test again</source>
         <translation>もう一度テスト</translation>
     </message>
@@ -2866,7 +2866,12 @@
         <translation>もう一度試す</translation>
     </message>
     <message>
-        <location line="+175"/>
+        <location line="+4"/>
+        <source>Show the settings</source>
+        <translation>設定を表示</translation>
+    </message>
+    <message>
+        <location line="+181"/>
         <source>Something still needs fixing: the buttons below lead there. The helpdesk can help.</source>
         <translation>まだ直すところがあります。下のボタンからその画面に戻れます。ヘルプデスクにも相談できます。</translation>
     </message>
