@@ -3219,7 +3219,7 @@
 <context>
     <name>SetupWizard</name>
     <message>
-        <location filename="../../op25b_wizard/gui/wizard.py" line="+168"/>
+        <location filename="../../op25b_wizard/gui/wizard.py" line="+170"/>
         <source>&amp;Help</source>
         <translation>ヘルプ（&amp;H）</translation>
     </message>
