@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 # --- port-test engine: test CA, real SMTP servers, probe helpers (begin) ---------------------
+import os
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 import pytest
 
+from op25b_wizard.core import connectivity
 from op25b_wizard.core.model import (
     Credentials,
     PortSpec,
@@ -21,6 +23,10 @@ from op25b_wizard.core.probe import run_probe
 from tests.support.servers import DEFAULT_USERS, Server, TestCA, smtp_server
 
 ENGINE_USER, ENGINE_PASSWORD = next(iter(DEFAULT_USERS.items()))
+
+os.environ[connectivity.URL_ENV] = "off"
+"""No test asks an outside host: the captive-portal check is off unless a test points it at
+a server of its own (the CLI and the wizard started by a test inherit this)."""
 ENGINE_TIMEOUT = 1.0
 """Stage timeout for engine tests on loopback: short, so that the whole set stays fast."""
 
@@ -85,8 +91,6 @@ def probe_ports(test_ca: TestCA) -> ProbeFn:
 
 
 # --- the Qt wizard: offscreen Qt, a Thunderbird profile, wizard helpers (begin) --------------
-import os  # noqa: E402
-
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 GUI_EMAIL = ENGINE_USER

@@ -140,3 +140,24 @@ def test_a_code_typed_with_a_japanese_input_method_reads_the_same():
         op25b=True, recommended_port=465, verdicts=("op25b", "submission_ok")))
     wide = "".join(chr(ord(c) + 0xFEE0) if c != "-" else "ー" for c in code)
     assert sc.decode(wide) == sc.decode(code)
+
+
+def test_every_verdict_has_its_own_bit() -> None:
+    """A verdict past the layout's room would spill into the recommended port's bits."""
+    assert len(VERDICT_IDS) <= sc.VERDICT_BITS
+    assert len(set(VERDICT_IDS)) == len(VERDICT_IDS)
+
+
+def test_a_code_given_out_before_captive_portal_still_reads_the_same() -> None:
+    """Codes already read out over the phone keep their meaning: the captive-portal verdict
+    took a bit no earlier code set."""
+    assert sc.decode("C2C8C-AJ2ZP") == sc.CodeSummary(
+        ports={25: ("timeout", "none"), 587: ("ok", "starttls"), 465: ("ok", "tls")},
+        op25b=True, recommended_port=465, verdicts=("op25b", "submission_ok"))
+
+
+def test_captive_portal_travels_in_the_code() -> None:
+    summary = sc.CodeSummary(
+        ports={25: ("not_smtp", "none"), 587: ("not_smtp", "starttls"), 465: ("tls_error", "tls")},
+        op25b=None, recommended_port=None, verdicts=("captive_portal",))
+    assert sc.decode(sc.encode(summary)).verdicts == ("captive_portal",)

@@ -16,7 +16,8 @@ from op25b_wizard.cli.common import (
     read_password_stdin,
     table,
 )
-from op25b_wizard.core import support_code
+from op25b_wizard.core import connectivity, support_code
+from op25b_wizard.core.connectivity import ConnectivityCheck
 from op25b_wizard.core.diagnosis import Diagnosis, Route, diagnose
 from op25b_wizard.core.i18n import QT_TRANSLATE_NOOP, Msg
 from op25b_wizard.core.lookup.result import SOURCE_TEXT
@@ -30,7 +31,7 @@ from op25b_wizard.core.model import (
 from op25b_wizard.core.outcome_text import auth_msg, outcome_msg, security_msg
 from op25b_wizard.core.probe import run_probe
 from op25b_wizard.core.targets import Target, TargetError, normalise_host, parse_target
-from op25b_wizard.core.verdicts import Verdict, make
+from op25b_wizard.core.verdicts import IMPORTANCE, Verdict, make
 
 tr = i18n.tr
 
@@ -63,6 +64,12 @@ def register(sub: argparse._SubParsersAction) -> None:
                    "bundled provider data"))
     p.add_argument("--preset", metavar="FILE", help=QT_TRANSLATE_NOOP("CliHelp", "a company preset (autoconfig XML)"))
     p.add_argument("--ispdb-url", metavar="URL", help=QT_TRANSLATE_NOOP("CliHelp", "base URL of the ISP database"))
+    p.add_argument("--connectivity-url", metavar="URL",
+                   help=QT_TRANSLATE_NOOP("CliHelp", "plain-http address asked to recognise a hotel "
+                   "network's sign-in page (default: Windows' own check; off turns it off)"))
+    p.add_argument("--connectivity-answer", metavar="TEXT",
+                   help=QT_TRANSLATE_NOOP("CliHelp", "the exact text that address answers when the web "
+                   "is open (without it, an empty answer, HTTP 204, is expected)"))
     add_lang_option(p)
     p.set_defaults(func=run_diagnose)
 
@@ -127,9 +134,17 @@ def _lookup_route(args: argparse.Namespace, target: Target) -> tuple[Target, lis
     return Target(first.host, target.email, target.domain), routes, unconfirmed
 
 
+def _connectivity(args: argparse.Namespace) -> ConnectivityCheck | None:
+    try:
+        return connectivity.configured(args.connectivity_url, args.connectivity_answer)
+    except connectivity.ConnectivityConfigError as e:
+        raise CliError(i18n.render(e.message)) from None
+
+
 def _check_options(args: argparse.Namespace) -> None:
     if not 0.1 <= args.timeout <= 300:
         raise CliError(tr("Cli", QT_TRANSLATE_NOOP("Cli", "the timeout must be between 0.1 and 300 seconds")))
+    _connectivity(args)
     if args.cafile:
         check_cafile(args.cafile)
     preset_path(args.preset)
@@ -171,7 +186,8 @@ def build_request(args: argparse.Namespace) -> tuple[Target, ProbeRequest, list[
             raise CliError(tr("Cli", QT_TRANSLATE_NOOP(
                 "Cli", "--test-message needs your e-mail address and --password-stdin")))
     options = ProbeOptions(timeout=args.timeout, cafile=args.cafile, credentials=credentials,
-                           allow_plaintext_auth=args.allow_plaintext, test_message_to=test_to)
+                           allow_plaintext_auth=args.allow_plaintext, test_message_to=test_to,
+                           connectivity=_connectivity(args))
     if preferred and not args.port:
         ports = PortSpec.with_routes(ports, [(r.port, r.security) for r in preferred])
     return target, ProbeRequest(target.host, ports, options), preferred
@@ -291,7 +307,7 @@ def run_explain(args: argparse.Namespace) -> int:
              port=rec if rec else tr("Cli", QT_TRANSLATE_NOOP("Cli", "none found"))))
     print()
     said: set[str] = set()
-    for vid in summary.verdicts:
+    for vid in sorted(summary.verdicts, key=IMPORTANCE.index):
         v = make(vid, host="?", port=rec or "?", seen="?", expected="?")
         mark = "OK" if v.good else "!!"
         print(f"{mark} {i18n.render(v.title)}")

@@ -8,7 +8,7 @@ from typing import Any, Literal
 from op25b_wizard.core import support_code
 from op25b_wizard.core.model import PortResult, ProbeReport
 from op25b_wizard.core.smtp_reply import is_domain_name
-from op25b_wizard.core.verdicts import VERDICT_IDS, Verdict, make
+from op25b_wizard.core.verdicts import IMPORTANCE, Verdict, make
 
 AuthMethod = Literal["normal", "encrypted", "oauth2", "none"]
 CERT_PROBLEMS = ("expired", "not_yet_valid", "wrong_name", "unknown_issuer", "self_signed")
@@ -84,6 +84,8 @@ class Diagnosis:
         }
         if self.report.dns_error:
             out["dns_error"] = self.report.dns_error
+        if self.report.connectivity is not None:
+            out["connectivity"] = self.report.connectivity.to_dict()
         if transcript:
             out["transcript"] = [line.format() for line in self.report.transcript]
         return out
@@ -113,7 +115,7 @@ def _auth_method(p: PortResult) -> AuthMethod:
     return "normal" if offered else "none"
 
 
-def _secure_submission(p: PortResult) -> bool:
+def secure_submission(p: PortResult) -> bool:
     """Reached over a verified TLS channel on a submission port (never 25, however tested)."""
     return (p.mode != "relay" and p.port != 25 and p.outcome in ("ok", "auth_ok", "auth_failed")
             and p.tls is not None and p.tls.verified)
@@ -122,7 +124,7 @@ def _secure_submission(p: PortResult) -> bool:
 def recommend(report: ProbeReport, preferred: list[Route] | None = None,
               username: str | None = None) -> tuple[Route | None, PortResult | None]:
     """The route to configure: a provider's documented one first, else RFC 8314 order."""
-    candidates = [p for p in report.ports if _secure_submission(p)]
+    candidates = [p for p in report.ports if secure_submission(p)]
     if not candidates:
         return None, None
 
@@ -159,6 +161,33 @@ def _intercepted(report: ProbeReport) -> dict[str, Any] | None:
             return {"port": p.port, "seen": p.greeting_host, "expected": subs[0].greeting_host}
         if p.tls and p.tls.problem == "wrong_name" and any(s.tls and s.tls.verified for s in subs):
             return {"port": p.port, "seen": p.tls.error or "?", "expected": subs[0].greeting_host}
+    return None
+
+
+PORTAL_CERT_PROBLEMS = ("wrong_name", "self_signed", "unknown_issuer")
+"""What a captive portal's own certificate shows for the mail server's name."""
+MISLEADING_ON_A_PORTAL = ("certificate", "tls_failed", "unreachable", "no_submission")
+"""Verdicts whose advice (ask IT for a certificate, another network, the provider) is wrong
+for a hotel guest who has only to accept the network's terms."""
+
+
+def _captive_portal(report: ProbeReport) -> dict[str, Any] | None:
+    """A captive portal holds the connection: when no secure route works, either the
+    connectivity check was redirected or altered, or the mail ports' own evidence says so
+    (an HTTP answer where SMTP was expected, and a certificate for another name on every
+    port that reached TLS). An exact connectivity answer rules it out: the web is open."""
+    check = report.connectivity
+    if report.cancelled or any(secure_submission(p) for p in report.ports) or (
+            check is not None and check.result == "open"):
+        return None
+    http = [p.port for p in report.ports if p.outcome == "not_smtp"]
+    tls = [p for p in report.ports if p.tls is not None and p.tls.problem != "injection"]
+    foreign = [p.port for p in tls if p.tls is not None and p.tls.problem in PORTAL_CERT_PROBLEMS]
+    redirected = check is not None and check.result == "portal"
+    if redirected or (http and foreign and len(foreign) == len(tls)):
+        return {"http_ports": http, "foreign_certificate_ports": foreign,
+                "connectivity": check.result if check else None,
+                "location": check.location if check else None}
     return None
 
 
@@ -245,7 +274,13 @@ def diagnose(report: ProbeReport, *, preferred: list[Route] | None = None,
     elif route is None and not report.cancelled and "unreachable" not in found:
         add("no_submission", host=report.host)
 
-    verdicts = [make(vid, **found[vid]) for vid in VERDICT_IDS if vid in found]
+    portal = _captive_portal(report)
+    if portal is not None:
+        add("captive_portal", **portal)
+        for vid in MISLEADING_ON_A_PORTAL:
+            found.pop(vid, None)
+
+    verdicts = [make(vid, **found[vid]) for vid in IMPORTANCE if vid in found]
     code = support_code.encode(support_code.CodeSummary(
         ports={port: ((p.outcome, p.security) if (p := report.port(port)) else None)
                for port in support_code.SLOTS},

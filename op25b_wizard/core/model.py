@@ -7,7 +7,10 @@ and helpdesk scripts (see ``docs/diagnose-json.md``).
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
+
+if TYPE_CHECKING:
+    from op25b_wizard.core.connectivity import ConnectivityCheck, ConnectivityResult
 
 Mode = Literal["tls", "starttls", "relay"]
 """How a port is spoken to: implicit TLS, STARTTLS required, or the relay port (TLS tried)."""
@@ -149,6 +152,8 @@ class ProbeOptions:
     """Name sent in EHLO; default is the local address as an address literal."""
     happy_eyeballs_delay: float = 0.25
     use_system_trust: bool = True
+    connectivity: ConnectivityCheck | None = None
+    """A plain-HTTP connectivity check to run alongside (captive portals); None: none."""
 
 
 @dataclass
@@ -267,6 +272,8 @@ class ProbeReport:
     elapsed_s: float = 0.0
     cancelled: bool = False
     transcript: list[TranscriptLine] = field(default_factory=list)
+    connectivity: ConnectivityResult | None = None
+    """The connectivity check's result, when one was asked for."""
 
     def port(self, number: int) -> PortResult | None:
         return next((p for p in self.ports if p.port == number), None)

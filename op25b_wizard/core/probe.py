@@ -16,6 +16,7 @@ import threading
 import time
 from collections.abc import Callable
 
+from op25b_wizard.core import connectivity
 from op25b_wizard.core.model import (
     AddressAttempt,
     AuthInfo,
@@ -550,6 +551,9 @@ async def probe(request: ProbeRequest, on_event: EventSink | None = None,
             await asyncio.gather(*(p.stop_unneeded() for p in probes), return_exceptions=True)
         report.ports.extend(results)
 
+    check = opts.connectivity
+    check_task = asyncio.create_task(connectivity.check_connectivity(
+        check, opts.timeout, resolve)) if check is not None else None
     work = asyncio.create_task(run_all())
     waiters: list[asyncio.Future] = [work]
     if cancel is not None:
@@ -564,12 +568,27 @@ async def probe(request: ProbeRequest, on_event: EventSink | None = None,
         work.result()
     for w in waiters[1:]:
         w.cancel()
+    report.connectivity = await _connectivity_result(report, check_task, check, transcript)
     order = {spec.port: i for i, spec in enumerate(request.ports)}
     report.ports.sort(key=lambda p: order.get(p.port, 0))
     report.transcript = transcript.lines
     report.elapsed_s = time.monotonic() - t0
     emit(ProbeEvent("done"))
     return report
+
+
+async def _connectivity_result(report: ProbeReport, task: asyncio.Task | None,
+                               check: connectivity.ConnectivityCheck | None,
+                               transcript: Transcript) -> connectivity.ConnectivityResult | None:
+    """The connectivity check's answer, waited for only when it can still tell something: the
+    run was not cancelled and no secure sending route was found."""
+    from op25b_wizard.core.diagnosis import secure_submission
+
+    needed = not report.cancelled and not any(secure_submission(p) for p in report.ports)
+    result = await connectivity.finish(task, check, needed=needed)
+    if result is not None:
+        transcript.note(None, connectivity.describe(result))
+    return result
 
 
 def run_probe(request: ProbeRequest, on_event: EventSink | None = None,

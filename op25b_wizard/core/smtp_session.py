@@ -119,8 +119,10 @@ class SmtpSession:
                     ) from None
             raise StageFailure("protocol_error", stage, "the server closed the connection") from None
         except ReplyError as e:
-            if e.not_smtp and stage == "greeting":
-                what = "an HTTP server" if e.first_line.startswith(b"HTTP/") else "not an SMTP server"
+            http = e.not_smtp and e.first_line.startswith(b"HTTP/")
+            if e.not_smtp and (stage == "greeting" or http):
+                # an HTTP answer at any stage (a captive portal): no further command is sent
+                what = "an HTTP server" if http else "not an SMTP server"
                 raise StageFailure("not_smtp", stage, f"{what} answered: {e}") from None
             raise StageFailure("protocol_error", stage, str(e)) from None
         except (ConnectionError, OSError) as e:

@@ -24,6 +24,8 @@ SECURITIES = ("none", "starttls", "tls")
 _RECOMMENDED = (None, 465, 587, "other")
 _CHECK_BITS = 10
 _PAYLOAD_BITS = 40
+VERDICT_BITS = 16
+"""Room for verdicts in this layout: a seventeenth verdict needs a new layout (and VERSION)."""
 
 
 class SupportCodeError(ValueError):
@@ -61,7 +63,7 @@ def encode(summary: CodeSummary) -> str:
     mask = 0
     for v in summary.verdicts:
         mask |= 1 << VERDICT_IDS.index(v)
-    bits = (bits << 16) | mask
+    bits = (bits << VERDICT_BITS) | mask
     bits = (bits << _CHECK_BITS) | _checksum(bits)
     chars = []
     for _ in range(10):
@@ -95,8 +97,8 @@ def decode(text: str) -> CodeSummary:
     if _checksum(payload) != check:
         raise SupportCodeError(Msg("SupportCode", QT_TRANSLATE_NOOP(
             "SupportCode", "this support code does not check out: a character is wrong")))
-    mask = payload & 0xFFFF
-    payload >>= 16
+    mask = payload & ((1 << VERDICT_BITS) - 1)
+    payload >>= VERDICT_BITS
     rec = _RECOMMENDED[payload & 3]
     payload >>= 2
     op25b = {0: None, 1: True, 2: False, 3: None}[payload & 3]

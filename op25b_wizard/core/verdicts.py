@@ -1,7 +1,7 @@
 """The verdicts: stable ids, and what each says to the user in plain words.
 
-Ids are a contract (JSON, the GUI, support codes); their order here is the order of
-importance in which they are shown, and their index is their bit in the support code.
+Ids are a contract (JSON, the GUI, support codes); their index in :data:`VERDICT_IDS` is
+their bit in the support code, and :data:`IMPORTANCE` is the order in which they are shown.
 """
 
 from __future__ import annotations
@@ -29,8 +29,14 @@ VERDICT_IDS: tuple[str, ...] = (
     "no_submission",
     "submission_ok",
     "cancelled",
+    "captive_portal",
 )
 """Never reorder or remove: a verdict's index is its bit in support codes already given out."""
+
+SHOWN_FIRST: tuple[str, ...] = ("captive_portal",)
+"""Verdicts added later that outrank every older one (a captive portal explains all the rest)."""
+IMPORTANCE: tuple[str, ...] = (*SHOWN_FIRST, *(v for v in VERDICT_IDS if v not in SHOWN_FIRST))
+"""The order of importance: the first verdict found is the headline."""
 
 GOOD = frozenset({"submission_ok"})
 INFO = frozenset({"ipv6_broken", "op25b", "ip25b"})
@@ -51,6 +57,7 @@ TITLES: dict[str, str] = {
     "no_submission": QT_TRANSLATE_NOOP("Verdict", "No secure sending port found"),
     "submission_ok": QT_TRANSLATE_NOOP("Verdict", "Secure sending works"),
     "cancelled": QT_TRANSLATE_NOOP("Verdict", "The test was stopped"),
+    "captive_portal": QT_TRANSLATE_NOOP("Verdict", "This network wants you to accept its terms first"),
 }
 
 CLOSED_25_TITLE = QT_TRANSLATE_NOOP("Verdict", "Port 25 is closed from here")
@@ -182,6 +189,14 @@ def make(vid: str, **details: Any) -> Verdict:
         else:
             exp = _m(QT_TRANSLATE_NOOP("Verdict", "Secure sending works on port {port}."), **d)
         act = _m(QT_TRANSLATE_NOOP("Verdict", "Use the settings below: they work on any network."))
+    elif vid == "captive_portal":
+        exp = _m(QT_TRANSLATE_NOOP("Verdict", "This looks like a hotel or guest network that shows "
+                                   "its own web page until you accept its terms: the network "
+                                   "answered in place of your mail server. Your password was "
+                                   "not sent."))
+        act = _m(QT_TRANSLATE_NOOP("Verdict", "Open any web page in your browser, accept the "
+                                   "hotel's terms (or sign in to the network there), then test "
+                                   "again."))
     elif vid == "cancelled":
         exp = _m(QT_TRANSLATE_NOOP("Verdict", "The test was stopped before it finished."))
         act = _m(QT_TRANSLATE_NOOP("Verdict", "Run the test again."))

@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from enum import IntEnum
 from typing import TYPE_CHECKING, Literal
 
+from op25b_wizard.core import connectivity
+from op25b_wizard.core.connectivity import ConnectivityCheck
 from op25b_wizard.core.i18n import QT_TRANSLATE_NOOP, Msg, msg
 from op25b_wizard.core.model import (
     DEFAULT_PORTS,
@@ -57,6 +59,8 @@ class Preset:
     cafile: str | None = None
     timeout: float = 10.0
     email: str | None = None
+    connectivity: ConnectivityCheck | None = field(default_factory=connectivity.from_environment)
+    """The captive-portal check the port test runs (see :mod:`~op25b_wizard.core.connectivity`)."""
 
 
 @dataclass(frozen=True)
@@ -207,7 +211,7 @@ class WizardState:
         else:
             ports = PortSpec.with_routes([PortSpec.for_port(p) for p in DEFAULT_PORTS],
                                          [(r.port, r.security) for r in self.preferred])
-        return ProbeRequest(self.host, ports, self._options())
+        return ProbeRequest(self.host, ports, self._options(connectivity=self.preset.connectivity))
 
     def _options(self, **extra: object) -> ProbeOptions:
         return ProbeOptions(timeout=self.preset.timeout, cafile=self.preset.cafile, **extra)  # type: ignore[arg-type]

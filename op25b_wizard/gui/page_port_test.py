@@ -8,7 +8,8 @@ import threading
 import time
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, QUrl
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from op25b_wizard import i18n
+from op25b_wizard.core.connectivity import DEFAULT_URL
 from op25b_wizard.core.i18n import QT_TRANSLATE_NOOP
 from op25b_wizard.core.model import PortResult, PortSpec, ProbeEvent, ProbeReport
 from op25b_wizard.core.wizard_state import PageId
@@ -208,7 +210,10 @@ class PortTestPage(WizardPageBase):
         self.stop_button = QPushButton()
         self.stop_button.setObjectName("stop")
         self.stop_button.clicked.connect(self.stop_test)
-        for b in (self.details_button, self.again_button, self.stop_button):
+        self.browser_button = QPushButton()
+        self.browser_button.setObjectName("openBrowser")
+        self.browser_button.clicked.connect(self.open_browser)
+        for b in (self.browser_button, self.details_button, self.again_button, self.stop_button):
             buttons.addWidget(b)
         buttons.addStretch(1)
         self.body.addLayout(buttons)
@@ -351,6 +356,24 @@ class PortTestPage(WizardPageBase):
         self.stop_button.setVisible(self.testing)
         self.again_button.setVisible(not self.testing)
         self.details_button.setEnabled(self.state.report is not None)
+        self.browser_button.setVisible(self.captive_portal)
+
+    @property
+    def captive_portal(self) -> bool:
+        """The last test found a hotel-style network waiting for its terms to be accepted."""
+        d = self.state.diagnosis
+        return not self.testing and d is not None and "captive_portal" in d.verdict_ids
+
+    def portal_url(self) -> str:
+        """A plain-http page to open: the connectivity check's own URL, which such a network
+        redirects to its sign-in page."""
+        check = self.state.preset.connectivity
+        return check.url if check is not None else DEFAULT_URL
+
+    def open_browser(self) -> None:
+        """Open the system browser, where the network shows its terms; then Test again."""
+        QDesktopServices.openUrl(QUrl(self.portal_url()))
+        self.again_button.setFocus()
 
     def ready(self) -> bool:
         return self.state.report is not None
@@ -377,6 +400,9 @@ class PortTestPage(WizardPageBase):
         self.details_button.setAccessibleName(self.tr("Details"))
         self.again_button.setText(self.tr("Test &again"))
         self.stop_button.setText(self.tr("S&top"))
+        self.browser_button.setText(self.tr("&Open a web page"))
+        self.browser_button.setToolTip(self.tr("Opens your web browser, where this network shows "
+                                               "its terms. Accept them, then press Test again."))
         self.progress.setAccessibleName(self.tr("Testing"))
         self._render_verdict()
 

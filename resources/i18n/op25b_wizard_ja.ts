@@ -4,14 +4,14 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../op25b_wizard/cli/diagnose.py" line="+85"/>
-        <location line="+47"/>
-        <location line="+5"/>
+        <location filename="../../op25b_wizard/cli/diagnose.py" line="+92"/>
+        <location line="+54"/>
+        <location line="+6"/>
         <location line="+2"/>
         <location line="+17"/>
         <location line="+8"/>
         <location line="+7"/>
-        <location line="+20"/>
+        <location line="+21"/>
         <location line="+21"/>
         <location line="+5"/>
         <location line="+1"/>
@@ -470,7 +470,7 @@
 <context>
     <name>Checklist</name>
     <message>
-        <location filename="../../op25b_wizard/core/wizard_state.py" line="+339"/>
+        <location filename="../../op25b_wizard/core/wizard_state.py" line="+343"/>
         <source>Mail can be sent from this network (port {port})</source>
         <translation>このネットワークからメールを送信できます（ポート {port}）</translation>
     </message>
@@ -603,7 +603,7 @@
         <translation>標準入力から読み取ったパスワードが空です。</translation>
     </message>
     <message>
-        <location filename="../../op25b_wizard/cli/diagnose.py" line="-169"/>
+        <location filename="../../op25b_wizard/cli/diagnose.py" line="-171"/>
         <source>the timeout must be between 0.1 and 300 seconds</source>
         <translation>タイムアウトは 0.1～300 秒の範囲で指定してください。</translation>
     </message>
@@ -618,7 +618,7 @@
         <translation>CA ファイル {path} に使用できる証明書がありません。</translation>
     </message>
     <message>
-        <location filename="../../op25b_wizard/cli/diagnose.py" line="+5"/>
+        <location filename="../../op25b_wizard/cli/diagnose.py" line="+6"/>
         <source>--password-stdin needs --user</source>
         <translation>--password-stdin を使うには --user も指定してください。</translation>
     </message>
@@ -639,12 +639,12 @@
         <translation>--test-message を使うには、メールアドレスと --password-stdin を指定してください。</translation>
     </message>
     <message>
-        <location line="-86"/>
+        <location line="-94"/>
         <source>invalid port {value}: give a number from 1 to 65535, optionally followed by /tls, /starttls or /relay</source>
         <translation>ポートの指定 {value} が正しくありません。1～65535 の数字を指定してください（後ろに /tls、/starttls、/relay を付けることもできます）。</translation>
     </message>
     <message>
-        <location line="+106"/>
+        <location line="+115"/>
         <source>Testing {host} ports {ports} ...</source>
         <translation>{host} のポート {ports} をテストしています...</translation>
     </message>
@@ -1294,7 +1294,7 @@
         <translation>出力の言語（省略時はシステムの設定に従います）</translation>
     </message>
     <message>
-        <location filename="../../op25b_wizard/cli/diagnose.py" line="-261"/>
+        <location filename="../../op25b_wizard/cli/diagnose.py" line="-276"/>
         <source>test which mail ports work from this network and what to configure</source>
         <translation>このネットワークからどのメール送信用ポートが使えるかと、何を設定すればよいかをテストします</translation>
     </message>
@@ -1374,7 +1374,17 @@
         <translation>ISP データベースのベース URL</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
+        <source>plain-http address asked to recognise a hotel network&apos;s sign-in page (default: Windows&apos; own check; off turns it off)</source>
+        <translation>ホテルなどのネットワークのログインページを見分けるために問い合わせる http:// のアドレス（省略時は Windows 自身の確認先。off で問い合わせません）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the exact text that address answers when the web is open (without it, an empty answer, HTTP 204, is expected)</source>
+        <translation>インターネットにつながっているときにそのアドレスが返す正確なテキスト（省略時は空の応答 HTTP 204 を期待します）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>expand a support code into the test&apos;s summary</source>
         <translation>サポートコードをテスト結果の概要に戻します</translation>
     </message>
@@ -1608,6 +1618,14 @@
         <location line="+2"/>
         <source>build the first page, print version, Qt, language, keyring and mail clients found; exit 0 when the app is usable</source>
         <translation>最初のページを作って表示し、バージョン、Qt、言語、キーリング、見つかったメールソフトを出力します。アプリを使えるときは終了コード 0</translation>
+    </message>
+</context>
+<context>
+    <name>Connectivity</name>
+    <message>
+        <location filename="../../op25b_wizard/core/connectivity.py" line="+102"/>
+        <source>the connectivity check URL must be a plain http:// address such as {example}, or off</source>
+        <translation>接続確認の URL は {example} のような http:// のアドレスか、off にしてください</translation>
     </message>
 </context>
 <context>
@@ -2559,7 +2577,7 @@
 <context>
     <name>PortTestPage</name>
     <message>
-        <location filename="../../op25b_wizard/gui/page_port_test.py" line="+33"/>
+        <location filename="../../op25b_wizard/gui/page_port_test.py" line="+35"/>
         <source>the old way to send; often blocked</source>
         <translation>従来の方法。ブロックされやすい</translation>
     </message>
@@ -2689,12 +2707,22 @@
         <translation>テストしていません。</translation>
     </message>
     <message>
-        <location line="+328"/>
+        <location line="+337"/>
+        <source>&amp;Open a web page</source>
+        <translation>Web ページを開く（&amp;O）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Opens your web browser, where this network shows its terms. Accept them, then press Test again.</source>
+        <translation>Web ブラウザーを開きます。このネットワークの利用規約が表示されたら同意し、「もう一度テスト」を押してください。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>The test could not run</source>
         <translation>テストを実行できませんでした</translation>
     </message>
     <message>
-        <location line="-22"/>
+        <location line="-25"/>
         <source>Testing the ways to send</source>
         <translation>送信方法のテスト</translation>
     </message>
@@ -2729,7 +2757,7 @@
         <translation>中止（&amp;T）</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>Testing</source>
         <translation>テスト中</translation>
     </message>
@@ -2841,7 +2869,52 @@
         <translation>あと少しです</translation>
     </message>
     <message>
-        <location line="-196"/>
+        <location line="+4"/>
+        <source>Support code (tell it to your helpdesk)</source>
+        <translation>サポートコード（ヘルプデスクにお伝えください）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Support code</source>
+        <translation>サポートコード</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Copy</source>
+        <translation>コピー（&amp;C）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Send a test message to myself</source>
+        <translation>自分宛てにテストメールを送信（&amp;S）</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>If mail still does not send</source>
+        <translation>それでもメールを送信できない場合</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close your mail program and open it again.</source>
+        <translation>メールソフトを終了して、もう一度起動してください。</translation>
+    </message>
+    <message>
+        <location line="-10"/>
+        <source>On a hotel or airport network, open any web page first: you may have to accept its terms before mail works.</source>
+        <translation>ホテルや空港のネットワークでは、先に何か Web ページを開いてください。メールを使う前に、利用規約への同意が必要な場合があります。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Run this wizard again there: it tests that network.</source>
+        <translation>その場所でこのウィザードをもう一度実行してください。そのネットワークでテストできます。</translation>
+    </message>
+    <message>
+        <location line="-9"/>
+        <source>Call your helpdesk and read them the support code above.</source>
+        <translation>ヘルプデスクに電話して、上のサポートコードを読み上げてください。</translation>
+    </message>
+    <message>
+        <location line="-212"/>
         <source>Test again</source>
         <translation>もう一度テスト</translation>
     </message>
@@ -2881,27 +2954,7 @@
         <translation>下の一覧に、まだ終わっていない手順があります。横のボタンからその画面に戻れます。</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Support code (tell it to your helpdesk)</source>
-        <translation>サポートコード（ヘルプデスクにお伝えください）</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Support code</source>
-        <translation>サポートコード</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Copy</source>
-        <translation>コピー（&amp;C）</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>&amp;Send a test message to myself</source>
-        <translation>自分宛てにテストメールを送信（&amp;S）</translation>
-    </message>
-    <message>
-        <location line="+8"/>
+        <location line="+18"/>
         <source>What to try</source>
         <translation>試してほしいこと</translation>
     </message>
@@ -2916,32 +2969,7 @@
         <translation>そのあと、上の［もう一度テスト］を押してください。</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>If mail still does not send</source>
-        <translation>それでもメールを送信できない場合</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Close your mail program and open it again.</source>
-        <translation>メールソフトを終了して、もう一度起動してください。</translation>
-    </message>
-    <message>
-        <location line="-10"/>
-        <source>On a hotel or airport network, open any web page first: you may have to accept its terms before mail works.</source>
-        <translation>ホテルや空港のネットワークでは、先に何か Web ページを開いてください。メールを使う前に、利用規約への同意が必要な場合があります。</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>Run this wizard again there: it tests that network.</source>
-        <translation>その場所でこのウィザードをもう一度実行してください。そのネットワークでテストできます。</translation>
-    </message>
-    <message>
-        <location line="-9"/>
-        <source>Call your helpdesk and read them the support code above.</source>
-        <translation>ヘルプデスクに電話して、上のサポートコードを読み上げてください。</translation>
-    </message>
-    <message>
-        <location line="+51"/>
+        <location line="+46"/>
         <source>Sends one short message to {email}.</source>
         <translation>{email} 宛てに短いメールを 1 通送信します。</translation>
     </message>
@@ -3518,7 +3546,7 @@
 <context>
     <name>SupportCode</name>
     <message>
-        <location filename="../../op25b_wizard/core/support_code.py" line="+84"/>
+        <location filename="../../op25b_wizard/core/support_code.py" line="+86"/>
         <source>a support code has 10 letters and digits (like ABCDE-23456)</source>
         <translation>サポートコードは英数字 10 文字です（例: ABCDE-23456）</translation>
     </message>
@@ -3746,7 +3774,7 @@
 <context>
     <name>Verdict</name>
     <message>
-        <location filename="../../op25b_wizard/core/verdicts.py" line="+39"/>
+        <location filename="../../op25b_wizard/core/verdicts.py" line="+45"/>
         <source>The mail server could not be reached</source>
         <translation>メールサーバーに接続できませんでした</translation>
     </message>
@@ -3819,6 +3847,11 @@
         <location line="+1"/>
         <source>The test was stopped</source>
         <translation>テストを中止しました</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This network wants you to accept its terms first</source>
+        <translation>このネットワークでは、先に利用規約への同意が必要です</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -4023,6 +4056,16 @@
     </message>
     <message>
         <location line="+2"/>
+        <source>This looks like a hotel or guest network that shows its own web page until you accept its terms: the network answered in place of your mail server. Your password was not sent.</source>
+        <translation>ホテルなどのゲスト用ネットワークのようです。利用規約に同意するまで独自の Web ページを表示し、メールサーバーの代わりにネットワークが応答しています。パスワードは送信していません。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Open any web page in your browser, accept the hotel&apos;s terms (or sign in to the network there), then test again.</source>
+        <translation>ブラウザーで Web ページを開き、ホテルの利用規約に同意して（またはそこでネットワークにログインして）から、もう一度テストしてください。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>The test was stopped before it finished.</source>
         <translation>テストは完了する前に中止されました。</translation>
     </message>

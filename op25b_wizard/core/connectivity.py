@@ -1,0 +1,229 @@
+"""The connectivity check: one plain-HTTP request to a well-known URL with a known exact answer,
+the way operating systems find a captive portal (a hotel or guest network that shows its own
+web page until its terms are accepted).
+
+An exact answer means the web is open; a redirect or any other answer means the network put
+itself in between; no answer proves nothing. The check never follows a redirect and sends
+nothing but the request line and a few headers.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import os
+import time
+from collections.abc import Awaitable, Callable, Mapping
+from dataclasses import asdict, dataclass
+from typing import Any, Literal
+from urllib.parse import urlsplit
+
+from op25b_wizard.core.i18n import QT_TRANSLATE_NOOP, Msg
+
+DEFAULT_URL = "http://www.msftconnecttest.com/connecttest.txt"
+"""Windows' Network Connectivity Status Indicator asks this URL; it answers exactly
+:data:`DEFAULT_ANSWER` (HTTP 200) when the web is open."""
+DEFAULT_ANSWER = "Microsoft Connect Test"
+URL_ENV = "OP25B_WIZARD_CONNECTIVITY_URL"
+"""Another URL to ask (``off`` turns the check off)."""
+ANSWER_ENV = "OP25B_WIZARD_CONNECTIVITY_ANSWER"
+"""The exact text that other URL answers with HTTP 200; without it, HTTP 204 is expected."""
+OFF = ("off", "")
+MAX_ANSWER = 64 * 1024
+
+Resolver = Callable[[str, float], Awaitable[list[tuple[int, str]]]]
+CheckResult = Literal["open", "portal", "no_answer", "not_needed"]
+
+
+class ConnectivityConfigError(ValueError):
+    """The configured URL cannot be used; ``message`` is translatable."""
+
+    def __init__(self, message: Msg) -> None:
+        super().__init__(str(message))
+        self.message = message
+
+
+@dataclass(frozen=True)
+class ConnectivityCheck:
+    """Which URL to ask and the answer that means "the web is open"."""
+
+    url: str = DEFAULT_URL
+    expected_status: int = 200
+    expected_body: str = DEFAULT_ANSWER
+
+    @property
+    def parts(self) -> tuple[str, int, str]:
+        """(host, port, path with query) of the URL."""
+        u = urlsplit(self.url)
+        path = (u.path or "/") + (f"?{u.query}" if u.query else "")
+        return u.hostname or "", u.port or 80, path
+
+
+@dataclass
+class ConnectivityResult:
+    """What the check found: ``open`` (the exact answer), ``portal`` (redirected or altered),
+    ``no_answer`` (no connection or no reply: proves nothing), ``not_needed`` (a secure route
+    was found first, so the answer was not waited for)."""
+
+    url: str
+    result: CheckResult
+    status: int | None = None
+    location: str | None = None
+    error: str | None = None
+    elapsed_s: float = 0.0
+
+    def to_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        d["elapsed_s"] = round(self.elapsed_s, 3)
+        return d
+
+
+def configured(url: str | None = None, answer: str | None = None,
+               env: Mapping[str, str] | None = None) -> ConnectivityCheck | None:
+    """The check to run: *url*/*answer* (command-line options) first, then the environment
+    (:data:`URL_ENV`, :data:`ANSWER_ENV`), else the default. None when turned off (``off``).
+    Raises :class:`ConnectivityConfigError` for a URL that is not plain ``http://HOST/...``."""
+    env = os.environ if env is None else env
+    if url is None:
+        url = env.get(URL_ENV)
+    if answer is None:
+        answer = env.get(ANSWER_ENV)
+    if url is None:
+        return ConnectivityCheck()
+    url = url.strip()
+    if url.lower() in OFF:
+        return None
+    try:
+        u = urlsplit(url)
+        port = u.port
+    except ValueError:
+        u, port = None, None
+    if u is None or u.scheme.lower() != "http" or not u.hostname or (port is not None and port < 1):
+        raise ConnectivityConfigError(Msg("Connectivity", QT_TRANSLATE_NOOP(
+            "Connectivity", "the connectivity check URL must be a plain http:// address such as "
+            "{example}, or off"), {"example": DEFAULT_URL}))
+    if url == DEFAULT_URL and answer is None:
+        return ConnectivityCheck()
+    if answer is None:
+        return ConnectivityCheck(url, 204, "")
+    return ConnectivityCheck(url, 200, answer)
+
+
+def from_environment() -> ConnectivityCheck | None:
+    """:func:`configured` from the environment alone; an unusable value turns the check off
+    (the wizard has no line to print it on: ``diagnose`` refuses it plainly)."""
+    try:
+        return configured()
+    except ConnectivityConfigError:
+        return None
+
+
+def _parse(data: bytes) -> tuple[int | None, dict[str, str], bytes]:
+    """Status code, headers (lower-case names) and body of one HTTP/1.x answer."""
+    head, _sep, body = data.partition(b"\r\n\r\n")
+    lines = head.decode("iso-8859-1").split("\r\n")
+    words = lines[0].split()
+    status = int(words[1]) if len(words) >= 2 and words[0].startswith("HTTP/") \
+        and words[1].isdigit() else None
+    headers: dict[str, str] = {}
+    for line in lines[1:]:
+        name, colon, value = line.partition(":")
+        if colon:
+            headers[name.strip().lower()] = value.strip()
+    if "chunked" in headers.get("transfer-encoding", "").lower():
+        body = _dechunk(body)
+    elif (length := headers.get("content-length", "")).isdigit():
+        body = body[:int(length)]
+    return status, headers, body
+
+
+def _dechunk(body: bytes) -> bytes:
+    out = b""
+    while body:
+        size_line, _sep, rest = body.partition(b"\r\n")
+        try:
+            size = int(size_line.split(b";")[0].strip() or b"0", 16)
+        except ValueError:
+            return out
+        if size == 0:
+            break
+        out += rest[:size]
+        body = rest[size + 2:]
+    return out
+
+
+def judge(check: ConnectivityCheck, data: bytes) -> ConnectivityResult:
+    """Compare an HTTP answer with the expected one."""
+    status, headers, body = _parse(data)
+    same = status == check.expected_status and \
+        body.decode("utf-8", "replace").strip() == check.expected_body.strip()
+    location = headers.get("location") if status is not None and 300 <= status < 400 else None
+    return ConnectivityResult(check.url, "open" if same else "portal", status, location)
+
+
+async def _ask(check: ConnectivityCheck, family: int, address: str) -> bytes:
+    host, port, path = check.parts
+    reader, writer = await asyncio.open_connection(address, port, family=family)
+    try:
+        hostport = host if port == 80 else f"{host}:{port}"
+        writer.write(f"GET {path} HTTP/1.1\r\nHost: {hostport}\r\nUser-Agent: op25b-wizard\r\n"
+                     "Accept: */*\r\nCache-Control: no-cache\r\nConnection: close\r\n\r\n"
+                     .encode("ascii", "replace"))
+        await writer.drain()
+        data = b""
+        while len(data) < MAX_ANSWER and (chunk := await reader.read(MAX_ANSWER - len(data))):
+            data += chunk
+        return data
+    finally:
+        writer.close()
+
+
+async def check_connectivity(check: ConnectivityCheck, timeout: float,
+                             resolve: Resolver) -> ConnectivityResult:
+    """Ask *check*'s URL once (each address in turn) within *timeout* seconds in all."""
+    t0 = time.monotonic()
+    host = check.parts[0]
+    error = "no answer"
+    try:
+        async with asyncio.timeout(timeout):
+            for family, address in await resolve(host, timeout):
+                try:
+                    data = await _ask(check, family, address)
+                except OSError as e:
+                    error = str(e) or type(e).__name__
+                    continue
+                if data:
+                    result = judge(check, data)
+                    result.elapsed_s = time.monotonic() - t0
+                    return result
+                error = "the connection closed without an answer"
+    except TimeoutError:
+        error = "no answer in time"
+    except (OSError, UnicodeError) as e:
+        error = str(e) or type(e).__name__
+    return ConnectivityResult(check.url, "no_answer", error=error, elapsed_s=time.monotonic() - t0)
+
+
+async def finish(task: asyncio.Task[ConnectivityResult] | None, check: ConnectivityCheck | None,
+                 *, needed: bool) -> ConnectivityResult | None:
+    """The check's result: waited for when *needed*, else taken if already there and
+    stopped otherwise (a secure route was found: the answer would change nothing)."""
+    if task is None or check is None:
+        return None
+    if not needed and not task.done():
+        task.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await task
+        return ConnectivityResult(check.url, "not_needed")
+    return await task
+
+
+def describe(result: ConnectivityResult) -> str:
+    """One technical line for the transcript."""
+    if result.result == "no_answer":
+        return f"connectivity check {result.url}: {result.error}"
+    if result.result == "not_needed":
+        return f"connectivity check {result.url}: not needed"
+    where = f" -> {result.location}" if result.location else ""
+    return f"connectivity check {result.url}: HTTP {result.status}{where} ({result.result})"
+
