@@ -10,7 +10,7 @@ import pytest
 from op25b_wizard.core import connectivity as cc
 from op25b_wizard.core.probe import resolve
 from tests.support.http_servers import Page, local_web
-from tests.support.servers import free_port
+from tests.support.servers import Scripted, free_port
 
 PATH = "/connecttest.txt"
 REDIRECT = Page(b"<html><body>Please accept our terms</body></html>", 302,
@@ -94,3 +94,21 @@ def test_the_wizard_turns_an_unusable_url_off(monkeypatch) -> None:
     assert cc.from_environment() is None
     monkeypatch.setenv(cc.URL_ENV, "http://check.example.test/")
     assert cc.from_environment() == cc.ConnectivityCheck("http://check.example.test/", 204, "")
+
+
+def test_a_server_that_keeps_the_connection_open_is_not_waited_for() -> None:
+    """A whole answer (by its Content-Length) is judged at once, not after the timeout."""
+
+    async def keeps_open(reader, writer, srv: Scripted) -> None:
+        while (await srv.readline(reader)) not in (b"\r\n", b""):
+            pass
+        writer.write(b"HTTP/1.1 302 Found\r\nLocation: http://portal.test/\r\n"
+                     b"Content-Length: 6\r\n\r\nportal")
+        await writer.drain()
+        while await srv.readline(reader):
+            pass
+
+    with Scripted(keeps_open) as srv:
+        check = cc.ConnectivityCheck(f"http://127.0.0.1:{srv.port}{PATH}")
+        found = asyncio.run(cc.check_connectivity(check, 3.0, resolve))
+    assert (found.result, found.location) == ("portal", "http://portal.test/")

@@ -137,6 +137,18 @@ def _parse(data: bytes) -> tuple[int | None, dict[str, str], bytes]:
     return status, headers, body
 
 
+def _complete(data: bytes) -> bool:
+    """Whether *data* holds a whole answer (a server may keep the connection open)."""
+    head, sep, body = data.partition(b"\r\n\r\n")
+    if not sep:
+        return False
+    _status, headers, _body = _parse(head + sep)
+    if "chunked" in headers.get("transfer-encoding", "").lower():
+        return body.endswith(b"0\r\n\r\n")
+    length = headers.get("content-length", "")
+    return length.isdigit() and len(body) >= int(length)
+
+
 def _dechunk(body: bytes) -> bytes:
     out = b""
     while body:
@@ -171,7 +183,8 @@ async def _ask(check: ConnectivityCheck, family: int, address: str) -> bytes:
                      .encode("ascii", "replace"))
         await writer.drain()
         data = b""
-        while len(data) < MAX_ANSWER and (chunk := await reader.read(MAX_ANSWER - len(data))):
+        while len(data) < MAX_ANSWER and not _complete(data) and (
+                chunk := await reader.read(MAX_ANSWER - len(data))):
             data += chunk
         return data
     finally:

@@ -107,10 +107,12 @@ class Op25bNetwork:
         """Drop every IPv6 packet the client sends (a dead IPv6 path)."""
         _sh("ip", "netns", "exec", self.client, "ip6tables", "-A", "OUTPUT", "-p", "tcp", "-j", "DROP")
 
-    def start_servers(self, server_pem: Path, *, config: dict | None = None) -> ServerProcess:
-        """Start the SMTP servers (25 relay, 587 STARTTLS+AUTH, 465 TLS+AUTH) in the server ns."""
+    def start_servers(self, server_pem: Path, *, config: dict | None = None,
+                      module: str = "tests.support.run_servers") -> ServerProcess:
+        """Start the SMTP servers (25 relay, 587 STARTTLS+AUTH, 465 TLS+AUTH) in the server ns;
+        another *module* runs other servers the same way (``tests.support.run_portal``)."""
         record = self.workdir / f"records-{len(self._servers)}.json"
-        argv = ["ip", "netns", "exec", self.server, sys.executable, "-m", "tests.support.run_servers",
+        argv = ["ip", "netns", "exec", self.server, sys.executable, "-m", module,
                 "--pem", str(server_pem), "--records", str(record),
                 "--bind", self.server_v4, "--bind", self.server_v6,
                 "--config", json.dumps(config or {})]
