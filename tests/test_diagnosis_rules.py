@@ -470,3 +470,63 @@ def test_port_25_reset_like_other_closed_ports_is_not_called_op25b() -> None:
     # the same reset on 25 with the submission ports answering is a block on this network
     d = diagnose(ProbeReport(host="mail.example.test", ports=[closed(25, "relay"), open_2525]))
     assert d.op25b is True
+
+
+# --- captive portals (hotel networks before their terms are accepted) -----------------------
+
+def _http(port: int) -> PortResult:
+    """A mail port answered by a web server."""
+    p = submission(port, "not_smtp", stage="greeting") if port != 25 else relay(
+        "not_smtp", greeting_code=None, greeting_host=None)
+    p.error = "an HTTP server answered: not an SMTP reply: HTTP/1.1 302 Found"
+    return p
+
+
+def _foreign(port: int = 465, problem: str = "wrong_name") -> PortResult:
+    return submission(port, "tls_error", stage="tls",
+                      tls=TlsInfo(verified=False, problem=problem, error="Hostname mismatch"))
+
+
+def _checked(result: str):
+    from op25b_wizard.core.connectivity import ConnectivityResult
+
+    return ConnectivityResult("http://check.example.test/", result, 302 if result == "portal"
+                              else 200 if result == "open" else None)
+
+
+@pytest.mark.parametrize("ports, check, expected", [
+    # the done-when case: HTTP on 25 and 587, a certificate for another name on 465
+    ((_http(25), _http(587), _foreign()), None, ["captive_portal"]),
+    ((_http(25), _http(587), _foreign()), "portal", ["captive_portal"]),
+    ((_http(25), _http(587), _foreign()), "no_answer", ["captive_portal"]),
+    ((relay("timeout"), _http(587), _foreign(465, "self_signed")), None, ["captive_portal"]),
+    # the web is open: whatever answers the mail ports is no hotel page
+    ((_http(25), _http(587), _foreign()), "open", ["certificate", "no_submission"]),
+    # an expired certificate is the server's own: not a portal's
+    ((_http(25), _http(587), _foreign(465, "expired")), None, ["certificate", "no_submission"]),
+    # a port that verified is the real server: not every TLS port is foreign
+    ((_http(25), _foreign(587), submission(465, "protocol_error", stage="ehlo", tls=verified())),
+     None, ["certificate", "no_submission"]),
+    # a certificate problem without any HTTP answer stays a certificate problem
+    ((relay("timeout"), _foreign(587), _foreign()), None, ["certificate", "op25b", "no_submission"]),
+    # a redirected check explains ports that are all dropped
+    ((relay("timeout"), submission(587, "timeout"), submission(465, "timeout")), "portal",
+     ["captive_portal"]),
+    # a secure route works: the portal (if any) lets mail through
+    ((_http(25), submission(587), _foreign()), "portal", ["certificate", "submission_ok"]),
+])
+def test_captive_portal_rule(ports, check, expected) -> None:
+    kw = {"connectivity": _checked(check)} if check else {}
+    d = diagnose(report(*ports, **kw))
+    assert d.verdict_ids == expected
+    if "captive_portal" in expected:
+        assert d.recommended is None and d.exit_status == EXIT_NO_ROUTE
+        assert d.op25b is None, "the port that answered was the portal's, not the server's"
+        assert support_code.decode(d.support_code).verdicts == tuple(
+            v for v in VERDICT_IDS if v in expected)
+
+
+def test_a_cancelled_run_is_no_captive_portal() -> None:
+    d = diagnose(report(_http(25), _http(587), _foreign(), cancelled=True,
+                        connectivity=_checked("portal")))
+    assert "captive_portal" not in d.verdict_ids

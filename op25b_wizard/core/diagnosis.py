@@ -166,9 +166,10 @@ def _intercepted(report: ProbeReport) -> dict[str, Any] | None:
 
 PORTAL_CERT_PROBLEMS = ("wrong_name", "self_signed", "unknown_issuer")
 """What a captive portal's own certificate shows for the mail server's name."""
-MISLEADING_ON_A_PORTAL = ("certificate", "tls_failed", "unreachable", "no_submission")
+MISLEADING_ON_A_PORTAL = ("certificate", "tls_failed", "unreachable", "no_submission", "op25b")
 """Verdicts whose advice (ask IT for a certificate, another network, the provider) is wrong
-for a hotel guest who has only to accept the network's terms."""
+for a hotel guest who has only to accept the network's terms, or whose evidence is the
+portal's answer in place of the server's (port 25 "blocked while 587 answers")."""
 
 
 def _captive_portal(report: ProbeReport) -> dict[str, Any] | None:
@@ -279,6 +280,7 @@ def diagnose(report: ProbeReport, *, preferred: list[Route] | None = None,
         add("captive_portal", **portal)
         for vid in MISLEADING_ON_A_PORTAL:
             found.pop(vid, None)
+        op25b = None  # what answered was the portal, not the server: port 25 cannot be judged
 
     verdicts = [make(vid, **found[vid]) for vid in IMPORTANCE if vid in found]
     code = support_code.encode(support_code.CodeSummary(
