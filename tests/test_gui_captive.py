@@ -5,7 +5,7 @@ Test again."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QObject, QUrl, Slot
+from PySide6.QtCore import QObject, Qt, QUrl, Slot
 from PySide6.QtGui import QDesktopServices
 
 from op25b_wizard.core.wizard_state import PageId, Preset
@@ -52,11 +52,14 @@ def test_a_captive_portal_offers_the_browser_and_test_again(
         assert page.browser_button.isVisible() and page.browser_button.text() == button
         assert page.again_button.isVisible()
 
-        page.browser_button.click()
+        # by keyboard (a page's own buttons take Space; Return is Next): the browser, then
+        # Test again
+        assert page.browser_button.hasFocus()
+        qtbot.keyClick(page.browser_button, Qt.Key.Key_Space)
         assert browser.opened == [h.check.base + CHECK_PATH]
         assert page.again_button.hasFocus()
 
-        page.again_button.click()
+        qtbot.keyClick(page.again_button, Qt.Key.Key_Space)
         assert not page.browser_button.isVisible(), "hidden while the test runs again"
         qtbot.waitUntil(lambda: wizard.state.report is not None, timeout=WAIT_MS)
         assert page.browser_button.isVisible()

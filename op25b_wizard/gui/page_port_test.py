@@ -350,6 +350,8 @@ class PortTestPage(WizardPageBase):
             row.set_icon(icon)
         self._show_buttons()
         self.retranslate()
+        if self.captive_portal:  # Space opens the browser, then Space tests again
+            self.browser_button.setFocus()
 
     def _show_buttons(self) -> None:
         self.progress.setVisible(self.testing)
