@@ -83,7 +83,9 @@ def test_an_option_wins_over_the_environment() -> None:
 
 @pytest.mark.parametrize("url", ["https://www.msftconnecttest.com/connecttest.txt",
                                  "ftp://example.test/", "www.msftconnecttest.com", "http://",
-                                 "http://example.test:99999/"])
+                                 "http://example.test:99999/",
+                                 "http://example.test/a\r\nX-Injected: 1",
+                                 "http://example.test/a b", "http://例え.テスト/"])
 def test_an_unusable_url_is_refused_plainly(url: str) -> None:
     with pytest.raises(cc.ConnectivityConfigError, match="plain http://"):
         cc.configured(url, env={})

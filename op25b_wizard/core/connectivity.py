@@ -98,7 +98,9 @@ def configured(url: str | None = None, answer: str | None = None,
         port = u.port
     except ValueError:
         u, port = None, None
-    if u is None or u.scheme.lower() != "http" or not u.hostname or (port is not None and port < 1):
+    printable = url.isascii() and url.isprintable() and " " not in url  # nothing to smuggle in
+    if u is None or not printable or u.scheme.lower() != "http" or not u.hostname or (
+            port is not None and port < 1):
         raise ConnectivityConfigError(Msg("Connectivity", QT_TRANSLATE_NOOP(
             "Connectivity", "the connectivity check URL must be a plain http:// address such as "
             "{example}, or off"), {"example": DEFAULT_URL}))
