@@ -227,3 +227,10 @@ def test_diagnose_refuses_an_unusable_connectivity_url():
     assert proc.stderr.strip().splitlines() == [
         "op25b-wizard: error: the connectivity check URL must be a plain http:// address such "
         "as http://www.msftconnecttest.com/connecttest.txt, or off"]
+
+
+def test_every_verdict_has_its_place_in_the_order_of_importance():
+    from op25b_wizard.core.verdicts import IMPORTANCE, VERDICT_IDS
+
+    assert sorted(IMPORTANCE) == sorted(VERDICT_IDS)
+    assert IMPORTANCE[0] == "captive_portal"

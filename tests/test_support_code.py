@@ -142,12 +142,6 @@ def test_a_code_typed_with_a_japanese_input_method_reads_the_same():
     assert sc.decode(wide) == sc.decode(code)
 
 
-def test_every_verdict_has_its_own_bit() -> None:
-    """A verdict past the layout's room would spill into the recommended port's bits."""
-    assert len(VERDICT_IDS) <= sc.VERDICT_BITS
-    assert len(set(VERDICT_IDS)) == len(VERDICT_IDS)
-
-
 def test_a_code_given_out_before_captive_portal_still_reads_the_same() -> None:
     """Codes already read out over the phone keep their meaning: the captive-portal verdict
     took a bit no earlier code set."""

@@ -115,7 +115,7 @@ def _auth_method(p: PortResult) -> AuthMethod:
     return "normal" if offered else "none"
 
 
-def secure_submission(p: PortResult) -> bool:
+def _secure_submission(p: PortResult) -> bool:
     """Reached over a verified TLS channel on a submission port (never 25, however tested)."""
     return (p.mode != "relay" and p.port != 25 and p.outcome in ("ok", "auth_ok", "auth_failed")
             and p.tls is not None and p.tls.verified)
@@ -124,7 +124,7 @@ def secure_submission(p: PortResult) -> bool:
 def recommend(report: ProbeReport, preferred: list[Route] | None = None,
               username: str | None = None) -> tuple[Route | None, PortResult | None]:
     """The route to configure: a provider's documented one first, else RFC 8314 order."""
-    candidates = [p for p in report.ports if secure_submission(p)]
+    candidates = [p for p in report.ports if _secure_submission(p)]
     if not candidates:
         return None, None
 
@@ -178,7 +178,7 @@ def _captive_portal(report: ProbeReport) -> dict[str, Any] | None:
     (an HTTP answer where SMTP was expected, and a certificate for another name on every
     port that reached TLS). An exact connectivity answer rules it out: the web is open."""
     check = report.connectivity
-    if report.cancelled or any(secure_submission(p) for p in report.ports) or (
+    if report.cancelled or any(_secure_submission(p) for p in report.ports) or (
             check is not None and check.result == "open"):
         return None
     http = [p.port for p in report.ports if p.outcome == "not_smtp"]

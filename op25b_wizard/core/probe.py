@@ -582,9 +582,9 @@ async def _connectivity_result(report: ProbeReport, task: asyncio.Task | None,
                                transcript: Transcript) -> connectivity.ConnectivityResult | None:
     """The connectivity check's answer, waited for only when it can still tell something: the
     run was not cancelled and no secure sending route was found."""
-    from op25b_wizard.core.diagnosis import secure_submission
+    from op25b_wizard.core.diagnosis import recommend
 
-    needed = not report.cancelled and not any(secure_submission(p) for p in report.ports)
+    needed = not report.cancelled and recommend(report)[0] is None
     result = await connectivity.finish(task, check, needed=needed)
     if result is not None:
         transcript.note(None, connectivity.describe(result))

@@ -24,8 +24,6 @@ SECURITIES = ("none", "starttls", "tls")
 _RECOMMENDED = (None, 465, 587, "other")
 _CHECK_BITS = 10
 _PAYLOAD_BITS = 40
-VERDICT_BITS = 16
-"""Room for verdicts in this layout: a seventeenth verdict needs a new layout (and VERSION)."""
 
 
 class SupportCodeError(ValueError):
@@ -63,7 +61,7 @@ def encode(summary: CodeSummary) -> str:
     mask = 0
     for v in summary.verdicts:
         mask |= 1 << VERDICT_IDS.index(v)
-    bits = (bits << VERDICT_BITS) | mask
+    bits = (bits << 16) | mask
     bits = (bits << _CHECK_BITS) | _checksum(bits)
     chars = []
     for _ in range(10):
@@ -97,8 +95,8 @@ def decode(text: str) -> CodeSummary:
     if _checksum(payload) != check:
         raise SupportCodeError(Msg("SupportCode", QT_TRANSLATE_NOOP(
             "SupportCode", "this support code does not check out: a character is wrong")))
-    mask = payload & ((1 << VERDICT_BITS) - 1)
-    payload >>= VERDICT_BITS
+    mask = payload & 0xFFFF
+    payload >>= 16
     rec = _RECOMMENDED[payload & 3]
     payload >>= 2
     op25b = {0: None, 1: True, 2: False, 3: None}[payload & 3]

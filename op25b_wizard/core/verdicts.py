@@ -1,7 +1,7 @@
 """The verdicts: stable ids, and what each says to the user in plain words.
 
-Ids are a contract (JSON, the GUI, support codes); their index in :data:`VERDICT_IDS` is
-their bit in the support code, and :data:`IMPORTANCE` is the order in which they are shown.
+Ids are a contract (JSON, the GUI, support codes). ``VERDICT_IDS`` gives each its bit in the
+support code (append only); ``IMPORTANCE`` is the order in which they are shown.
 """
 
 from __future__ import annotations
@@ -31,12 +31,29 @@ VERDICT_IDS: tuple[str, ...] = (
     "cancelled",
     "captive_portal",
 )
-"""Never reorder or remove: a verdict's index is its bit in support codes already given out."""
+"""Never reorder or remove: a verdict's index is its bit in support codes already given out.
+New verdicts go at the end here and where they belong in ``IMPORTANCE``."""
 
-SHOWN_FIRST: tuple[str, ...] = ("captive_portal",)
-"""Verdicts added later that outrank every older one (a captive portal explains all the rest)."""
-IMPORTANCE: tuple[str, ...] = (*SHOWN_FIRST, *(v for v in VERDICT_IDS if v not in SHOWN_FIRST))
-"""The order of importance: the first verdict found is the headline."""
+IMPORTANCE: tuple[str, ...] = (
+    "captive_portal",
+    "unreachable",
+    "intercepted",
+    "certificate",
+    "tls_failed",
+    "no_encryption",
+    "auth_rejected",
+    "auth_mechanism",
+    "auth_temporary",
+    "server_refused",
+    "op25b",
+    "ip25b",
+    "ipv6_broken",
+    "no_submission",
+    "submission_ok",
+    "cancelled",
+)
+"""The order in which verdicts are shown: the most important problem first (a captive portal
+explains every other failure)."""
 
 GOOD = frozenset({"submission_ok"})
 INFO = frozenset({"ipv6_broken", "op25b", "ip25b"})
