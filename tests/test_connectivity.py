@@ -8,6 +8,7 @@ import asyncio
 import pytest
 
 from op25b_wizard.core import connectivity as cc
+from op25b_wizard.core.connectivity_probe import check_connectivity
 from op25b_wizard.core.probe import resolve
 from tests.support.http_servers import Page, local_web
 from tests.support.servers import Scripted, free_port
@@ -19,7 +20,7 @@ REDIRECT = Page(b"<html><body>Please accept our terms</body></html>", 302,
 
 def check_at(url: str, answer: str = cc.DEFAULT_ANSWER, status: int = 200) -> cc.ConnectivityResult:
     check = cc.ConnectivityCheck(url, status, answer)
-    return asyncio.run(cc.check_connectivity(check, 2.0, resolve))
+    return asyncio.run(check_connectivity(check, 2.0, resolve))
 
 
 @pytest.mark.parametrize("page, result, status", [
@@ -48,7 +49,7 @@ def test_a_custom_url_without_an_answer_expects_204() -> None:
     with local_web({"/generate_204": Page(b"", 204)}) as web:
         check = cc.configured(web.base + "/generate_204", env={})
         assert check is not None and (check.expected_status, check.expected_body) == (204, "")
-        found = asyncio.run(cc.check_connectivity(check, 2.0, resolve))
+        found = asyncio.run(check_connectivity(check, 2.0, resolve))
     assert found.result == "open"
 
 
@@ -112,5 +113,5 @@ def test_a_server_that_keeps_the_connection_open_is_not_waited_for() -> None:
 
     with Scripted(keeps_open) as srv:
         check = cc.ConnectivityCheck(f"http://127.0.0.1:{srv.port}{PATH}")
-        found = asyncio.run(cc.check_connectivity(check, 3.0, resolve))
+        found = asyncio.run(check_connectivity(check, 3.0, resolve))
     assert (found.result, found.location) == ("portal", "http://portal.test/")

@@ -3,17 +3,14 @@ the way operating systems find a captive portal (a hotel or guest network that s
 web page until its terms are accepted).
 
 An exact answer means the web is open; a redirect or any other answer means the network put
-itself in between; no answer proves nothing. The check never follows a redirect and sends
-nothing but the request line and a few headers.
+itself in between; no answer proves nothing. This module holds what to ask and how to judge
+the answer; :mod:`~op25b_wizard.core.connectivity_probe` asks.
 """
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
 import os
-import time
-from collections.abc import Awaitable, Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass
 from typing import Any, Literal
 from urllib.parse import urlsplit
@@ -31,7 +28,6 @@ ANSWER_ENV = "OP25B_WIZARD_CONNECTIVITY_ANSWER"
 OFF = ("off", "")
 MAX_ANSWER = 64 * 1024
 
-Resolver = Callable[[str, float], Awaitable[list[tuple[int, str]]]]
 CheckResult = Literal["open", "portal", "no_answer", "not_needed"]
 
 
@@ -139,7 +135,7 @@ def _parse(data: bytes) -> tuple[int | None, dict[str, str], bytes]:
     return status, headers, body
 
 
-def _complete(data: bytes) -> bool:
+def complete(data: bytes) -> bool:
     """Whether *data* holds a whole answer (a server may keep the connection open)."""
     head, sep, body = data.partition(b"\r\n\r\n")
     if not sep:
@@ -173,64 +169,6 @@ def judge(check: ConnectivityCheck, data: bytes) -> ConnectivityResult:
         body.decode("utf-8", "replace").strip() == check.expected_body.strip()
     location = headers.get("location") if status is not None and 300 <= status < 400 else None
     return ConnectivityResult(check.url, "open" if same else "portal", status, location)
-
-
-async def _ask(check: ConnectivityCheck, family: int, address: str) -> bytes:
-    host, port, path = check.parts
-    reader, writer = await asyncio.open_connection(address, port, family=family)
-    try:
-        hostport = host if port == 80 else f"{host}:{port}"
-        writer.write(f"GET {path} HTTP/1.1\r\nHost: {hostport}\r\nUser-Agent: op25b-wizard\r\n"
-                     "Accept: */*\r\nCache-Control: no-cache\r\nConnection: close\r\n\r\n"
-                     .encode("ascii", "replace"))
-        await writer.drain()
-        data = b""
-        while len(data) < MAX_ANSWER and not _complete(data) and (
-                chunk := await reader.read(MAX_ANSWER - len(data))):
-            data += chunk
-        return data
-    finally:
-        writer.close()
-
-
-async def check_connectivity(check: ConnectivityCheck, timeout: float,
-                             resolve: Resolver) -> ConnectivityResult:
-    """Ask *check*'s URL once (each address in turn) within *timeout* seconds in all."""
-    t0 = time.monotonic()
-    host = check.parts[0]
-    error = "no answer"
-    try:
-        async with asyncio.timeout(timeout):
-            for family, address in await resolve(host, timeout):
-                try:
-                    data = await _ask(check, family, address)
-                except OSError as e:
-                    error = str(e) or type(e).__name__
-                    continue
-                if data:
-                    result = judge(check, data)
-                    result.elapsed_s = time.monotonic() - t0
-                    return result
-                error = "the connection closed without an answer"
-    except TimeoutError:
-        error = "no answer in time"
-    except (OSError, UnicodeError) as e:
-        error = str(e) or type(e).__name__
-    return ConnectivityResult(check.url, "no_answer", error=error, elapsed_s=time.monotonic() - t0)
-
-
-async def finish(task: asyncio.Task[ConnectivityResult] | None, check: ConnectivityCheck | None,
-                 *, needed: bool) -> ConnectivityResult | None:
-    """The check's result: waited for when *needed*, else taken if already there and
-    stopped otherwise (a secure route was found: the answer would change nothing)."""
-    if task is None or check is None:
-        return None
-    if not needed and not task.done():
-        task.cancel()
-        with contextlib.suppress(asyncio.CancelledError):
-            await task
-        return ConnectivityResult(check.url, "not_needed")
-    return await task
 
 
 def describe(result: ConnectivityResult) -> str:

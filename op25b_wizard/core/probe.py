@@ -16,7 +16,7 @@ import threading
 import time
 from collections.abc import Callable
 
-from op25b_wizard.core import connectivity
+from op25b_wizard.core import connectivity, connectivity_probe
 from op25b_wizard.core.model import (
     AddressAttempt,
     AuthInfo,
@@ -552,7 +552,7 @@ async def probe(request: ProbeRequest, on_event: EventSink | None = None,
         report.ports.extend(results)
 
     check = opts.connectivity
-    check_task = asyncio.create_task(connectivity.check_connectivity(
+    check_task = asyncio.create_task(connectivity_probe.check_connectivity(
         check, opts.timeout, resolve)) if check is not None else None
     work = asyncio.create_task(run_all())
     waiters: list[asyncio.Future] = [work]
@@ -585,7 +585,7 @@ async def _connectivity_result(report: ProbeReport, task: asyncio.Task | None,
     from op25b_wizard.core.diagnosis import recommend
 
     needed = not report.cancelled and recommend(report)[0] is None
-    result = await connectivity.finish(task, check, needed=needed)
+    result = await connectivity_probe.finish(task, check, needed=needed)
     if result is not None:
         transcript.note(None, connectivity.describe(result))
     return result

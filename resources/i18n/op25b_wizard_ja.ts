@@ -1623,7 +1623,7 @@
 <context>
     <name>Connectivity</name>
     <message>
-        <location filename="../../op25b_wizard/core/connectivity.py" line="+102"/>
+        <location filename="../../op25b_wizard/core/connectivity.py" line="+100"/>
         <source>the connectivity check URL must be a plain http:// address such as {example}, or off</source>
         <translation>接続確認の URL は {example} のような http:// のアドレスか、off にしてください</translation>
     </message>
@@ -2707,7 +2707,7 @@
         <translation>テストしていません。</translation>
     </message>
     <message>
-        <location line="+337"/>
+        <location line="+339"/>
         <source>&amp;Open a web page</source>
         <translation>Web ページを開く（&amp;O）</translation>
     </message>
@@ -3546,7 +3546,7 @@
 <context>
     <name>SupportCode</name>
     <message>
-        <location filename="../../op25b_wizard/core/support_code.py" line="+86"/>
+        <location filename="../../op25b_wizard/core/support_code.py" line="+84"/>
         <source>a support code has 10 letters and digits (like ABCDE-23456)</source>
         <translation>サポートコードは英数字 10 文字です（例: ABCDE-23456）</translation>
     </message>
@@ -3774,7 +3774,7 @@
 <context>
     <name>Verdict</name>
     <message>
-        <location filename="../../op25b_wizard/core/verdicts.py" line="+45"/>
+        <location filename="../../op25b_wizard/core/verdicts.py" line="+62"/>
         <source>The mail server could not be reached</source>
         <translation>メールサーバーに接続できませんでした</translation>
     </message>
