@@ -115,3 +115,22 @@ def test_a_server_that_keeps_the_connection_open_is_not_waited_for() -> None:
         check = cc.ConnectivityCheck(f"http://127.0.0.1:{srv.port}{PATH}")
         found = asyncio.run(check_connectivity(check, 3.0, resolve))
     assert (found.result, found.location) == ("portal", "http://portal.test/")
+
+
+def test_a_check_that_breaks_does_not_break_the_port_test() -> None:
+    from op25b_wizard.core.connectivity_probe import finish
+
+    async def broken() -> cc.ConnectivityResult:
+        raise RuntimeError("unexpected")
+
+    async def run() -> cc.ConnectivityResult | None:
+        return await finish(asyncio.create_task(broken()), cc.ConnectivityCheck(), needed=True)
+
+    found = asyncio.run(run())
+    assert found is not None and (found.result, found.error) == ("no_answer", "unexpected")
+
+
+def test_a_long_redirect_is_kept_short() -> None:
+    raw = b"HTTP/1.1 302 Found\r\nLocation: http://portal.test/" + b"x" * 5000 + b"\r\n\r\n"
+    found = cc.judge(cc.ConnectivityCheck(), raw)
+    assert found.result == "portal" and found.location is not None and len(found.location) == 300

@@ -168,6 +168,8 @@ def judge(check: ConnectivityCheck, data: bytes) -> ConnectivityResult:
     same = status == check.expected_status and \
         body.decode("utf-8", "replace").strip() == check.expected_body.strip()
     location = headers.get("location") if status is not None and 300 <= status < 400 else None
+    if location is not None:
+        location = location[:300]  # the network's words: kept short in the report
     return ConnectivityResult(check.url, "open" if same else "portal", status, location)
 
 

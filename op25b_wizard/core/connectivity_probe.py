@@ -75,4 +75,7 @@ async def finish(task: asyncio.Task[ConnectivityResult] | None, check: Connectiv
         with contextlib.suppress(asyncio.CancelledError):
             await task
         return ConnectivityResult(check.url, "not_needed")
-    return await task
+    try:
+        return await task
+    except Exception as e:  # an aid to the diagnosis: it never breaks the port test
+        return ConnectivityResult(check.url, "no_answer", error=str(e) or type(e).__name__)
