@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -13,7 +14,6 @@ from op25b_wizard.core.diagnosis import (
     EXIT_NO_ROUTE,
     EXIT_OK,
     Route,
-    base_domain,
     diagnose,
 )
 from op25b_wizard.core.model import (
@@ -174,15 +174,30 @@ def test_same_provider_under_another_host_name_is_not_interception() -> None:
     assert "intercepted" not in d.verdict_ids
 
 
-@pytest.mark.parametrize("name, base", [
-    ("mx1.mail.example.co.jp", "example.co.jp"),
-    ("smtp.example.com", "example.com"),
-    ("example.com", "example.com"),
-    ("smtp.example.ne.jp.", "example.ne.jp"),
-    ("smtp.example.de", "example.de"),
+@pytest.mark.parametrize("relay_host, submission_host", [
+    ("mx.web.de", "smtp.web.de"),
+    ("mx01.gmx.net", "mail.gmx.net"),
+    ("mx1.mail.example.co.jp", "smtp.example.co.jp"),
 ])
-def test_base_domain(name: str, base: str) -> None:
-    assert base_domain(name) == base
+def test_one_provider_under_two_short_names_is_not_interception(relay_host: str,
+                                                                submission_host: str) -> None:
+    """``mx.web.de`` and ``smtp.web.de`` are one provider (web.de is a registrable name, not a
+    suffix): no false "this network redirects port 25"."""
+    r25 = relay("ok", greeting_host=relay_host)
+    d = diagnose(report(r25, submission(587, greeting_host=submission_host),
+                        submission(465, greeting_host=submission_host)))
+    assert "intercepted" not in d.verdict_ids
+    assert d.op25b is False
+
+
+def test_base_domain_is_defined_once() -> None:
+    """One rule for "the same provider": the public-suffix-aware one of the lookup."""
+    import op25b_wizard
+
+    root = Path(op25b_wizard.__file__).resolve().parent
+    defined = [p.relative_to(root).as_posix() for p in root.rglob("*.py")
+               if "def base_domain(" in p.read_text(encoding="utf-8")]
+    assert defined == ["core/lookup/domains.py"]
 
 
 # --- submission problems ---------------------------------------------------------------------

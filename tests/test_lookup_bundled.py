@@ -146,6 +146,9 @@ def test_mx_hosts_identify_providers():
     ("example.co.uk", "example.co.uk"),
     ("a.b.c.example.org.", "example.org"),
     ("example.com", "example.com"),
+    ("mx.web.de", "web.de"),
+    ("smtp.web.de", "web.de"),
+    ("smtp.example.de", "example.de"),
 ])
 def test_base_domain(host, base):
     assert base_domain(host) == base

@@ -91,17 +91,6 @@ class Diagnosis:
         return out
 
 
-def base_domain(name: str) -> str:
-    """``mx1.mail.example.co.jp`` → ``example.co.jp`` (a small built-in suffix heuristic)."""
-    labels = name.lower().rstrip(".").split(".")
-    if len(labels) <= 2:
-        return ".".join(labels)
-    second = labels[-2]
-    if len(labels[-1]) == 2 and (len(second) <= 3 or second in ("gov", "ac", "co", "ne", "or")):
-        return ".".join(labels[-3:])
-    return ".".join(labels[-2:])
-
-
 def _auth_method(p: PortResult) -> AuthMethod:
     if p.auth and p.auth.result == "ok" and p.auth.mechanism:
         return "encrypted" if p.auth.mechanism == "CRAM-MD5" else "normal"
@@ -154,6 +143,8 @@ def _intercepted(report: ProbeReport) -> dict[str, Any] | None:
     subs = [p for p in report.ports if p.mode != "relay" and _named(p)]
     if not relay or not subs:
         return None
+    from op25b_wizard.core.lookup.domains import base_domain  # public-suffix aware
+
     expected = {base_domain(p.greeting_host or "") for p in subs}
     for p in relay:
         seen = base_domain(p.greeting_host or "")
