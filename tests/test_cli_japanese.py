@@ -148,3 +148,35 @@ def test_help_in_japanese_fits_the_terminal() -> None:
     english = subprocess.run([CLI, "--lang", "en", "diagnose", "--help"], capture_output=True,
                              text=True, timeout=60)
     assert english.stdout.startswith("usage: ") and "options:" in english.stdout
+
+
+def test_japanese_diagnose_table_wraps_an_english_detail_at_words(monkeypatch) -> None:
+    """A long English detail in the Japanese table is wrapped at spaces, by display columns:
+    no word is cut, no line is wider than the terminal."""
+    import dataclasses
+    import io
+
+    from op25b_wizard import i18n
+    from op25b_wizard.cli.diagnose import print_human
+    from op25b_wizard.core.diagnosis import diagnose
+    from op25b_wizard.core.text_columns import columns
+    from tests.test_diagnosis_rules import relay, report, submission
+
+    detail = ("certificate verify failed: Hostname mismatch, certificate is not valid for "
+              "'smtp.example.co.jp' (presented by portal.hotel-network.example.net)")
+    r25 = dataclasses.replace(relay("timeout"), error=detail)
+    monkeypatch.setenv("COLUMNS", "80")
+    buffer = io.StringIO()
+    i18n.set_language("ja")
+    try:
+        print_human(diagnose(report(r25, submission(587), submission(465))), out=buffer)
+    finally:
+        i18n.set_language("en")
+    out = buffer.getvalue()
+    assert JAPANESE.search(out)
+    table = out.split("\n\n")[0]
+    too_wide = [line for line in table.splitlines() if columns(line) > 80]
+    assert not too_wide, too_wide
+    words = table.split()
+    for word in detail.split():
+        assert word in words, f"{word!r} was cut:\n{table}"

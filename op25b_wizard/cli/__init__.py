@@ -14,9 +14,10 @@ import typing
 from collections.abc import Sequence
 
 from op25b_wizard import __version__, i18n
+from op25b_wizard.cli import launch
 from op25b_wizard.cli.common import CliError, columns, fail, guard_output_encoding
 from op25b_wizard.core.i18n import QT_TRANSLATE_NOOP
-from op25b_wizard.gui import launch as gui_launch
+from op25b_wizard.core.text_columns import wrap_columns
 
 COMMAND_MODULES: tuple[str, ...] = (
     "op25b_wizard.cli.diagnose",
@@ -87,34 +88,6 @@ def _help_text(text: str | None) -> str | None:
     return i18n.translate("CliHelp", text) if text else text
 
 
-_CJK = "\u3000-\u30ff\u3400-\u9fff\uff00-\uffef"
-_NO_LINE_START = frozenset("、。，．）」』】〉》・ー")
-"""Japanese punctuation that does not begin a line (it stays at the end of the one before)."""
-_CHUNKS = re.compile(f"[{_CJK}]|[^\\s{_CJK}]+|\\s+")
-
-
-def _wrap_columns(text: str, width: int) -> list[str]:
-    """Lines of at most *width* display columns (a CJK character takes two), broken at spaces
-    or between CJK characters; punctuation that may not begin a line takes the character
-    before it along to the next line."""
-    lines: list[str] = []
-    line: list[str] = []
-    for chunk in _CHUNKS.findall(text):
-        if chunk.isspace():
-            chunk = " "
-        if "".join(line).strip() and columns("".join(line) + chunk) > width:
-            carried: list[str] = []
-            if chunk in _NO_LINE_START and len(line) > 1 and not line[-1].isspace():
-                carried = [line.pop()]
-            lines.append("".join(line).rstrip())
-            line = [*carried] if chunk == " " else [*carried, chunk]
-        else:
-            line.append(chunk)
-    if "".join(line).strip():
-        lines.append("".join(line).rstrip())
-    return lines
-
-
 class _HelpFormatter(argparse.HelpFormatter):
     """``--help`` in the chosen language: every help text, description and heading is marked
     with QT_TRANSLATE_NOOP("CliHelp", ...) where it is written and translated here."""
@@ -134,13 +107,13 @@ class _HelpFormatter(argparse.HelpFormatter):
 
     def _split_lines(self, text: str, width: int) -> list[str]:
         if i18n.language() == "ja":  # few spaces and double-width characters: wrap by columns
-            return _wrap_columns(" ".join(text.split()), width)
+            return wrap_columns(" ".join(text.split()), width)
         return super()._split_lines(text, width)
 
     def _fill_text(self, text: str, width: int, indent: str) -> str:
         if i18n.language() == "ja":
             return "\n".join(indent + line for line in
-                             _wrap_columns(" ".join(text.split()), width - len(indent)))
+                             wrap_columns(" ".join(text.split()), width - len(indent)))
         return super()._fill_text(text, width, indent)
 
     def _format_usage(self, usage: typing.Any, actions: typing.Any, groups: typing.Any,
@@ -213,7 +186,7 @@ def build_parser() -> argparse.ArgumentParser:
         "Without a command, opens the setup wizard."),
     )
     parser.add_argument("--version", action="version", version=f"op25b-wizard {__version__}")
-    gui_launch.add_options(parser)
+    launch.add_options(parser)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(sub)
@@ -223,9 +196,9 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     guard_output_encoding()  # a console that cannot show a character must not crash a run
     argv = list(sys.argv[1:] if argv is None else argv)
-    wizard = gui_launch.wizard_args(argv)
+    wizard = launch.wizard_args(argv)
     if wizard is not None:  # no command: open the wizard without loading the commands
-        return gui_launch.run(wizard)
+        return launch.run(wizard)
     i18n.set_language(_lang_in(argv))
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -233,7 +206,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         args.lang = args.gui_lang  # op25b-wizard --lang ja COMMAND ...
     try:
         if not getattr(args, "command", None):
-            return gui_launch.run(args)
+            return launch.run(args)
         return int(args.func(args) or 0)
     except CliError as e:
         return fail(str(e), e.exit_code)

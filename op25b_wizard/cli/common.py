@@ -7,10 +7,10 @@ import contextlib
 import os
 import sys
 from pathlib import Path
-from unicodedata import east_asian_width
 
 from op25b_wizard import i18n
 from op25b_wizard.core.i18n import QT_TRANSLATE_NOOP
+from op25b_wizard.core.text_columns import columns, wrap_columns
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -157,13 +157,29 @@ def preset_path(value: str | None) -> Path | None:
     return path
 
 
-def columns(text: str) -> int:
-    """Terminal columns *text* takes (CJK characters take two)."""
-    return sum(2 if east_asian_width(c) in ("W", "F") else 1 for c in text)
-
-
-def table(rows: list[list[str]]) -> list[str]:
-    """Rows as lines with aligned columns, Japanese text included."""
+def table(rows: list[list[str]], *, wrap_last: int | None = None) -> list[str]:
+    """Rows as lines with aligned columns, Japanese text included. With *wrap_last* (a total
+    width in columns), the last column is wrapped at whole words to fit, continuing on lines
+    of its own below its row; when the other columns leave it less than 24 columns (or less
+    than its longest word), it is written wholly below its row, indented."""
     widths = [max(columns(r[i]) for r in rows) for i in range(len(rows[0]))]
-    return ["  ".join(c + " " * (w - columns(c)) for c, w in zip(r, widths, strict=True)).rstrip()
-            for r in rows]
+    if wrap_last is not None:  # the last column's width is what its wrapped lines take
+        widths[-1] = 0
+    lead = sum(w + 2 for w in widths[:-1])
+    lines: list[str] = []
+    for r in rows:
+        cells = list(r)
+        below: list[str] = []
+        if wrap_last is not None and cells[-1]:
+            room = wrap_last - lead
+            if room >= 24 and max(columns(w) for w in cells[-1].split()) <= room:
+                first, *rest = wrap_columns(cells[-1], wrap_last - lead)
+                cells[-1] = first
+                below = [" " * lead + t for t in rest]
+            else:
+                below = ["    " + t for t in wrap_columns(cells[-1], max(24, wrap_last - 4))]
+                cells[-1] = ""
+        lines.append("  ".join(c + " " * (w - columns(c))
+                               for c, w in zip(cells, widths, strict=True)).rstrip())
+        lines.extend(below)
+    return lines

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import shutil
 import sys
 
 from op25b_wizard import i18n
@@ -242,9 +243,10 @@ def print_human(d: Diagnosis, *, transcript: bool = False, out=sys.stdout) -> No
         if p.auth and p.auth.code:
             detail = f"AUTH {p.auth.mechanism}: {p.auth.code}"
         rows.append([str(p.port), i18n.render(security_msg(p.security)),
-                     i18n.render(outcome_msg(p.outcome)), f"{p.elapsed_s:.1f}s", detail[:60]])
+                     i18n.render(outcome_msg(p.outcome)), f"{p.elapsed_s:.1f}s", detail])
     print(tr("Cli", QT_TRANSLATE_NOOP("Cli", "Mail server: {host}"), host=d.report.host), file=out)
-    for line in table(rows):
+    width = shutil.get_terminal_size((100, 24)).columns - 2
+    for line in table(rows, wrap_last=width):
         print("  " + line, file=out)
     print(file=out)
     print_verdicts(d.verdicts, out)

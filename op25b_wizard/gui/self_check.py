@@ -17,8 +17,8 @@ from PySide6.QtCore import QEvent, QObject, QTimer, qVersion
 from PySide6.QtGui import QGuiApplication
 
 from op25b_wizard import __version__, i18n
-from op25b_wizard.cli.common import columns
 from op25b_wizard.core.i18n import QT_TRANSLATE_NOOP
+from op25b_wizard.core.text_columns import columns
 from op25b_wizard.gui.app import create_wizard, ensure_app, installed_catalogues
 from op25b_wizard.gui.services import Services
 

@@ -1,4 +1,5 @@
-"""The wizard's top-level command-line options (no Qt imported until one is used).
+"""The wizard's top-level command-line options; the only place the command line reaches into
+the GUI (no Qt imported until the window, the self-check or the screenshots are asked for).
 
 ``op25b-wizard`` alone opens the wizard; ``--lang ja|en``, ``--helpdesk``, ``--preset FILE``,
 ``--screenshots DIR`` and ``--self-check`` change how.
