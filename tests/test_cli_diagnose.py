@@ -328,7 +328,9 @@ def test_a_password_is_not_sent_to_a_server_found_through_an_unvouched_source(
 
     monkeypatch.setattr(cli_diagnose, "_lookup_route", lambda args, target: (
         Target("mail.elsewhere.example", target.email, target.domain), [], source))
-    monkeypatch.setattr(cli_diagnose, "run_probe", lambda *a, **k: pytest.fail("probed"))
+    from op25b_wizard.core import probe
+
+    monkeypatch.setattr(probe, "run_probe", lambda *a, **k: pytest.fail("probed"))
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"secret-pw\n")))
     status = main(["diagnose", "taro@example.test", "--user", "taro", "--password-stdin",
                    "--lang", "en"])

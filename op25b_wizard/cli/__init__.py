@@ -196,6 +196,9 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     guard_output_encoding()  # a console that cannot show a character must not crash a run
     argv = list(sys.argv[1:] if argv is None else argv)
+    if argv == ["--version"]:  # answered before any command module is loaded
+        print(f"op25b-wizard {__version__}")
+        return 0
     wizard = launch.wizard_args(argv)
     if wizard is not None:  # no command: open the wizard without loading the commands
         return launch.run(wizard)

@@ -30,7 +30,6 @@ from op25b_wizard.core.model import (
     ProbeRequest,
 )
 from op25b_wizard.core.outcome_text import auth_msg, outcome_msg, security_msg
-from op25b_wizard.core.probe import run_probe
 from op25b_wizard.core.targets import Target, TargetError, normalise_host, parse_target
 from op25b_wizard.core.verdicts import IMPORTANCE, Verdict, make
 
@@ -208,6 +207,8 @@ def run_diagnose(args: argparse.Namespace) -> int:
         print(tr("Cli", QT_TRANSLATE_NOOP("Cli", "Testing {host} ports {ports} ..."),
                  host=request.host, ports=", ".join(str(s.port) for s in request.ports)),
               file=sys.stderr)
+    from op25b_wizard.core.probe import run_probe  # loaded when a test runs
+
     report = run_probe(request, on_event)
     username = request.options.credentials.username if request.options.credentials else (
         args.user or (preferred[0].username if preferred and preferred[0].username else None)

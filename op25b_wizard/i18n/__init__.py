@@ -1,7 +1,9 @@
 """Translation for the CLI and GUI layers (Qt's catalogue; the core only marks strings).
 
 The compiled catalogues ``op25b_wizard_<lang>.qm`` live beside this file; their sources are
-``resources/i18n/*.ts``. Qt's own ``qtbase_<lang>.qm`` comes from PySide6.
+``resources/i18n/*.ts``. Qt's own ``qtbase_<lang>.qm`` comes from PySide6. English needs no
+catalogue, so Qt is imported only when another language is asked for: the English command
+line starts without it.
 """
 
 from __future__ import annotations
@@ -9,10 +11,12 @@ from __future__ import annotations
 import locale
 import os
 from pathlib import Path
-
-from PySide6.QtCore import QLibraryInfo, QTranslator
+from typing import TYPE_CHECKING
 
 from op25b_wizard.core.i18n import Msg
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QTranslator
 
 LANGUAGES = ("en", "ja")
 CATALOGUE_DIR = Path(__file__).resolve().parent
@@ -43,6 +47,8 @@ def catalogue_path(lang: str) -> Path:
 
 
 def qt_catalogue_dir() -> str:
+    from PySide6.QtCore import QLibraryInfo
+
     return QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
 
 
@@ -55,6 +61,8 @@ def set_language(lang: str | None) -> str:
     _language = lang
     _translator = None
     if lang != "en":
+        from PySide6.QtCore import QTranslator
+
         t = QTranslator()
         if t.load(str(catalogue_path(lang))):
             _translator = t
