@@ -281,6 +281,21 @@ def test_explain_round_trip(good_json: dict) -> None:
     assert "What to do:" in human.stdout
 
 
+def test_explain_takes_the_code_read_out_as_two_words() -> None:
+    """``explain C2LCC AJ2AN``: the caller reads the code out in two halves."""
+    summary = support_code.CodeSummary(
+        {25: ("timeout", "none"), 587: ("auth_ok", "starttls"), 465: ("ok", "tls")},
+        True, 587, ("op25b", "submission_ok"))
+    code = support_code.encode(summary)
+    first, second = code.split("-")
+    proc = cli("explain", first, second)
+    assert proc.returncode == 0, proc.stderr
+    assert f"Support code {code}" in proc.stdout
+    assert "Recommended port: 587" in proc.stdout
+    as_json = cli("explain", first.lower(), second, "--json")
+    assert json.loads(as_json.stdout)["support_code"] == code
+
+
 def test_explain_of_a_code_with_every_port() -> None:
     summary = support_code.CodeSummary(
         {25: ("timeout", "none"), 587: ("auth_ok", "starttls"), 465: ("tls_error", "tls")},

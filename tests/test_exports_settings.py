@@ -74,7 +74,14 @@ def test_line_breaks_cannot_inject_settings(field, value):
         make_settings(**{**GOOD, field: value})
 
 
-@pytest.mark.parametrize("field, value", [("security", "ssl"), ("security", "none"),
+def test_an_unencrypted_route_needs_consent():
+    with pytest.raises(ExportError, match="not encrypted"):
+        make_settings(**{**GOOD, "security": "none"})
+    assert make_settings(**{**GOOD, "security": "none"},
+                         allow_unencrypted=True).outgoing.security == "none"
+
+
+@pytest.mark.parametrize("field, value", [("security", "ssl"),
                                           ("auth", "ntlm"), ("incoming_type", "exchange"),
                                           ("incoming_security", "ssl")])
 def test_choices_are_checked(field, value):

@@ -55,7 +55,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         "apply", help=QT_TRANSLATE_NOOP("CliHelp", "switch a mail client to the submission port (with a backup)"),
         description=QT_TRANSLATE_NOOP("CliHelp", "Change one account's outgoing server settings. The files are backed up "
         "first; 'op25b-wizard undo CLIENT' puts them back. The mail client must be closed."))
-    p.add_argument("client", choices=CLIENT_NAMES)
+    p.add_argument("client", choices=CLIENT_NAMES, help=QT_TRANSLATE_NOOP("CliHelp", "the mail client to change: thunderbird or becky"))
     p.add_argument("--profile", metavar="DIR",
                    help=QT_TRANSLATE_NOOP("CliHelp", "the profile folder (Becky!: data folder); default: all found"))
     p.add_argument("--email", required=True, metavar="E",
@@ -83,7 +83,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         description=QT_TRANSLATE_NOOP("CliHelp", "Put back the values the last 'apply' for this mail client changed, "
         "where they still hold what it wrote; a value changed since is left as it is and "
         "named (exit status 4). The mail client must be closed."))
-    u.add_argument("client", choices=CLIENT_NAMES)
+    u.add_argument("client", choices=CLIENT_NAMES, help=QT_TRANSLATE_NOOP("CliHelp", "the mail client whose settings are put back: thunderbird or becky"))
     u.add_argument("--profile", metavar="DIR", help=QT_TRANSLATE_NOOP("CliHelp", "the profile folder (Becky!: data folder)"))
     add_lang_option(u)
     u.set_defaults(func=run_undo)

@@ -75,8 +75,9 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     e = sub.add_parser("explain", help=QT_TRANSLATE_NOOP("CliHelp", "expand a support code into the test's summary"),
                        description=QT_TRANSLATE_NOOP("CliHelp", "Expand a support code read out by a caller."))
-    e.add_argument("code", metavar="CODE")
-    e.add_argument("--json", action="store_true")
+    e.add_argument("code", metavar="CODE", nargs="+",
+                   help=QT_TRANSLATE_NOOP("CliHelp", "the support code, e.g. C2LCC-AJ2AN (also as two words: C2LCC AJ2AN)"))
+    e.add_argument("--json", action="store_true", help=QT_TRANSLATE_NOOP("CliHelp", "print the summary as JSON"))
     add_lang_option(e)
     e.set_defaults(func=run_explain)
 
@@ -277,10 +278,10 @@ def print_human(d: Diagnosis, *, transcript: bool = False, out=sys.stdout) -> No
 def run_explain(args: argparse.Namespace) -> int:
     apply_lang(args)
     try:
-        summary = support_code.decode(args.code)
+        summary = support_code.decode(" ".join(args.code))  # read out as one or two words
     except support_code.SupportCodeError as e:
         raise CliError(tr("Cli", QT_TRANSLATE_NOOP("Cli", "{code} is not a valid support code: {reason}"),
-                          code=args.code, reason=i18n.render(e.message))) from None
+                          code=" ".join(args.code), reason=i18n.render(e.message))) from None
     if args.json:
         print(json.dumps({
             "support_code": support_code.encode(summary),

@@ -4,18 +4,15 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
-import shutil
 import sys
-from pathlib import Path
 from typing import Any
 
 from op25b_wizard import i18n
 from op25b_wizard.cli.common import CliError, add_lang_option, apply_lang
 from op25b_wizard.core import secrets
 from op25b_wizard.core.command_line import command_line
-from op25b_wizard.core.exports.options import ExportOptions
-from op25b_wizard.core.exports.registry import FORMATS, export
+from op25b_wizard.core.exports import writing
+from op25b_wizard.core.exports.registry import FORMATS
 from op25b_wizard.core.exports.settings import (
     ANY_SECURITIES,
     AUTHS,
@@ -29,6 +26,7 @@ from op25b_wizard.core.exports.settings import (
     make_before,
     make_settings,
     recommended_from_diagnosis,
+    unencrypted_risk,
 )
 from op25b_wizard.core.i18n import QT_TRANSLATE_NOOP, os_reason
 from op25b_wizard.core.small_file import read_small_file
@@ -52,8 +50,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--email", required=True, help=QT_TRANSLATE_NOOP("CliHelp", "the e-mail address"))
     p.add_argument("--host", help=QT_TRANSLATE_NOOP("CliHelp", "the outgoing mail server (default: from --diagnosis)"))
     p.add_argument("--port", help=QT_TRANSLATE_NOOP("CliHelp", "its port, 465 or 587 (default: from --diagnosis)"))
-    p.add_argument("--security", choices=SECURITIES,
-                   help=QT_TRANSLATE_NOOP("CliHelp", "tls (SSL/TLS, port 465) or starttls (port 587) (default: from --diagnosis)"))
+    p.add_argument("--security", choices=ANY_SECURITIES,
+                   help=QT_TRANSLATE_NOOP("CliHelp", "tls (SSL/TLS, port 465) or starttls (port 587) (default: from --diagnosis); none (unencrypted) only with --allow-plaintext"))
+    p.add_argument("--allow-plaintext", action="store_true",
+                   help=QT_TRANSLATE_NOOP("CliHelp", "accept --security none: the password and the mail travel unencrypted (the files and the sheet say so)"))
     p.add_argument("--user", help=QT_TRANSLATE_NOOP("CliHelp", "the user name for signing in (default: from --diagnosis)"))
     p.add_argument("--auth", choices=AUTHS, default=None,
                    help=QT_TRANSLATE_NOOP("CliHelp", "authentication method (default: from --diagnosis, else normal)"))
@@ -63,10 +63,10 @@ def register(sub: argparse._SubParsersAction) -> None:
                                                  "mobileconfig, autodiscover, json)"),
                              QT_TRANSLATE_NOOP("CliHelp", "default: IMAP on the outgoing server's "
                                                "host, port 993, SSL/TLS"))
-    g.add_argument("--incoming-host")
-    g.add_argument("--incoming-port")
-    g.add_argument("--incoming-type", choices=INCOMING_TYPES)
-    g.add_argument("--incoming-security", choices=ANY_SECURITIES)
+    g.add_argument("--incoming-host", help=QT_TRANSLATE_NOOP("CliHelp", "the incoming mail server (default: the outgoing server's host)"))
+    g.add_argument("--incoming-port", help=QT_TRANSLATE_NOOP("CliHelp", "its port (default: 993 for IMAP, 995 for POP3 with SSL/TLS)"))
+    g.add_argument("--incoming-type", choices=INCOMING_TYPES, help=QT_TRANSLATE_NOOP("CliHelp", "imap or pop3 (default: imap)"))
+    g.add_argument("--incoming-security", choices=ANY_SECURITIES, help=QT_TRANSLATE_NOOP("CliHelp", "tls, starttls or none (default: tls)"))
     d = p.add_argument_group(QT_TRANSLATE_NOOP("CliHelp", "diagnosis and the settings sheet "
                                                  "(html, pdf)"))
     d.add_argument("--diagnosis", metavar="FILE",
@@ -74,8 +74,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     d.add_argument("--support-code", metavar="CODE", help=QT_TRANSLATE_NOOP("CliHelp", "default: from --diagnosis"))
     d.add_argument("--from-host", help=QT_TRANSLATE_NOOP("CliHelp", "the outgoing server before the change"))
     d.add_argument("--from-port", help=QT_TRANSLATE_NOOP("CliHelp", "its port before the change (usually 25)"))
-    d.add_argument("--from-security", choices=ANY_SECURITIES)
-    d.add_argument("--from-auth", choices=BEFORE_AUTHS)
+    d.add_argument("--from-security", choices=ANY_SECURITIES, help=QT_TRANSLATE_NOOP("CliHelp", "its connection security before the change: tls, starttls or none"))
+    d.add_argument("--from-auth", choices=BEFORE_AUTHS, help=QT_TRANSLATE_NOOP("CliHelp", "its authentication before the change: none, normal, encrypted or oauth2"))
     m = p.add_argument_group(QT_TRANSLATE_NOOP("CliHelp", "msmtp and thunderbird-userjs"))
     m.add_argument("--msmtp-password", choices=("secret-service", "passwordeval"), default=None,
                    help=QT_TRANSLATE_NOOP("CliHelp", "where msmtp gets the password: its item in the Secret Service keyring "
@@ -124,7 +124,11 @@ def build_settings(args: argparse.Namespace) -> ExportSettings:
                 options=", ".join(missing)))
         raise CliError(tr("Cli", QT_TRANSLATE_NOOP("Cli", "missing {options}"),
                           options=", ".join(missing)))
-    if values["security"] not in SECURITIES:
+    if values["security"] == "none" and args.security == "none" and not args.allow_plaintext:
+        raise CliError(tr("Cli", QT_TRANSLATE_NOOP(
+            "Cli", "--security none sends the password and the mail unencrypted; add "
+            "--allow-plaintext if you accept that risk")))
+    if values["security"] not in SECURITIES and args.security != "none":
         raise CliError(tr("Cli", QT_TRANSLATE_NOOP(
             "Cli", "the recommended route is not encrypted ({security}); give --security "
             "tls or starttls"), security=str(values["security"])))
@@ -141,21 +145,10 @@ def build_settings(args: argparse.Namespace) -> ExportSettings:
             incoming_host=args.incoming_host, incoming_port=args.incoming_port,
             incoming_type=args.incoming_type, incoming_security=args.incoming_security,
             before=make_before(args.from_host, args.from_port, args.from_security, args.from_auth),
-            support_code=code, diagnosis=diagnosis,
+            support_code=code, diagnosis=diagnosis, allow_unencrypted=args.allow_plaintext,
         )
     except ExportError as e:
         raise CliError(i18n.render(e.message)) from None
-
-
-def self_command() -> tuple[str, ...]:
-    """How msmtp's passwordeval can run this program again."""
-    argv0 = sys.argv[0] if sys.argv else ""
-    if Path(argv0).name == "op25b-wizard" and Path(argv0).is_file():
-        return (str(Path(argv0).resolve()),)
-    found = shutil.which("op25b-wizard")
-    if found:
-        return (found,)
-    return (sys.executable, "-m", "op25b_wizard")
 
 
 def _prepare_msmtp(settings: ExportSettings, mode: str) -> None:
@@ -207,52 +200,49 @@ def _prepare_msmtp(settings: ExportSettings, mode: str) -> None:
             "{command}"), user=out.username, host=out.host, command=store_cmd))
 
 
-def _write(data: str | bytes, path: str | None, *, private: bool) -> None:
-    raw = data.encode("utf-8") if isinstance(data, str) else data
+def _write(data: str | bytes, path: str | None, fmt: str) -> None:
     if path is None or path == "-":
         if isinstance(data, bytes) and not data.lstrip().startswith(b"<") and sys.stdout.isatty():
             raise CliError(tr("Cli", QT_TRANSLATE_NOOP(
                 "Cli", "this format is binary: write it to a file with -o FILE")))
         sys.stdout.flush()
-        sys.stdout.buffer.write(raw)
+        sys.stdout.buffer.write(data.encode("utf-8") if isinstance(data, str) else data)
         sys.stdout.buffer.flush()
         return
     try:
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600 if private else 0o644)
-        with os.fdopen(fd, "wb") as f:
-            f.write(raw)
-        if private:
-            os.chmod(path, 0o600)
+        writing.write_file(path, data, fmt)
     except OSError as e:
         raise CliError(tr("Cli", QT_TRANSLATE_NOOP("Cli", "cannot write {path}: {reason}"),
                           path=path, reason=os_reason(e))) from None
+
+
+def _pdf_renderer() -> writing.PdfRenderer:
+    from op25b_wizard import sheet_pdf  # Qt, loaded for the PDF sheet only
+
+    return sheet_pdf.export_pdf
 
 
 def run_export(args: argparse.Namespace) -> int:
     lang = apply_lang(args)
     settings = build_settings(args)
     fmt = args.format
-    mode = args.msmtp_password or ("secret-service" if sys.platform.startswith("linux")
-                                   else "passwordeval")
-    options = ExportOptions(
-        translate=i18n.translate, lang=lang, msmtp_password=mode,  # type: ignore[arg-type]
-        password_command=self_command(), thunderbird_server_key=args.thunderbird_server)
+    options = writing.make_options(translate=i18n.translate, lang=lang,
+                                   msmtp_password=args.msmtp_password,
+                                   thunderbird_server_key=args.thunderbird_server)
     try:
-        if fmt == "pdf":
-            from op25b_wizard import sheet_pdf
-
-            data: str | bytes = sheet_pdf.export_pdf(settings, options)
-        else:
-            data = export(fmt, settings, options)
+        data = writing.render(fmt, settings, options, pdf=_pdf_renderer)
     except ExportError as e:
         raise CliError(i18n.render(e.message)) from None
+    if settings.outgoing.security == "none":
+        out = settings.outgoing
+        note(i18n.render(unencrypted_risk(out.host, out.port)))
     if FORMATS[fmt].needs_incoming:
         incoming = incoming_note(settings)
         if incoming is not None:
             note(i18n.render(incoming))
     if fmt == "msmtp":
-        _prepare_msmtp(settings, mode)
-    _write(data, args.output, private=fmt == "msmtp")
+        _prepare_msmtp(settings, options.msmtp_password)
+    _write(data, args.output, fmt)
     if args.output and args.output != "-":
         note(tr("Cli", QT_TRANSLATE_NOOP("Cli", "wrote {path}"), path=args.output))
     return 0

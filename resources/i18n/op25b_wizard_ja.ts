@@ -4,7 +4,7 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../op25b_wizard/cli/diagnose.py" line="+92"/>
+        <location filename="../../op25b_wizard/cli/diagnose.py" line="+93"/>
         <location line="+54"/>
         <location line="+6"/>
         <location line="+2"/>
@@ -12,14 +12,14 @@
         <location line="+8"/>
         <location line="+7"/>
         <location line="+21"/>
-        <location line="+21"/>
+        <location line="+23"/>
         <location line="+5"/>
         <location line="+1"/>
         <location line="+1"/>
         <location line="+1"/>
         <location line="+1"/>
         <location line="+9"/>
-        <location line="+8"/>
+        <location line="+9"/>
         <location line="+1"/>
         <location line="+1"/>
         <location line="+1"/>
@@ -42,17 +42,18 @@
         <location line="+23"/>
         <location line="+3"/>
         <location line="+3"/>
+        <location line="+4"/>
         <location line="+5"/>
-        <location line="+39"/>
+        <location line="+28"/>
         <location line="+2"/>
         <location line="+11"/>
         <location line="+9"/>
         <location line="+3"/>
         <location line="+4"/>
         <location line="+4"/>
+        <location line="+8"/>
         <location line="+9"/>
-        <location line="+13"/>
-        <location line="+30"/>
+        <location line="+32"/>
         <location filename="../../op25b_wizard/cli/lookup.py" line="+78"/>
         <location filename="../../op25b_wizard/cli/password.py" line="+82"/>
         <location line="+4"/>
@@ -79,7 +80,7 @@
         <translation>Lookup</translation>
     </message>
     <message>
-        <location filename="../../op25b_wizard/i18n/__init__.py" line="+99"/>
+        <location filename="../../op25b_wizard/i18n/__init__.py" line="+107"/>
         <source>OsError</source>
         <translation>OsError</translation>
     </message>
@@ -603,7 +604,7 @@
         <translation>標準入力から読み取ったパスワードが空です。</translation>
     </message>
     <message>
-        <location filename="../../op25b_wizard/cli/diagnose.py" line="-171"/>
+        <location filename="../../op25b_wizard/cli/diagnose.py" line="-174"/>
         <source>the timeout must be between 0.1 and 300 seconds</source>
         <translation>タイムアウトは 0.1～300 秒の範囲で指定してください。</translation>
     </message>
@@ -649,13 +650,13 @@
         <translation>{host} のポート {ports} をテストしています...</translation>
     </message>
     <message>
-        <location line="+21"/>
-        <location line="+86"/>
+        <location line="+23"/>
+        <location line="+87"/>
         <source>What to do:</source>
         <translation>対処方法:</translation>
     </message>
     <message>
-        <location line="-81"/>
+        <location line="-82"/>
         <source>Port</source>
         <translation>ポート</translation>
     </message>
@@ -685,7 +686,7 @@
         <translation>メールサーバー: {host}</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Recommended outgoing server settings:</source>
         <translation>推奨する送信サーバー（SMTP）の設定:</translation>
     </message>
@@ -780,7 +781,7 @@
         <translation>送信サーバー（SMTP）を上に示した推奨ポートに設定し、暗号化と認証を有効にしてください。</translation>
     </message>
     <message>
-        <location filename="../../op25b_wizard/cli/export.py" line="-166"/>
+        <location filename="../../op25b_wizard/cli/export.py" line="-156"/>
         <source>note:</source>
         <translation>お知らせ:</translation>
     </message>
@@ -801,6 +802,11 @@
     </message>
     <message>
         <location line="+3"/>
+        <source>--security none sends the password and the mail unencrypted; add --allow-plaintext if you accept that risk</source>
+        <translation>--security none ではパスワードとメールが暗号化されずに送られます。その危険を承知のうえで使う場合は --allow-plaintext を付けてください</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>the recommended route is not encrypted ({security}); give --security tls or starttls</source>
         <translation>推奨された経路は暗号化されていません（{security}）。--security tls または starttls を指定してください。</translation>
     </message>
@@ -810,7 +816,7 @@
         <translation>警告: ポート 25 は、ホテルやモバイルの多くのネットワークでブロックされています。465 または 587 なら、どこでも使えます。</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+28"/>
         <source>msmtp will ask for the password each time it sends.</source>
         <translation>msmtp は送信するたびにパスワードの入力を求めます。</translation>
     </message>
@@ -837,17 +843,17 @@
         <translation>msmtp は {host} の {user} のパスワードをキーリングから取得します。</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+12"/>
         <source>this format is binary: write it to a file with -o FILE</source>
         <translation>この形式はバイナリです。-o FILE でファイルに書き出してください。</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+9"/>
         <source>cannot write {path}: {reason}</source>
         <translation>{path} に書き込めません: {reason}</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+32"/>
         <source>wrote {path}</source>
         <translation>{path} に書き出しました。</translation>
     </message>
@@ -912,7 +918,7 @@
         <translation>バックエンド: {name}、キーリングのサービス名: &quot;{service}&quot;</translation>
     </message>
     <message>
-        <location filename="../../op25b_wizard/cli/__init__.py" line="+39"/>
+        <location filename="../../op25b_wizard/cli/__init__.py" line="+40"/>
         <source>the following arguments are required: {names}</source>
         <translation>次の指定が必要です: {names}</translation>
     </message>
@@ -947,7 +953,7 @@
         <translation>{option} は {other} と一緒には指定できません</translation>
     </message>
     <message>
-        <location line="+127"/>
+        <location line="+99"/>
         <source>not understood: position {positions} of the command line (the words are not repeated here, as one could be a password)</source>
         <translation>コマンドラインの {positions} 番目の語を解釈できません（パスワードの可能性があるため、その語はここに表示しません）</translation>
     </message>
@@ -962,7 +968,7 @@
         <translation>コマンドラインの指定が正しくありません: {detail}（{prog} --help を参照してください）</translation>
     </message>
     <message>
-        <location filename="../../op25b_wizard/gui/launch.py" line="+59"/>
+        <location filename="../../op25b_wizard/cli/launch.py" line="+60"/>
         <source>{path} is a file, not a folder</source>
         <translation>{path} はフォルダーではなくファイルです。</translation>
     </message>
@@ -983,7 +989,7 @@
     </message>
     <message>
         <location filename="../../op25b_wizard/cli/common.py" line="-3"/>
-        <location filename="../../op25b_wizard/gui/launch.py" line="+7"/>
+        <location filename="../../op25b_wizard/cli/launch.py" line="+7"/>
         <source>--preset needs a file name</source>
         <translation>--preset にはファイル名を指定してください</translation>
     </message>
@@ -1154,7 +1160,7 @@
 <context>
     <name>CliHelp</name>
     <message>
-        <location filename="../../op25b_wizard/cli/__init__.py" line="-115"/>
+        <location filename="../../op25b_wizard/cli/__init__.py" line="-87"/>
         <source>usage: </source>
         <translation>使い方: </translation>
     </message>
@@ -1179,7 +1185,7 @@
         <translation>バージョンを表示して終了します</translation>
     </message>
     <message>
-        <location line="+130"/>
+        <location line="+102"/>
         <source>Gets your mail sending again when a network blocks port 25. Without a command, opens the setup wizard.</source>
         <translation>ネットワークがポート 25 をブロックしていても、メールを送信できるようにします。コマンドを指定しないと、設定ウィザードを開きます。</translation>
     </message>
@@ -1219,7 +1225,12 @@
         <translation>1 つのアカウントの送信サーバーの設定を変更します。変更前にファイルをバックアップし、&apos;op25b-wizard undo CLIENT&apos; で元に戻せます。メールソフトは終了しておく必要があります。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
+        <source>the mail client to change: thunderbird or becky</source>
+        <translation>変更するメールソフト: thunderbird または becky</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>the profile folder (Becky!: data folder); default: all found</source>
         <translation>プロファイルフォルダー（Becky! ではデータフォルダー）。省略時は見つかったすべて</translation>
     </message>
@@ -1284,7 +1295,12 @@
         <translation>このメールソフトについて直前の &apos;apply&apos; で変更した値を、書き込んだときのままになっているものだけ元に戻します。その後に変更された値はそのままにして、その名前を表示します（終了ステータス 4）。メールソフトは終了しておく必要があります。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
+        <source>the mail client whose settings are put back: thunderbird or becky</source>
+        <translation>設定を元に戻すメールソフト: thunderbird または becky</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>the profile folder (Becky!: data folder)</source>
         <translation>プロファイルフォルダー（Becky! ではデータフォルダー）</translation>
     </message>
@@ -1294,7 +1310,7 @@
         <translation>出力の言語（省略時はシステムの設定に従います）</translation>
     </message>
     <message>
-        <location filename="../../op25b_wizard/cli/diagnose.py" line="-276"/>
+        <location filename="../../op25b_wizard/cli/diagnose.py" line="-280"/>
         <source>test which mail ports work from this network and what to configure</source>
         <translation>このネットワークからどのメール送信用ポートが使えるかと、何を設定すればよいかをテストします</translation>
     </message>
@@ -1394,7 +1410,17 @@
         <translation>電話で聞き取ったサポートコードを、テスト結果の概要に戻します。</translation>
     </message>
     <message>
-        <location filename="../../op25b_wizard/cli/export.py" line="-214"/>
+        <location line="+2"/>
+        <source>the support code, e.g. C2LCC-AJ2AN (also as two words: C2LCC AJ2AN)</source>
+        <translation>サポートコード（例: C2LCC-AJ2AN。C2LCC AJ2AN のように 2 つに分けても可）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>print the summary as JSON</source>
+        <translation>概要を JSON で出力します</translation>
+    </message>
+    <message>
+        <location filename="../../op25b_wizard/cli/export.py" line="-206"/>
         <source>write the recommended settings for a mail client or an administrator</source>
         <translation>メールソフトや管理者向けに、推奨する設定を書き出します</translation>
     </message>
@@ -1426,8 +1452,13 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>tls (SSL/TLS, port 465) or starttls (port 587) (default: from --diagnosis)</source>
-        <translation>tls（SSL/TLS、ポート 465）または starttls（ポート 587）（省略時は --diagnosis から）</translation>
+        <source>tls (SSL/TLS, port 465) or starttls (port 587) (default: from --diagnosis); none (unencrypted) only with --allow-plaintext</source>
+        <translation>tls（SSL/TLS、ポート 465）または starttls（ポート 587）（既定値: --diagnosis から）。none（暗号化なし）は --allow-plaintext を付けた場合のみ</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>accept --security none: the password and the mail travel unencrypted (the files and the sheet say so)</source>
+        <translation>--security none を認めます。パスワードとメールが暗号化されずに送られます（ファイルと設定シートにもその旨を記載します）</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1460,7 +1491,27 @@
         <translation>省略時は送信サーバーと同じホストの IMAP、ポート 993、SSL/TLS</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+2"/>
+        <source>the incoming mail server (default: the outgoing server&apos;s host)</source>
+        <translation>受信サーバー（既定値: 送信サーバーと同じホスト）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>its port (default: 993 for IMAP, 995 for POP3 with SSL/TLS)</source>
+        <translation>受信サーバーのポート番号（既定値: SSL/TLS で IMAP は 993、POP3 は 995）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>imap or pop3 (default: imap)</source>
+        <translation>imap または pop3（既定値: imap）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>tls, starttls or none (default: tls)</source>
+        <translation>tls、starttls または none（既定値: tls）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>diagnosis and the settings sheet (html, pdf)</source>
         <translation>診断結果と設定シート（html、pdf）</translation>
     </message>
@@ -1485,7 +1536,17 @@
         <translation>変更前のポート番号（通常は 25）</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
+        <source>its connection security before the change: tls, starttls or none</source>
+        <translation>変更前の接続の保護: tls、starttls または none</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>its authentication before the change: none, normal, encrypted or oauth2</source>
+        <translation>変更前の認証方式: none、normal、encrypted または oauth2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>msmtp and thunderbird-userjs</source>
         <translation>msmtp と thunderbird-userjs</translation>
     </message>
@@ -1590,7 +1651,7 @@
         <translation>認証に使うユーザー名</translation>
     </message>
     <message>
-        <location filename="../../op25b_wizard/gui/launch.py" line="-90"/>
+        <location filename="../../op25b_wizard/cli/launch.py" line="-90"/>
         <source>the wizard (without a command)</source>
         <translation>ウィザード（コマンドなし）</translation>
     </message>
@@ -1656,13 +1717,13 @@
     <name>Export</name>
     <message>
         <location filename="../../op25b_wizard/core/exports/autodiscover.py" line="+30"/>
-        <location filename="../../op25b_wizard/core/exports/mobileconfig.py" line="+35"/>
+        <location filename="../../op25b_wizard/core/exports/mobileconfig.py" line="+30"/>
         <source>{format} cannot describe OAuth2 sign-in. Set the account up in the mail app&apos;s own sign-in dialog, or use --auth normal with an app password.</source>
         <translation>{format} では OAuth2 による認証を設定できません。メールアプリ自身のサインイン画面でアカウントを設定するか、アプリパスワードを用意して --auth normal を指定してください。</translation>
     </message>
     <message>
         <location filename="../../op25b_wizard/core/exports/git_send_email.py" line="+33"/>
-        <location filename="../../op25b_wizard/core/exports/msmtp.py" line="+38"/>
+        <location filename="../../op25b_wizard/core/exports/msmtp.py" line="+43"/>
         <source>{format} cannot sign in with OAuth2 by itself. Use --auth normal with an app password.</source>
         <translation>{format} は単独では OAuth2 で認証できません。アプリパスワードを用意して --auth normal を指定してください。</translation>
     </message>
@@ -1707,19 +1768,17 @@
         <translation>パスワードはこのファイルに含まれていません。msmtp はキーリングからパスワードを取得します（キーリングに保存するには、&quot;op25b-wizard password set --host {host} --user {user} --password-stdin --msmtp&quot; を一度実行してください）。</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <location filename="../../op25b_wizard/core/exports/settings.py" line="+201"/>
+        <location filename="../../op25b_wizard/core/exports/settings.py" line="+202"/>
         <source>SSL/TLS</source>
         <translation>SSL/TLS</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../op25b_wizard/core/exports/settings.py" line="+1"/>
         <source>STARTTLS</source>
         <translation>STARTTLS</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location filename="../../op25b_wizard/core/exports/msmtp.py" line="+8"/>
         <source>msmtp settings for {email}, written by op25b-wizard on {date}.</source>
         <translation>{email} 用の msmtp の設定です（{date} に op25b-wizard で作成）。</translation>
     </message>
@@ -1872,7 +1931,17 @@
         <translation>受信サーバーの種類</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+28"/>
+        <source>This route is not encrypted: the settings are written only after you accept that the password and your mail travel unencrypted.</source>
+        <translation>この経路は暗号化されていません。パスワードとメールが暗号化されずに送られることを承知いただいた場合にのみ、設定を書き出します。</translation>
+    </message>
+    <message>
+        <location line="+57"/>
+        <source>Warning: {host}, port {port} is not encrypted. Your password and your mail can be read by anyone on the same network (a hotel, a café). Use it only because nothing encrypted works, and ask your provider or helpdesk for an encrypted route.</source>
+        <translation>注意: {host} のポート {port} は暗号化されていません。同じネットワーク（ホテルやカフェなど）にいる人が、パスワードやメールの内容を読み取れます。暗号化された経路がどれも使えない場合に限ってお使いいただき、暗号化された経路についてプロバイダーまたはヘルプデスクにご相談ください。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>The incoming server was not given, so this file assumes {type} at {host}, port {port}, security {security}. Check these against your provider&apos;s instructions (--incoming-type, --incoming-host, --incoming-port, --incoming-security).</source>
         <translation>受信サーバーが指定されていないため、このファイルでは受信サーバーを {type}、{host}、ポート {port}、接続の保護 {security} と仮定しています。プロバイダーの案内と照らし合わせて確認してください（--incoming-type、--incoming-host、--incoming-port、--incoming-security）。</translation>
     </message>
@@ -2869,52 +2938,7 @@
         <translation>あと少しです</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Support code (tell it to your helpdesk)</source>
-        <translation>サポートコード（ヘルプデスクにお伝えください）</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Support code</source>
-        <translation>サポートコード</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Copy</source>
-        <translation>コピー（&amp;C）</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>&amp;Send a test message to myself</source>
-        <translation>自分宛てにテストメールを送信（&amp;S）</translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>If mail still does not send</source>
-        <translation>それでもメールを送信できない場合</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Close your mail program and open it again.</source>
-        <translation>メールソフトを終了して、もう一度起動してください。</translation>
-    </message>
-    <message>
-        <location line="-10"/>
-        <source>On a hotel or airport network, open any web page first: you may have to accept its terms before mail works.</source>
-        <translation>ホテルや空港のネットワークでは、先に何か Web ページを開いてください。メールを使う前に、利用規約への同意が必要な場合があります。</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>Run this wizard again there: it tests that network.</source>
-        <translation>その場所でこのウィザードをもう一度実行してください。そのネットワークでテストできます。</translation>
-    </message>
-    <message>
-        <location line="-9"/>
-        <source>Call your helpdesk and read them the support code above.</source>
-        <translation>ヘルプデスクに電話して、上のサポートコードを読み上げてください。</translation>
-    </message>
-    <message>
-        <location line="-212"/>
+        <location line="-196"/>
         <source>Test again</source>
         <translation>もう一度テスト</translation>
     </message>
@@ -2954,7 +2978,27 @@
         <translation>下の一覧に、まだ終わっていない手順があります。横のボタンからその画面に戻れます。</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+3"/>
+        <source>Support code (tell it to your helpdesk)</source>
+        <translation>サポートコード（ヘルプデスクにお伝えください）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Support code</source>
+        <translation>サポートコード</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Copy</source>
+        <translation>コピー（&amp;C）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Send a test message to myself</source>
+        <translation>自分宛てにテストメールを送信（&amp;S）</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>What to try</source>
         <translation>試してほしいこと</translation>
     </message>
@@ -2969,7 +3013,32 @@
         <translation>そのあと、上の［もう一度テスト］を押してください。</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+2"/>
+        <source>If mail still does not send</source>
+        <translation>それでもメールを送信できない場合</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close your mail program and open it again.</source>
+        <translation>メールソフトを終了して、もう一度起動してください。</translation>
+    </message>
+    <message>
+        <location line="-10"/>
+        <source>On a hotel or airport network, open any web page first: you may have to accept its terms before mail works.</source>
+        <translation>ホテルや空港のネットワークでは、先に何か Web ページを開いてください。メールを使う前に、利用規約への同意が必要な場合があります。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Run this wizard again there: it tests that network.</source>
+        <translation>その場所でこのウィザードをもう一度実行してください。そのネットワークでテストできます。</translation>
+    </message>
+    <message>
+        <location line="-9"/>
+        <source>Call your helpdesk and read them the support code above.</source>
+        <translation>ヘルプデスクに電話して、上のサポートコードを読み上げてください。</translation>
+    </message>
+    <message>
+        <location line="+51"/>
         <source>Sends one short message to {email}.</source>
         <translation>{email} 宛てに短いメールを 1 通送信します。</translation>
     </message>
@@ -3285,7 +3354,7 @@
         <translation>いいえ（チェックなし）</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+30"/>
         <source>Where to enter these</source>
         <translation>設定する場所</translation>
     </message>
@@ -3400,12 +3469,12 @@
         <translation>ポート {port}: {result}</translation>
     </message>
     <message>
-        <location line="-134"/>
+        <location line="-135"/>
         <source>Mail settings for sending</source>
         <translation>メール送信の設定</translation>
     </message>
     <message>
-        <location line="+165"/>
+        <location line="+166"/>
         <source>Made on {date} by op25b-wizard {version}</source>
         <translation>{date} に op25b-wizard {version} で作成</translation>
     </message>
@@ -3415,7 +3484,12 @@
         <translation>ホテル、モバイル、家庭のネットワークの多くでは、OP25B（ポート25ブロック）により、メール送信用の古いポートであるポート 25 が使えません。メールソフトの送信サーバー（SMTP）の設定を、下の表のとおりに変更してください。変更後は、安全なサブミッションポート（送信用ポート）の {port} 番を使って、どこからでも送信できます。受信メールの設定は変わりません。</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+5"/>
+        <source>Many hotel, mobile and home networks block port 25, the old port for sending mail. Change the outgoing server (SMTP) settings of your mail program as shown below; it then sends through port {port}. The settings for receiving mail do not change.</source>
+        <translation>ホテル、モバイル、家庭のネットワークの多くでは、OP25B（ポート25ブロック）により、メール送信用の古いポートであるポート 25 が使えません。メールソフトの送信サーバー（SMTP）の設定を、下の表のとおりに変更してください。変更後は、ポート {port} 番を使って送信します。受信メールの設定は変わりません。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>Support code</source>
         <translation>サポートコード</translation>
     </message>
@@ -4182,8 +4256,8 @@
 <context>
     <name>i18n</name>
     <message>
-        <location filename="../../op25b_wizard/cli/__init__.py" line="-152"/>
-        <location line="+118"/>
+        <location filename="../../op25b_wizard/cli/__init__.py" line="-124"/>
+        <location line="+90"/>
         <location line="+9"/>
         <location line="+6"/>
         <location filename="../../op25b_wizard/cli/common.py" line="-8"/>
@@ -4195,7 +4269,7 @@
         <location line="+5"/>
         <location line="+10"/>
         <location line="+3"/>
-        <location filename="../../op25b_wizard/gui/launch.py" line="+30"/>
+        <location filename="../../op25b_wizard/cli/launch.py" line="+30"/>
         <location line="+5"/>
         <location line="+5"/>
         <location line="+31"/>

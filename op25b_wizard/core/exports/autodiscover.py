@@ -58,7 +58,7 @@ def render(settings: ExportSettings, options: ExportOptions) -> str:
         ("DomainRequired", "off"),
         ("LoginName", out.username),
         ("SPA", spa),
-        ("SSL", "on"),
+        ("SSL", "off" if out.security == "none" else "on"),
         ("Encryption", ENCRYPTION[out.security]),
         ("AuthRequired", "on"),
         ("UsePOPAuth", "off"),

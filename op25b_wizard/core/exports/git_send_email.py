@@ -4,7 +4,7 @@ password itself and can keep it with a credential helper."""
 from __future__ import annotations
 
 from op25b_wizard.core.exports.options import ExportOptions
-from op25b_wizard.core.exports.settings import ExportError, ExportSettings
+from op25b_wizard.core.exports.settings import ExportError, ExportSettings, unencrypted_risk
 from op25b_wizard.core.i18n import QT_TRANSLATE_NOOP, msg
 
 CTX = "Export"
@@ -45,11 +45,13 @@ def render(settings: ExportSettings, options: ExportOptions) -> str:
                                              "and a credential helper can keep it in this "
                                              "computer's password store.")),
     )
+    if out.security == "none":  # git sends unencrypted when smtpEncryption is not set
+        lines += options.comments("#", unencrypted_risk(out.host, out.port))
     lines += [
         "[sendemail]",
         f"\tsmtpServer = {out.host}",
         f"\tsmtpServerPort = {out.port}",
-        f"\tsmtpEncryption = {ENCRYPTION[out.security]}",
+        *([f"\tsmtpEncryption = {ENCRYPTION[out.security]}"] if out.security in ENCRYPTION else []),
         f"\tsmtpUser = {quote(out.username)}",
         f"\tfrom = {quote(sender)}",
     ]

@@ -5,11 +5,10 @@ when the profile is installed."""
 from __future__ import annotations
 
 import plistlib
-import uuid
 from typing import Any
 
 from op25b_wizard.core.exports.options import ExportOptions
-from op25b_wizard.core.exports.settings import ExportError, ExportSettings
+from op25b_wizard.core.exports.settings import ExportError, ExportSettings, unencrypted_risk
 from op25b_wizard.core.i18n import QT_TRANSLATE_NOOP, msg
 
 CTX = "Export"
@@ -22,10 +21,6 @@ def identifier(domain: str) -> str:
     """The profile's PayloadIdentifier: the e-mail domain reversed, then ``op25b-wizard``.
     Stable, so installing a newer profile for the same domain replaces the old one."""
     return ".".join(reversed(domain.split("."))) + ".op25b-wizard"
-
-
-def _new_uuid() -> str:
-    return str(uuid.uuid4()).upper()
 
 
 def profile(settings: ExportSettings, options: ExportOptions) -> dict[str, Any]:
@@ -41,7 +36,7 @@ def profile(settings: ExportSettings, options: ExportOptions) -> dict[str, Any]:
         "PayloadType": "com.apple.mail.managed",
         "PayloadVersion": 1,
         "PayloadIdentifier": top + ".mail",
-        "PayloadUUID": _new_uuid(),
+        "PayloadUUID": options.new_uuid(f"{top}.mail"),
         "PayloadDisplayName": options.tr(msg(CTX, QT_TRANSLATE_NOOP("Export", "Mail account {email}"),
                                              email=settings.email)),
         "EmailAccountDescription": settings.email,
@@ -55,7 +50,7 @@ def profile(settings: ExportSettings, options: ExportOptions) -> dict[str, Any]:
         "OutgoingMailServerAuthentication": AUTHENTICATION[out.auth],
         "OutgoingMailServerHostName": out.host,
         "OutgoingMailServerPortNumber": out.port,
-        "OutgoingMailServerUseSSL": True,
+        "OutgoingMailServerUseSSL": out.security != "none",
         "OutgoingMailServerUsername": out.username,
         "OutgoingPasswordSameAsIncomingPassword": inc.username == out.username,
     }
@@ -65,12 +60,13 @@ def profile(settings: ExportSettings, options: ExportOptions) -> dict[str, Any]:
         "PayloadType": "Configuration",
         "PayloadVersion": 1,
         "PayloadIdentifier": top,
-        "PayloadUUID": _new_uuid(),
+        "PayloadUUID": options.new_uuid(top),
         "PayloadDisplayName": options.tr(msg(CTX, QT_TRANSLATE_NOOP(
             "Export", "Mail settings for {email}"), email=settings.email)),
         "PayloadDescription": options.tr(msg(CTX, QT_TRANSLATE_NOOP(
             "Export", "Sends mail through {host}, port {port}, encrypted and with sign-in. "
-            "You will be asked for your mail password."), host=out.host, port=out.port)),
+            "You will be asked for your mail password."), host=out.host, port=out.port)
+            if out.security != "none" else unencrypted_risk(out.host, out.port)),
         "PayloadOrganization": settings.domain,
         "PayloadRemovalDisallowed": False,
         "PayloadContent": [account],

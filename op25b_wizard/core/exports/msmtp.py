@@ -9,7 +9,12 @@ import re
 import shlex
 
 from op25b_wizard.core.exports.options import ExportOptions
-from op25b_wizard.core.exports.settings import ExportError, ExportSettings
+from op25b_wizard.core.exports.settings import (
+    SECURITY_LABELS,
+    ExportError,
+    ExportSettings,
+    unencrypted_risk,
+)
 from op25b_wizard.core.i18n import QT_TRANSLATE_NOOP, msg
 
 CTX = "Export"
@@ -47,8 +52,7 @@ def render(settings: ExportSettings, options: ExportOptions) -> str:
             "Export", "The password is not in this file: msmtp finds it in the keyring (run "
             "\"op25b-wizard password set --host {host} --user {user} --password-stdin --msmtp\" "
             "once to put it there)."), host=out.host, user=out.username)
-    security = (msg(CTX, QT_TRANSLATE_NOOP("Export", "SSL/TLS")) if out.security == "tls"
-                else msg(CTX, QT_TRANSLATE_NOOP("Export", "STARTTLS")))
+    security = SECURITY_LABELS[out.security]
     name = account_name(settings)
     lines = options.comments(
         "#",
@@ -61,15 +65,17 @@ def render(settings: ExportSettings, options: ExportOptions) -> str:
         where,
         msg(CTX, QT_TRANSLATE_NOOP("Export", "Save as ~/.msmtprc (or ~/.config/msmtp/config), "
                                              "readable by you only (chmod 600).")),
+        *([unencrypted_risk(out.host, out.port)] if out.security == "none" else []),
     )
     lines += [
         "",
         f"account {name}",
         f"host {out.host}",
         f"port {out.port}",
-        "tls on",
-        f"tls_starttls {'on' if out.security == 'starttls' else 'off'}",
-        f"auth {AUTH[out.auth]}",
+        *(["tls off"] if out.security == "none" else
+          ["tls on", f"tls_starttls {'on' if out.security == 'starttls' else 'off'}"]),
+        # without TLS, "auth on" would refuse to send the password: name the method
+        f"auth {AUTH[out.auth] if out.security != 'none' or out.auth != 'normal' else 'plain'}",
         f"user {_quoted(out.username)}",
         f"from {_quoted(settings.email)}",
     ]

@@ -1,7 +1,14 @@
-"""How an export is written, beyond the settings themselves."""
+"""How an export is written, beyond the settings themselves.
+
+With ``SOURCE_DATE_EPOCH`` set (the reproducible-builds convention), exports are reproducible:
+the time written is that one, and the Apple profile's UUIDs are derived from it instead of
+being fresh, so the same settings give the same bytes.
+"""
 
 from __future__ import annotations
 
+import os
+import uuid
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Literal
@@ -37,4 +44,22 @@ class ExportOptions:
         return lines
 
     def when(self) -> datetime:
-        return self.generated_at or datetime.now().astimezone()
+        if self.generated_at is not None:
+            return self.generated_at
+        epoch = source_date_epoch()
+        if epoch is not None:
+            return datetime.fromtimestamp(epoch).astimezone()
+        return datetime.now().astimezone()
+
+    def new_uuid(self, name: str) -> str:
+        """A fresh UUID (upper case), or one derived from *name* and ``SOURCE_DATE_EPOCH``."""
+        epoch = source_date_epoch()
+        if epoch is None:
+            return str(uuid.uuid4()).upper()
+        return str(uuid.uuid5(uuid.NAMESPACE_URL, f"op25b-wizard:{name}:{epoch}")).upper()
+
+
+def source_date_epoch() -> int | None:
+    """``SOURCE_DATE_EPOCH`` as a number of seconds, or None when unset or not a number."""
+    value = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    return int(value) if value.isdigit() else None

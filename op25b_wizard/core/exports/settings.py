@@ -51,7 +51,8 @@ class ExportError(ValueError):
 class Outgoing:
     host: str
     port: int
-    security: Security
+    security: AnySecurity
+    """``none`` only when the user accepted an unencrypted route (see :func:`make_settings`)."""
     username: str
     auth: Auth = "normal"
 
@@ -223,16 +224,23 @@ def make_settings(
     before: Before | None = None,
     support_code: str | None = None,
     diagnosis: dict[str, Any] | None = None,
+    allow_unencrypted: bool = False,
 ) -> ExportSettings:
     """Validate everything and fill in the incoming server's defaults (IMAP on the outgoing
     host, port 993, SSL/TLS, the same user name); :attr:`Incoming.assumed` lists what was
-    filled in. Raises :class:`ExportError`."""
+    filled in. An unencrypted outgoing route (security ``none``) only with
+    *allow_unencrypted*: the user accepted that risk. Raises :class:`ExportError`."""
     out_host = validate_host(host)
     user = validate_username(username)
+    if security == "none" and not allow_unencrypted:
+        raise _err(QT_TRANSLATE_NOOP(
+            "Export", "This route is not encrypted: the settings are written only after you "
+            "accept that the password and your mail travel unencrypted."))
     outgoing = Outgoing(
         host=out_host,
         port=validate_port(port),
-        security=_choice(security, SECURITIES, _SECURITY),  # type: ignore[arg-type]
+        security=_choice(security, ANY_SECURITIES if allow_unencrypted else SECURITIES,  # type: ignore[arg-type]
+                         _SECURITY),
         username=user,
         auth=_choice(auth, AUTHS, _AUTH),  # type: ignore[arg-type]
     )
@@ -278,6 +286,15 @@ def make_before(host: str | None = None, port: int | str | None = None,
         security=_choice(security, ANY_SECURITIES, _SECURITY) if security is not None else None,  # type: ignore[arg-type]
         auth=_choice(auth, BEFORE_AUTHS, _AUTH) if auth is not None else None,  # type: ignore[arg-type]
     )
+
+
+def unencrypted_risk(host: str, port: int) -> Msg:
+    """The risk of an unencrypted route, stated wherever its settings are written."""
+    return msg(CTX, QT_TRANSLATE_NOOP(
+        "Export", "Warning: {host}, port {port} is not encrypted. Your password and your mail "
+        "can be read by anyone on the same network (a hotel, a café). Use it only because "
+        "nothing encrypted works, and ask your provider or helpdesk for an encrypted "
+        "route."), host=host, port=port)
 
 
 def incoming_note(settings: ExportSettings) -> Msg | None:

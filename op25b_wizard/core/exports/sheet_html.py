@@ -13,7 +13,7 @@ from typing import Any
 
 from op25b_wizard import __version__
 from op25b_wizard.core.exports.options import ExportOptions
-from op25b_wizard.core.exports.settings import Before, ExportSettings
+from op25b_wizard.core.exports.settings import Before, ExportSettings, unencrypted_risk
 from op25b_wizard.core.i18n import QT_TRANSLATE_NOOP, Msg, msg
 from op25b_wizard.core.outcome_text import auth_msg, outcome_msg, security_msg
 
@@ -48,6 +48,7 @@ td.after {{ font-weight: bold; }}
 td.changed {{ background-color: #fff3c4; }}
 .code {{ font-family: "DejaVu Sans Mono", monospace; font-size: 15pt; font-weight: bold; }}
 .small {{ font-size: 8pt; color: #444; }}
+.risk {{ color: #a00000; }}
 """
 
 
@@ -93,7 +94,7 @@ def _rows(settings: ExportSettings) -> list[tuple[Msg, Any, Any]]:
         (_m(QT_TRANSLATE_NOOP("Sheet", "Connection security")),
          security_msg(b.security) if b.security else None, security_msg(out.security)),
         (_m(QT_TRANSLATE_NOOP("Sheet", "This server requires a secure connection (SSL/TLS)")),
-         _security_ticked(b.security), YES),
+         _security_ticked(b.security), _security_ticked(out.security)),
         (_m(QT_TRANSLATE_NOOP("Sheet", "My outgoing server (SMTP) requires authentication")),
          _auth_ticked(b.auth), YES),
         (_m(QT_TRANSLATE_NOOP("Sheet", "Authentication method")),
@@ -204,7 +205,14 @@ def render(settings: ExportSettings, options: ExportOptions) -> str:
             "Sheet", "Many hotel, mobile and home networks block port 25, the old port for sending "
             "mail. Change the outgoing server (SMTP) settings of your mail program as shown "
             "below; it then sends through the secure submission port {port} from anywhere. "
-            "The settings for receiving mail do not change."), port=out.port))) + "</p>",
+            "The settings for receiving mail do not change."), port=out.port)
+            if out.security != "none" else _m(QT_TRANSLATE_NOOP(
+                "Sheet", "Many hotel, mobile and home networks block port 25, the old port for "
+                "sending mail. Change the outgoing server (SMTP) settings of your mail program "
+                "as shown below; it then sends through port {port}. The settings for receiving "
+                "mail do not change."), port=out.port))) + "</p>",
+        *([f'<p class="risk"><font color="#a00000"><b>{escape(tr(unencrypted_risk(out.host, out.port)))}</b></font></p>']
+          if out.security == "none" else []),
         _settings_table(settings, options),
         _where(options),
     ]

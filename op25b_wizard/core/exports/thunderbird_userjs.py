@@ -9,7 +9,7 @@ import json
 import re
 
 from op25b_wizard.core.exports.options import ExportOptions
-from op25b_wizard.core.exports.settings import ExportError, ExportSettings
+from op25b_wizard.core.exports.settings import ExportError, ExportSettings, unencrypted_risk
 from op25b_wizard.core.i18n import QT_TRANSLATE_NOOP, msg
 
 CTX = "Export"
@@ -44,6 +44,7 @@ def render(settings: ExportSettings, options: ExportOptions) -> str:
                                              "cannot be changed later.")),
         msg(CTX, QT_TRANSLATE_NOOP("Export", "The password is not here: Thunderbird asks for it "
                                              "the first time it sends.")),
+        *([unencrypted_risk(out.host, out.port)] if out.security == "none" else []),
     )
     lines += [
         _pref(prefix + "hostname", out.host),
