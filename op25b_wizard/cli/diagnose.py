@@ -124,15 +124,14 @@ def _lookup_route(args: argparse.Namespace, target: Target) -> tuple[Target, lis
     if not args.json:
         for note in result.notes:
             print(i18n.render(note), file=sys.stderr)
-    first = result.first_secure()
-    if first is None:
+    from op25b_wizard.core.wizard_state import ProviderAnswer
+
+    found = ProviderAnswer.from_lookup(target.email or "", result,
+                                       allow_insecure=args.allow_plaintext)
+    if found is None:
         return target, [], None
-    routes = [Route(s.host, s.port, s.security,  # type: ignore[arg-type]
-                    s.auth if s.auth in ("normal", "encrypted", "oauth2", "none") else "normal",
-                    s.username)
-              for s in result.outgoing if s.secure and s.host == first.host]
     unconfirmed = result.source if result.needs_confirmation else None
-    return Target(first.host, target.email, target.domain), routes, unconfirmed
+    return Target(found.host, target.email, target.domain), found.routes, unconfirmed
 
 
 def _connectivity(args: argparse.Namespace) -> ConnectivityCheck | None:

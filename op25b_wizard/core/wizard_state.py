@@ -1,9 +1,11 @@
-"""The setup wizard's state and flow, without Qt: what the user chose, what the tests found,
-which step follows which, and the closing checklist.
+"""The setup session, without Qt: what the user chose, what the tests found, which step
+follows which, and every decision between "which address" and "what was written": the routes
+kept from a lookup, the sign-in verdict, what the keyring keeps or forgets, the settings and
+options of every export, and when the mail client's change must be planned again.
 
-The Qt pages only show this state and write the user's choices into it; everything that
-decides (the next step, the port choices, the settings to write) lives here and is tested
-without a display.
+The wizard's Qt pages only show this state and write the user's choices into it; the command
+line takes the same decisions from here (:meth:`ProviderAnswer.from_lookup`,
+:mod:`op25b_wizard.core.exports.writing`). Everything is tested without a display.
 """
 
 from __future__ import annotations
@@ -30,6 +32,10 @@ from op25b_wizard.core.model import (
 if TYPE_CHECKING:  # imported when used: the wizard's first page paints sooner
     from op25b_wizard.core.clients.base import Account, SmtpSettings
     from op25b_wizard.core.diagnosis import Diagnosis, Route
+    from op25b_wizard.core.exports.options import ExportOptions
+    from op25b_wizard.core.exports.settings import ExportSettings
+    from op25b_wizard.core.i18n import Translate
+    from op25b_wizard.core.lookup.result import LookupResult
 
 CTX = "Checklist"
 
@@ -99,6 +105,40 @@ class ProviderAnswer:
     routes: list[Route]
     username: str | None
     advice: list[Msg]
+
+    @classmethod
+    def from_lookup(cls, email: str, result: LookupResult, *,
+                    allow_insecure: bool = False) -> ProviderAnswer | None:
+        """What is kept of a lookup for *email*: the server of the first secure route (else
+        of the first route: testing its ports sends no password), and the routes on that
+        server; unencrypted routes only with *allow_insecure* (the user accepted that risk).
+        None when the lookup found nothing."""
+        from op25b_wizard.core.diagnosis import Route
+
+        if not result.outgoing:
+            return None
+        server = result.first_secure() or result.outgoing[0]
+        routes = [Route(s.host, s.port, s.security,  # type: ignore[arg-type]
+                        s.auth if s.auth in ("normal", "encrypted", "oauth2", "none")
+                        else "normal", s.username or None)
+                  for s in result.outgoing
+                  if s.host == server.host and (s.secure or allow_insecure)]
+        return cls(email, server.host, routes, server.username or None, list(result.advice))
+
+
+@dataclass(frozen=True)
+class KeyringPlan:
+    """What the last page does with the keyring: take out what this session put there and is
+    no longer wanted, and keep the password (for *keep*'s server and user name)."""
+
+    forget: tuple[str, str] | None
+    keep: tuple[str, str] | None
+    action: str
+    """:meth:`WizardState.keyring_action` when the plan was made."""
+
+    @property
+    def empty(self) -> bool:
+        return self.forget is None and self.keep is None
 
 
 KeyringState = Literal["pending", "stored", "not_requested", "unavailable", "failed", "rejected",
@@ -268,6 +308,33 @@ class WizardState:
     def can_send_password(self) -> bool:
         return bool(self.password) and (not self.needs_consent or self.plaintext_consent)
 
+    @property
+    def can_test_signin(self) -> bool:
+        """A sign-in can be tested: a user name, a password, and consent where it is needed."""
+        return self.auth_required and bool(self.username) and self.can_send_password()
+
+    @property
+    def signin_complete(self) -> bool:
+        """The sign-in page may be left: no sign-in, or a user name, and no password that
+        would go unencrypted without consent."""
+        if not self.auth_required:
+            return True
+        if not self.username:
+            return False
+        return not (self.needs_consent and self.password and not self.plaintext_consent)
+
+    def credentials_changed(self) -> None:
+        """The user name or password changed: the last sign-in verdict and the password kept
+        in the keyring (if any) no longer count."""
+        self.login_verified = None
+        if self.keyring == "stored":
+            self.keyring = "pending"
+
+    @property
+    def can_send_test_message(self) -> bool:
+        return (self.choice is not None and self.can_test_signin
+                and self.login_verified is not False)
+
     def signin_request(self, *, test_message: bool = False) -> ProbeRequest:
         """One real sign-in on the chosen port (and a test message to the user's own address)."""
         if self.choice is None:
@@ -401,6 +468,67 @@ class WizardState:
                 "Checklist", "The password was not kept: the server did not accept it")))
         return CheckItem("keyring", "skipped", msg(CTX, QT_TRANSLATE_NOOP(
                 "Checklist", "The password was not kept (you chose not to)")))
+
+    def keyring_plan(self) -> KeyringPlan:
+        """Forget what this session kept and is no longer wanted (Remember unticked, sign-in
+        turned off, another user name); keep the password when it should be and is not yet."""
+        action = self.keyring_action()
+        account = (self.host, self.username)
+        forget = self.kept if self.kept is not None and (
+            action != "store" or self.kept != account) else None
+        keep = account if action == "store" and (
+            self.keyring != "stored" or forget is not None) else None
+        return KeyringPlan(forget, keep, action)
+
+    def keyring_done(self, plan: KeyringPlan) -> None:
+        """The plan was carried out."""
+        self.kept = plan.keep
+        self.keyring = "stored" if plan.keep else plan.action  # type: ignore[assignment]
+        self.keyring_error = None
+
+    def keyring_failed(self, error: Msg | None) -> None:
+        self.keyring = "failed"
+        self.keyring_error = error
+
+    # --- the mail client's change and the exports -----------------------------------------
+
+    def plan_needed(self, planned_for: object) -> tuple[bool, object]:
+        """Whether the change to the mail client must be planned (again) for the settings
+        now wanted, given the key of the last plan (None: none yet); and the new key. A plan
+        for other settings means the change is no longer applied."""
+        key = (id(self.account), self.target_settings())
+        if key == planned_for:
+            return False, key
+        if planned_for is not None:
+            self.applied = False
+        return True, key
+
+    @property
+    def unencrypted_accepted(self) -> bool:
+        """The chosen route has no encryption and the user accepted that risk."""
+        return self.needs_consent and self.plaintext_consent
+
+    def export_settings(self) -> ExportSettings:
+        """The validated settings every export writes (ExportError when they cannot be)."""
+        from op25b_wizard.core.exports.settings import make_before, make_settings
+
+        target = self.target_settings()
+        cur = self.current
+        before = make_before(cur.host, cur.port, cur.security, cur.auth) if cur else None
+        return make_settings(
+            email=self.email, host=target.host, port=target.port, security=target.security,
+            username=target.username or self.email,
+            auth=target.auth if target.auth in ("normal", "encrypted") else "normal",
+            display_name=self.account.display_name if self.account else None, before=before,
+            support_code=self.support_code,
+            diagnosis=self.diagnosis.to_json() if self.diagnosis else None,
+            allow_unencrypted=self.unencrypted_accepted)
+
+    def export_options(self, translate: Translate | None, lang: str) -> ExportOptions:
+        """The export options of this computer, as the command line makes them."""
+        from op25b_wizard.core.exports.writing import make_options
+
+        return make_options(translate=translate, lang=lang)
 
     def keyring_action(self) -> Literal["store", "unavailable", "not_requested", "rejected",
                                         "no_password"]:

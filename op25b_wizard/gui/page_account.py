@@ -26,26 +26,9 @@ from op25b_wizard.gui.page_base import WizardContext, WizardPageBase, text_label
 
 if TYPE_CHECKING:
     from op25b_wizard.core.clients.base import Account, AccountScan
-    from op25b_wizard.core.lookup.result import LookupResult
 
 TYPED = "typed"
 """The list item's data for "enter my e-mail address"."""
-
-
-def provider_answer(email: str, result: LookupResult) -> ProviderAnswer | None:
-    """What the wizard keeps of a lookup for *email*: the first secure server (else the first),
-    the provider's routes on that server, its user name and its advice; None when empty."""
-    from op25b_wizard.core.diagnosis import Route
-
-    server = result.first_secure() or (result.outgoing[0] if result.outgoing else None)
-    if server is None:
-        return None
-    routes = [Route(s.host, s.port, s.security,
-                    s.auth if s.auth in ("normal", "encrypted", "oauth2", "none")
-                    else "normal", s.username or None)  # type: ignore[arg-type]
-              for s in result.outgoing if s.host == server.host]
-    return ProviderAnswer(email, server.host, routes, server.username or None,
-                          list(result.advice))
 
 
 def _is_account(item: object) -> bool:
@@ -329,7 +312,7 @@ class AccountPage(WizardPageBase):
     def _lookup_done(self, email: str, result: Any) -> None:
         self.stop_button.hide()
         self._lookup_for = None
-        found = provider_answer(email, result)
+        found = ProviderAnswer.from_lookup(email, result)
         if found is None:
             self._lookup_failed = email
             self._failure_advice = list(result.advice)
@@ -393,7 +376,7 @@ class AccountPage(WizardPageBase):
             return self.services.company_preset(email)
 
         def done(result: Any) -> None:
-            self._preset_checked[email] = provider_answer(email, result) if result else None
+            self._preset_checked[email] = ProviderAnswer.from_lookup(email, result) if result else None
             wizard = self.wizard()
             if wizard is not None and wizard.currentPage() is self and self.selected() is account:
                 wizard.next()

@@ -46,6 +46,12 @@ EXPORTS: tuple[tuple[str, str, str], ...] = (
 """(format, button text, file-dialog filter); "print" opens the print dialog."""
 
 
+def _pdf_renderer() -> Any:
+    from op25b_wizard.sheet_pdf import export_pdf  # Qt's PDF writer, loaded when first used
+
+    return export_pdf
+
+
 def _t(source: str) -> str:
     return QCoreApplication.translate(CTX, source)
 
@@ -138,15 +144,12 @@ class ApplyPage(WizardPageBase):
         self.client_box.setVisible(has_client)
         self.manual_box.setVisible(not has_client)
         if has_client:
-            target = s.target_settings()
-            key = (id(s.account), target)
-            if key != self._planned_for or self.change is None:
-                if self._planned_for is not None and key != self._planned_for:
-                    self.state.applied = False  # other settings now: not applied yet
+            needed, key = s.plan_needed(self._planned_for)
+            if needed or self.change is None:
                 self._planned_for = key
                 self.change = None
                 self._status = None
-                self._plan(target)
+                self._plan(s.target_settings())
         super().initializePage()
 
     def _plan(self, target: Any) -> None:
@@ -251,28 +254,12 @@ class ApplyPage(WizardPageBase):
 
     # --- exports --------------------------------------------------------------------------
 
-    def export_settings(self) -> Any:
-        """The validated settings for the exports (ExportError when they cannot be written)."""
-        from op25b_wizard.core.exports.settings import make_before, make_settings
-
-        s = self.state
-        target = s.target_settings()
-        cur = s.current
-        before = make_before(cur.host, cur.port, cur.security, cur.auth) if cur else None
-        return make_settings(
-            email=s.email, host=target.host, port=target.port, security=target.security,
-            username=target.username or s.email,
-            auth=target.auth if target.auth in ("normal", "encrypted") else "normal",
-            display_name=s.account.display_name if s.account else None, before=before,
-            support_code=s.support_code,
-            diagnosis=s.diagnosis.to_json() if s.diagnosis else None)
-
     def export(self, fmt: str) -> None:
-        from op25b_wizard.core.exports.registry import suggested_file_name
+        from op25b_wizard.core.exports.registry import FORMATS, suggested_file_name
         from op25b_wizard.core.exports.settings import ExportError
 
         try:
-            settings = self.export_settings()
+            settings = self.state.export_settings()
         except ExportError as e:
             self._export_status = ("fail", fmt, e.message)
             self.retranslate()
@@ -280,28 +267,17 @@ class ApplyPage(WizardPageBase):
         if fmt == "print":
             self.print_sheet(settings)
             return
-        label, filt = next((_t(t), _t(f)) for n, t, f in EXPORTS if n == fmt)
+        label, filt = next(((_t(t), _t(f)) for n, t, f in EXPORTS if n == fmt), (
+            i18n.render(FORMATS[fmt].description), _t(QT_TRANSLATE_NOOP("ApplyPage", "All files (*)"))))
         path = self.ask_save_path(label, suggested_file_name(fmt, settings), filt)
         if not path:
             return
-        lang = i18n.language()
+        options = self.state.export_options(i18n.translate, i18n.language())
 
         def job(_r: Any, _c: threading.Event) -> str:
-            from op25b_wizard.core.exports.options import ExportOptions
-            from op25b_wizard.core.exports.registry import export
+            from op25b_wizard.core.exports import writing
 
-            options = ExportOptions(translate=i18n.translate, lang=lang)
-            if fmt == "pdf":
-                from op25b_wizard.sheet_pdf import export_pdf
-
-                data: str | bytes = export_pdf(settings, options)
-            else:
-                data = export(fmt, settings, options)
-            target = Path(path)
-            if isinstance(data, bytes):
-                target.write_bytes(data)
-            else:
-                target.write_text(data, encoding="utf-8")
+            writing.write_file(path, writing.render(fmt, settings, options, pdf=_pdf_renderer), fmt)
             return path
 
         self.run(job, lambda p: self._exported(fmt, p),
@@ -323,7 +299,6 @@ class ApplyPage(WizardPageBase):
         from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 
         from op25b_wizard.core.exports import sheet_html
-        from op25b_wizard.core.exports.options import ExportOptions
 
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         if self.ctx.print_hook is not None:
@@ -332,8 +307,8 @@ class ApplyPage(WizardPageBase):
             accepted = QPrintDialog(printer, self).exec() == QPrintDialog.DialogCode.Accepted
         if not accepted:
             return
-        html = sheet_html.render(settings, ExportOptions(translate=i18n.translate,
-                                                         lang=i18n.language()))
+        html = sheet_html.render(settings, self.state.export_options(i18n.translate,
+                                                                    i18n.language()))
         doc = QTextDocument()
         doc.setHtml(html)
         doc.print_(printer)

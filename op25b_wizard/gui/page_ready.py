@@ -108,28 +108,22 @@ class ReadyPage(WizardPageBase):
     def initializePage(self) -> None:  # noqa: N802
         self.ensure_built()
         s = self.state
-        action = s.keyring_action()
-        # what this wizard put into the keyring earlier and is no longer wanted (Remember
-        # unticked, sign-in turned off, another user name): taken out again
-        forget = s.kept if s.kept is not None and (
-            action != "store" or s.kept != (s.host, s.username)) else None
-        keep = action == "store" and (s.keyring != "stored" or forget is not None)
-        if forget is not None or keep:
-            account, password = (s.host, s.username), s.password
+        plan = s.keyring_plan()
+        if not plan.empty:
+            password = s.password
             services = self.services
             s.keyring = "pending"
 
-            def job(_r: Any, _c: Any) -> bool:
-                if forget is not None:
-                    services.delete_password(*forget)
-                if keep:
-                    services.store_password(*account, password)
-                return keep
+            def job(_r: Any, _c: Any) -> None:
+                if plan.forget is not None:
+                    services.delete_password(*plan.forget)
+                if plan.keep is not None:
+                    services.store_password(*plan.keep, password)
 
-            self.run(job, lambda kept: self._keyring_done(kept, account, action),
-                     self._store_failed, name="keep password")
-        elif action != "store":
-            s.keyring = action
+            self.run(job, lambda _none: self._keyring_done(plan), self._store_failed,
+                     name="keep password")
+        elif plan.action != "store":
+            s.keyring = plan.action  # type: ignore[assignment]
         super().initializePage()
         self.focus_later(self.copy_button if s.support_code else self.send_button)
 
@@ -154,16 +148,12 @@ class ReadyPage(WizardPageBase):
             if start is not None:
                 start()
 
-    def _keyring_done(self, kept: bool, account: tuple[str, str], action: str) -> None:
-        s = self.state
-        s.kept = account if kept else None
-        s.keyring = "stored" if kept else action  # type: ignore[assignment]
-        s.keyring_error = None
+    def _keyring_done(self, plan: Any) -> None:
+        self.state.keyring_done(plan)
         self.retranslate()
 
     def _store_failed(self, error: BaseException) -> None:
-        self.state.keyring = "failed"
-        self.state.keyring_error = getattr(error, "message", None)
+        self.state.keyring_failed(getattr(error, "message", None))
         self.retranslate()
 
     # --- actions --------------------------------------------------------------------------
@@ -175,9 +165,7 @@ class ReadyPage(WizardPageBase):
             self.copy_button.setText(self.tr("Copied"))
 
     def can_send(self) -> bool:
-        s = self.state
-        return (s.choice is not None and s.auth_required and bool(s.username)
-                and s.can_send_password() and s.login_verified is not False)
+        return self.state.can_send_test_message
 
     def send_test_message(self) -> None:
         if not self.can_send() or self.busy:

@@ -198,11 +198,7 @@ class SigninPage(WizardPageBase):
         self._update_enabled()
 
     def _credentials_changed(self) -> None:
-        """The user name or password changed: the old test result and the password kept in
-        the keyring (if any) no longer count."""
-        self.state.login_verified = None
-        if self.state.keyring == "stored":
-            self.state.keyring = "pending"
+        self.state.credentials_changed()
 
     def _risk_toggled(self, on: bool) -> None:
         self.state.plaintext_consent = on
@@ -228,18 +224,12 @@ class SigninPage(WizardPageBase):
         plain = s.needs_consent
         self.risk_text.setVisible(plain and s.auth_required)
         self.risk_box.setVisible(plain and s.auth_required)
-        self.test_button.setEnabled(s.auth_required and bool(s.username) and s.can_send_password()
-                                    and not self.busy)
+        self.test_button.setEnabled(s.can_test_signin and not self.busy)
         self.remember_box.setEnabled(s.auth_required and s.keyring_secure is not False)
         self.completeChanged.emit()
 
     def ready(self) -> bool:
-        s = self.state
-        if not s.auth_required:
-            return True
-        if not s.username:
-            return False
-        return not (s.needs_consent and s.password and not s.plaintext_consent)
+        return self.state.signin_complete
 
     # --- testing the sign-in ----------------------------------------------------------------
 

@@ -5,7 +5,7 @@
     <name></name>
     <message>
         <location filename="../../op25b_wizard/cli/diagnose.py" line="+93"/>
-        <location line="+54"/>
+        <location line="+53"/>
         <location line="+6"/>
         <location line="+2"/>
         <location line="+17"/>
@@ -88,7 +88,7 @@
 <context>
     <name>AccountPage</name>
     <message>
-        <location filename="../../op25b_wizard/gui/page_account.py" line="+196"/>
+        <location filename="../../op25b_wizard/gui/page_account.py" line="+179"/>
         <source>Enter my e-mail address</source>
         <translation>メールアドレスを入力する</translation>
     </message>
@@ -255,11 +255,12 @@
     </message>
     <message>
         <location line="+1"/>
+        <location line="+227"/>
         <source>All files (*)</source>
         <translation>すべてのファイル (*)</translation>
     </message>
     <message>
-        <location line="+315"/>
+        <location line="+63"/>
         <source>Save the settings in {client}</source>
         <translation>{client} に設定を保存</translation>
     </message>
@@ -471,7 +472,7 @@
 <context>
     <name>Checklist</name>
     <message>
-        <location filename="../../op25b_wizard/core/wizard_state.py" line="+343"/>
+        <location filename="../../op25b_wizard/core/wizard_state.py" line="+410"/>
         <source>Mail can be sent from this network (port {port})</source>
         <translation>このネットワークからメールを送信できます（ポート {port}）</translation>
     </message>
@@ -640,12 +641,12 @@
         <translation>--test-message を使うには、メールアドレスと --password-stdin を指定してください。</translation>
     </message>
     <message>
-        <location line="-94"/>
+        <location line="-93"/>
         <source>invalid port {value}: give a number from 1 to 65535, optionally followed by /tls, /starttls or /relay</source>
         <translation>ポートの指定 {value} が正しくありません。1～65535 の数字を指定してください（後ろに /tls、/starttls、/relay を付けることもできます）。</translation>
     </message>
     <message>
-        <location line="+115"/>
+        <location line="+114"/>
         <source>Testing {host} ports {ports} ...</source>
         <translation>{host} のポート {ports} をテストしています...</translation>
     </message>
@@ -1310,7 +1311,7 @@
         <translation>出力の言語（省略時はシステムの設定に従います）</translation>
     </message>
     <message>
-        <location filename="../../op25b_wizard/cli/diagnose.py" line="-280"/>
+        <location filename="../../op25b_wizard/cli/diagnose.py" line="-279"/>
         <source>test which mail ports work from this network and what to configure</source>
         <translation>このネットワークからどのメール送信用ポートが使えるかと、何を設定すればよいかをテストします</translation>
     </message>
@@ -2913,12 +2914,12 @@
 <context>
     <name>ReadyPage</name>
     <message>
-        <location filename="../../op25b_wizard/gui/page_ready.py" line="+175"/>
+        <location filename="../../op25b_wizard/gui/page_ready.py" line="+165"/>
         <source>Copied</source>
         <translation>コピーしました</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+46"/>
         <source>Ready for your trip</source>
         <translation>出張や旅行の準備ができました</translation>
     </message>
@@ -2938,7 +2939,7 @@
         <translation>あと少しです</translation>
     </message>
     <message>
-        <location line="-196"/>
+        <location line="-184"/>
         <source>Test again</source>
         <translation>もう一度テスト</translation>
     </message>
@@ -2968,7 +2969,7 @@
         <translation>設定を表示</translation>
     </message>
     <message>
-        <location line="+181"/>
+        <location line="+169"/>
         <source>Something still needs fixing: the buttons below lead there. The helpdesk can help.</source>
         <translation>まだ直すところがあります。下のボタンからその画面に戻れます。ヘルプデスクにも相談できます。</translation>
     </message>
@@ -3502,7 +3503,7 @@
 <context>
     <name>SigninPage</name>
     <message>
-        <location filename="../../op25b_wizard/gui/page_signin.py" line="+328"/>
+        <location filename="../../op25b_wizard/gui/page_signin.py" line="+318"/>
         <source>Sign-in and encryption</source>
         <translation>認証と暗号化</translation>
     </message>
