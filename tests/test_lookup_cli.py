@@ -122,3 +122,43 @@ def test_installed_command_answers_offline_from_any_directory(tmp_path):
                           capture_output=True, text=True, cwd=tmp_path, timeout=60)
     assert proc.returncode == 0, proc.stderr
     assert json.loads(proc.stdout)["outgoing"][0]["host"] == "mail.biglobe.ne.jp"
+
+
+def _closed_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def test_without_network_the_lookup_says_it_could_not_check(capsys, monkeypatch):
+    """No DNS or web server answers: "could not check", not "not found" (which would tell
+    the user that the provider is unknown)."""
+    closed = _closed_port()
+    monkeypatch.setattr(cli_lookup, "_base_config", lambda: LookupConfig(
+        use_bundled_preset=False, autoconfig_urls=(f"http://127.0.0.1:{closed}/{{domain}}",),
+        ispdb_url=f"http://127.0.0.1:{closed}/v1.1", use_mx=True, use_srv=False, guess=False,
+        nameservers=("127.0.0.1",), dns_port=closed, dns_timeout=0.5, http_timeout=1.0))
+    status, out, _ = run(capsys, "taro@unknown.example", "--lang", "en")
+    assert status == 1
+    assert "Could not check taro@unknown.example" in out and "No outgoing server found" not in out
+    status, out, _ = run(capsys, "taro@unknown.example", "--json")
+    data = json.loads(out)
+    assert (data["status"], data["network_reached"]) == ("not_checked", False)
+
+
+def test_offline_the_lookup_says_the_network_was_not_used(capsys):
+    status, out, _ = run(capsys, "taro@unknown.example", "--offline", "--lang", "en")
+    assert status == 1
+    assert "Could not check taro@unknown.example" in out and "--offline" in out
+
+
+def test_a_real_negative_answer_is_not_found(capsys, monkeypatch):
+    """A web server answered (404) and nothing else knows the domain: that is "not found"."""
+    with local_web({}) as web:
+        monkeypatch.setattr(cli_lookup, "_base_config", lambda: LookupConfig(
+            use_bundled_preset=False, autoconfig_urls=(web.base + "/{domain}",),
+            ispdb_url=web.base + "/v1.1", use_mx=False, use_srv=False, guess=False))
+        status, out, _ = run(capsys, "taro@unknown.example", "--lang", "en")
+    assert status == 1 and "No outgoing server found for taro@unknown.example" in out

@@ -101,11 +101,11 @@ def run_lookup(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(result.to_json(i18n.render), ensure_ascii=False, indent=2))
     else:
-        print_human(address.address, result)
+        print_human(address.address, result, offline=cfg.offline)
     return EXIT_OK if result.found else EXIT_FAILED
 
 
-def print_human(email: str, result: LookupResult, out=None) -> None:
+def print_human(email: str, result: LookupResult, out=None, *, offline: bool = False) -> None:
     out = out or sys.stdout
     if result.found:
         source = i18n.translate("Lookup", SOURCE_TEXT[result.source])
@@ -126,6 +126,13 @@ def print_human(email: str, result: LookupResult, out=None) -> None:
             print("!! " + tr("Lookup", QT_TRANSLATE_NOOP(
                 "Lookup", "Confirm that this server belongs to your provider before you enter a "
                 "password (see the notes).")), file=out)
+    elif result.status == "not_checked":  # nobody could be asked: not a "not found"
+        print(tr("Lookup", QT_TRANSLATE_NOOP(
+            "Lookup", "Could not check {email}: the app's own provider data does not know it, "
+            "and the network was not used (--offline).")
+            if offline else QT_TRANSLATE_NOOP(
+            "Lookup", "Could not check {email}: no DNS or web server answered. Check the "
+            "network connection and try again."), email=email), file=out)
     else:
         print(tr("Lookup", QT_TRANSLATE_NOOP("Lookup", "No outgoing server found for {email}."),
                  email=email), file=out)

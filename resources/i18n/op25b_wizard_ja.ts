@@ -75,6 +75,7 @@
         <location line="+5"/>
         <location line="+3"/>
         <location line="+4"/>
+        <location line="+7"/>
         <location line="+3"/>
         <source>Lookup</source>
         <translation>Lookup</translation>
@@ -859,7 +860,7 @@
         <translation>{path} に書き出しました。</translation>
     </message>
     <message>
-        <location filename="../../op25b_wizard/cli/lookup.py" line="-55"/>
+        <location filename="../../op25b_wizard/cli/lookup.py" line="-62"/>
         <source>--ispdb-url must be an http or https URL, not {value}</source>
         <translation>--ispdb-url には http または https の URL を指定してください（指定された値: {value}）。</translation>
     </message>
@@ -2224,6 +2225,16 @@
         <location line="+3"/>
         <source>Confirm that this server belongs to your provider before you enter a password (see the notes).</source>
         <translation>パスワードを入力する前に、このサーバーがご利用のプロバイダーのものか確認してください（注記を参照）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Could not check {email}: the app&apos;s own provider data does not know it, and the network was not used (--offline).</source>
+        <translation>{email} は確認できませんでした。アプリに組み込まれたプロバイダー情報にはなく、ネットワークは使用していません（--offline）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Could not check {email}: no DNS or web server answered. Check the network connection and try again.</source>
+        <translation>{email} は確認できませんでした。DNS サーバーも Web サーバーも応答しませんでした。ネットワークの接続を確認して、もう一度お試しください。</translation>
     </message>
     <message>
         <location line="+4"/>

@@ -69,6 +69,15 @@ class LookupResult:
     def found(self) -> bool:
         return bool(self.outgoing)
 
+    @property
+    def status(self) -> Literal["found", "not_found", "not_checked"]:
+        """``not_checked`` when nothing was found and no DNS or web server answered (offline,
+        or no network): the provider may well be known, it just could not be asked. Only an
+        answer from the network can say ``not_found``."""
+        if self.outgoing:
+            return "found"
+        return "not_found" if self.network_reached else "not_checked"
+
     def first_secure(self) -> OutgoingServer | None:
         """The route ``diagnose`` tests: the first one with TLS or STARTTLS."""
         return next((s for s in self.outgoing if s.secure), None)
@@ -82,6 +91,7 @@ class LookupResult:
             "notes": [show(n) for n in self.notes],
             "advice": [show(n) for n in self.advice],
             "network_reached": self.network_reached,
+            "status": self.status,
             "oauth2_only": self.oauth2_only,
             "needs_confirmation": self.needs_confirmation,
         }
