@@ -113,3 +113,23 @@ def test_bad_option_is_one_line(tmp_path):
     out = run_cli("--lang", "fr")
     assert out.returncode == 2
     assert "invalid choice" in out.stderr and "Traceback" not in out.stderr
+
+
+def test_self_check_tells_thunderbird_installed_without_a_profile_from_not_found(tmp_path):
+    """Thunderbird installed (Debian's package is) but never started: no profile yet, which
+    is not "not found"; without it on the PATH (nor in a usual place) it is not found."""
+    import shutil
+
+    home = tmp_path / "home"
+    home.mkdir()
+    found = shutil.which("thunderbird")
+    assert found, "the thunderbird package is installed by .ci/setup"
+    with_tb = run_cli("--self-check", "--lang", "en",
+                      env={"HOME": str(home), "PATH": str(Path(found).parent)})
+    assert with_tb.returncode == 0, with_tb.stderr
+    assert "Thunderbird: installed, no profile yet" in with_tb.stdout
+    empty_bin = tmp_path / "bin"
+    empty_bin.mkdir()
+    without = run_cli("--self-check", "--lang", "en", env={"HOME": str(home), "PATH": str(empty_bin)})
+    assert without.returncode == 0, without.stderr
+    assert "Thunderbird: not found" in without.stdout

@@ -65,8 +65,13 @@ def _clients(services: Services) -> str:
     for client in services.mail_clients():
         profiles = client.profiles()
         if not profiles:
-            parts.append(_tr(QT_TRANSLATE_NOOP("SelfCheck", "{client}: not found"),
-                             client=client.display_name))
+            if services.installed(client.name):  # never started: no profile is made yet
+                parts.append(_tr(QT_TRANSLATE_NOOP(
+                    "SelfCheck", "{client}: installed, no profile yet (start it once)"),
+                    client=client.display_name))
+            else:
+                parts.append(_tr(QT_TRANSLATE_NOOP("SelfCheck", "{client}: not found"),
+                                 client=client.display_name))
             continue
         accounts = 0
         for p in profiles:

@@ -43,6 +43,12 @@ class Services:
 
         return registry.all_clients(home=self.home, env=dict(self.env) if self.env else None)
 
+    def installed(self, client: str) -> bool | None:
+        """Whether the mail program is installed (it may have no profile yet)."""
+        from op25b_wizard.core.clients.installed import installed
+
+        return installed(client, home=self.home, env=dict(self.env) if self.env else None)
+
     def find_accounts(self) -> AccountScan:
         """Every account of every installed client; a settings file that cannot be read is
         left out (and named), so it does not hide the others."""

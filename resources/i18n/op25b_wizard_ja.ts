@@ -3213,7 +3213,12 @@
 <context>
     <name>SelfCheck</name>
     <message>
-        <location filename="../../op25b_wizard/gui/self_check.py" line="+68"/>
+        <location filename="../../op25b_wizard/gui/self_check.py" line="+69"/>
+        <source>{client}: installed, no profile yet (start it once)</source>
+        <translation>{client}: インストール済み、プロファイルはまだありません（一度起動してください）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>{client}: not found</source>
         <translation>{client}: 見つかりません</translation>
     </message>
