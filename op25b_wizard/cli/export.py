@@ -9,7 +9,6 @@ from typing import Any
 
 from op25b_wizard import i18n
 from op25b_wizard.cli.common import CliError, add_lang_option, apply_lang
-from op25b_wizard.core import secrets
 from op25b_wizard.core.command_line import command_line
 from op25b_wizard.core.exports import writing
 from op25b_wizard.core.exports.registry import FORMATS
@@ -153,6 +152,8 @@ def build_settings(args: argparse.Namespace) -> ExportSettings:
 
 def _prepare_msmtp(settings: ExportSettings, mode: str) -> None:
     """Make sure msmtp will find the password, copying it from the keyring if need be."""
+    from op25b_wizard.core import secrets  # the keyring, loaded when used
+
     out = settings.outgoing
     store_cmd = command_line([
         "op25b-wizard", "password", "set", "--host", out.host, "--user", out.username,

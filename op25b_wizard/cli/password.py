@@ -10,6 +10,7 @@ import argparse
 import getpass
 import json
 import sys
+from typing import TYPE_CHECKING
 
 from op25b_wizard import i18n
 from op25b_wizard.cli.common import (
@@ -19,9 +20,11 @@ from op25b_wizard.cli.common import (
     apply_lang,
     read_password_stdin,
 )
-from op25b_wizard.core import secrets
 from op25b_wizard.core.exports.settings import ExportError, validate_host, validate_username
 from op25b_wizard.core.i18n import QT_TRANSLATE_NOOP
+
+if TYPE_CHECKING:
+    from op25b_wizard.core.secrets import SecretStoreError
 
 tr = i18n.tr
 
@@ -71,11 +74,13 @@ def _account(args: argparse.Namespace) -> tuple[str, str]:
         raise CliError(i18n.render(e.message)) from None
 
 
-def _secret_error(e: secrets.SecretStoreError) -> CliError:
+def _secret_error(e: SecretStoreError) -> CliError:
     return CliError(i18n.render(e.message), EXIT_FAILED)
 
 
 def run_set(args: argparse.Namespace) -> int:
+    from op25b_wizard.core import secrets  # the keyring, loaded when used
+
     apply_lang(args)
     host, user = _account(args)
     if not args.password_stdin:
@@ -105,6 +110,8 @@ def run_set(args: argparse.Namespace) -> int:
 
 
 def run_get(args: argparse.Namespace) -> int:
+    from op25b_wizard.core import secrets  # the keyring, loaded when used
+
     apply_lang(args)
     host, user = _account(args)
     if sys.stdout.isatty():
@@ -131,6 +138,8 @@ def run_get(args: argparse.Namespace) -> int:
 
 
 def run_delete(args: argparse.Namespace) -> int:
+    from op25b_wizard.core import secrets  # the keyring, loaded when used
+
     apply_lang(args)
     host, user = _account(args)
     try:
@@ -148,6 +157,8 @@ def run_delete(args: argparse.Namespace) -> int:
 
 
 def run_status(args: argparse.Namespace) -> int:
+    from op25b_wizard.core import secrets  # the keyring, loaded when used
+
     apply_lang(args)
     status = secrets.backend_status()
     if args.json:
