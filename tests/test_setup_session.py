@@ -142,3 +142,25 @@ def test_the_change_is_planned_again_when_the_settings_change():
     s.choice = next(c for c in s.port_choices() if c.port == 587)
     needed, _new = s.plan_needed(key)
     assert needed and not s.applied, "other settings: not applied yet"
+
+
+def test_the_sign_in_verdict_is_taken_by_the_session():
+    from op25b_wizard.core.diagnosis import diagnose
+    from op25b_wizard.core.model import AuthInfo, ProbeReport
+    from tests.test_gui_state import port
+
+    s = state_with(hotel_report())
+    accepted = port(465, "tls", "auth_ok")
+    accepted.auth = AuthInfo("PLAIN", "ok", 235)
+    report = ProbeReport("mail.example.test", ports=[accepted])
+    assert s.record_signin(report, diagnose(report, credentials_tested=True)) == ("ok", [])
+    assert s.login_verified is True
+    refused = port(465, "tls", "auth_failed")
+    refused.auth = AuthInfo("PLAIN", "bad_credentials", 535)
+    report = ProbeReport("mail.example.test", ports=[refused])
+    outcome, advice = s.record_signin(report, diagnose(report, credentials_tested=True))
+    assert outcome == "failed" and advice and s.login_verified is False
+    unreached = port(465, "tls", "timeout", stage="connect")
+    report = ProbeReport("mail.example.test", ports=[unreached])
+    assert s.record_signin(report, diagnose(report, credentials_tested=True)) == ("unchecked", [])
+    assert s.login_verified is None

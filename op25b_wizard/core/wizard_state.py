@@ -141,6 +141,8 @@ class KeyringPlan:
         return self.forget is None and self.keep is None
 
 
+SigninOutcome = Literal["ok", "unchecked", "failed"]
+
 KeyringState = Literal["pending", "stored", "not_requested", "unavailable", "failed", "rejected",
                        "no_password"]
 
@@ -334,6 +336,21 @@ class WizardState:
     def can_send_test_message(self) -> bool:
         return (self.choice is not None and self.can_test_signin
                 and self.login_verified is not False)
+
+    def record_signin(self, report: ProbeReport,
+                      diagnosis: Diagnosis) -> tuple[SigninOutcome, list[Msg]]:
+        """Take the verdict of one sign-in test: accepted; not checked (the server was not
+        reached, so nothing is known about the password); or refused, with the explanation
+        and what to do."""
+        port = report.ports[0] if report.ports else None
+        ok = port is not None and port.outcome == "auth_ok"
+        self.login_verified = ok if port is not None and port.auth is not None else None
+        if ok:
+            return "ok", []
+        if self.login_verified is None:
+            return "unchecked", []
+        bad = next((v for v in diagnosis.verdicts if not v.good and v.id != "cancelled"), None)
+        return "failed", [bad.explanation, bad.action] if bad is not None else []
 
     def signin_request(self, *, test_message: bool = False) -> ProbeRequest:
         """One real sign-in on the chosen port (and a test message to the user's own address)."""

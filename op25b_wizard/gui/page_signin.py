@@ -263,18 +263,11 @@ class SigninPage(WizardPageBase):
             self._update_enabled()
             return
         self._tested_for = self._testing_for
-        port = report.ports[0] if report.ports else None
-        ok = port is not None and port.outcome == "auth_ok"
-        self.state.login_verified = ok if port is not None and port.auth is not None else None
-        if ok:
-            self._result_key, self._result_text = "ok", ""
-        elif self.state.login_verified is None:
-            # the server was not reached: the password could not be checked
-            self._result_key, self._result_text, self._result_msgs = "unchecked", "", []
-        else:
-            bad = next((v for v in diagnosis.verdicts if not v.good and v.id != "cancelled"), None)
-            self._result_key, self._result_text = "failed", ""
-            self._result_msgs = [bad.explanation, bad.action] if bad is not None else []
+        outcome, advice = self.state.record_signin(report, diagnosis)
+        ok = outcome == "ok"
+        self._result_key, self._result_text = outcome, ""
+        if not ok:
+            self._result_msgs = advice
         self.retranslate()
         self._update_enabled()
         if ok and self._advance_after_test:
