@@ -50,6 +50,7 @@ def _qt_modules(*argv: str, env: dict[str, str] | None = None) -> list[str]:
     ["diagnose", "--help"],
     ["lookup", "taro@ocn.ne.jp", "--offline"],
     ["explain", "C2C8C-AJ2ZP"],
+    ["diagnose", "127.0.0.1", "--port", "1/starttls", "--timeout", "1", "--json"],
     ["export", "json", "--email", "taro@example.co.jp", "--host", "smtp.example.co.jp",
      "--port", "465", "--security", "tls", "--user", "taro@example.co.jp"],
 ])
