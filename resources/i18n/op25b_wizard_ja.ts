@@ -37,14 +37,14 @@
         <location line="+1"/>
         <location line="+7"/>
         <location line="+3"/>
-        <location filename="../../op25b_wizard/cli/export.py" line="+91"/>
+        <location filename="../../op25b_wizard/cli/export.py" line="+90"/>
         <location line="+8"/>
         <location line="+23"/>
         <location line="+3"/>
         <location line="+3"/>
         <location line="+4"/>
         <location line="+5"/>
-        <location line="+28"/>
+        <location line="+30"/>
         <location line="+2"/>
         <location line="+11"/>
         <location line="+9"/>
@@ -55,16 +55,16 @@
         <location line="+9"/>
         <location line="+32"/>
         <location filename="../../op25b_wizard/cli/lookup.py" line="+78"/>
-        <location filename="../../op25b_wizard/cli/password.py" line="+82"/>
+        <location filename="../../op25b_wizard/cli/password.py" line="+87"/>
         <location line="+4"/>
         <location line="+3"/>
         <location line="+10"/>
         <location line="+4"/>
+        <location line="+10"/>
         <location line="+8"/>
-        <location line="+8"/>
-        <location line="+23"/>
+        <location line="+25"/>
         <location line="+3"/>
-        <location line="+19"/>
+        <location line="+21"/>
         <source>Cli</source>
         <translation>Cli</translation>
     </message>
@@ -473,7 +473,7 @@
 <context>
     <name>Checklist</name>
     <message>
-        <location filename="../../op25b_wizard/core/wizard_state.py" line="+410"/>
+        <location filename="../../op25b_wizard/core/wizard_state.py" line="+427"/>
         <source>Mail can be sent from this network (port {port})</source>
         <translation>このネットワークからメールを送信できます（ポート {port}）</translation>
     </message>
@@ -783,7 +783,7 @@
         <translation>送信サーバー（SMTP）を上に示した推奨ポートに設定し、暗号化と認証を有効にしてください。</translation>
     </message>
     <message>
-        <location filename="../../op25b_wizard/cli/export.py" line="-156"/>
+        <location filename="../../op25b_wizard/cli/export.py" line="-158"/>
         <source>note:</source>
         <translation>お知らせ:</translation>
     </message>
@@ -818,7 +818,7 @@
         <translation>警告: ポート 25 は、ホテルやモバイルの多くのネットワークでブロックされています。465 または 587 なら、どこでも使えます。</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+30"/>
         <source>msmtp will ask for the password each time it sends.</source>
         <translation>msmtp は送信するたびにパスワードの入力を求めます。</translation>
     </message>
@@ -870,7 +870,7 @@
         <translation>事前設定ファイル {path} を読み取れません。</translation>
     </message>
     <message>
-        <location filename="../../op25b_wizard/cli/password.py" line="-82"/>
+        <location filename="../../op25b_wizard/cli/password.py" line="-88"/>
         <source>the password is only read from standard input: add --password-stdin</source>
         <translation>パスワードは標準入力からのみ読み取ります。--password-stdin を付けてください。</translation>
     </message>
@@ -895,7 +895,7 @@
         <translation>msmtp もこのパスワードを取得できます。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>not printing a password on the screen: this command is for msmtp&apos;s passwordeval and other programs that read it through a pipe</source>
         <translation>パスワードは画面には表示しません。このコマンドは、msmtp の passwordeval など、パイプ経由でパスワードを読み取るプログラム用です。</translation>
     </message>
@@ -905,7 +905,7 @@
         <translation>{host} の {user} のパスワードは保存されていません。</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+25"/>
         <source>Password for {user} at {host} deleted.</source>
         <translation>{host} の {user} のパスワードを削除しました。</translation>
     </message>
@@ -915,7 +915,7 @@
         <translation>{host} の {user} のパスワードは保存されていませんでした。</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+21"/>
         <source>Backend: {name}; keyring service: &quot;{service}&quot;.</source>
         <translation>バックエンド: {name}、キーリングのサービス名: &quot;{service}&quot;</translation>
     </message>
@@ -1422,7 +1422,7 @@
         <translation>概要を JSON で出力します</translation>
     </message>
     <message>
-        <location filename="../../op25b_wizard/cli/export.py" line="-206"/>
+        <location filename="../../op25b_wizard/cli/export.py" line="-208"/>
         <source>write the recommended settings for a mail client or an administrator</source>
         <translation>メールソフトや管理者向けに、推奨する設定を書き出します</translation>
     </message>
@@ -1598,7 +1598,7 @@
         <translation>https とサーバーのテストで追加で信頼する CA 証明書（社内 CA）</translation>
     </message>
     <message>
-        <location filename="../../op25b_wizard/cli/password.py" line="-133"/>
+        <location filename="../../op25b_wizard/cli/password.py" line="-141"/>
         <source>keep the SMTP password in this computer&apos;s keyring</source>
         <translation>SMTP のパスワードをこのコンピューターのキーリングに保管します</translation>
     </message>
@@ -3519,7 +3519,7 @@
 <context>
     <name>SigninPage</name>
     <message>
-        <location filename="../../op25b_wizard/gui/page_signin.py" line="+318"/>
+        <location filename="../../op25b_wizard/gui/page_signin.py" line="+311"/>
         <source>Sign-in and encryption</source>
         <translation>認証と暗号化</translation>
     </message>
