@@ -58,6 +58,11 @@ def test_english_command_line_imports_no_qt(argv: list[str]) -> None:
     assert _qt_modules(*argv) == []
 
 
+def test_no_locale_variable_at_all_loads_no_qt_either() -> None:
+    env = {k: v for k, v in _english_env().items() if k != "LANG"}
+    assert _qt_modules("explain", "C2C8C-AJ2ZP", env=env) == []
+
+
 def test_another_language_loads_the_catalogue_with_qt() -> None:
     assert "PySide6.QtCore" in _qt_modules("--lang", "ja", "explain", "C2C8C-AJ2ZP")
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import locale
 import os
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -35,8 +36,11 @@ def system_language() -> str:
         loc = locale.getlocale()[0] or ""
     except ValueError:
         loc = ""
-    if loc.lower().startswith("ja"):
-        return "ja"
+    if loc:
+        return "ja" if loc.lower().startswith("ja") else "en"
+    if not (sys.platform == "darwin" or sys.platform.startswith("win")):
+        return "en"  # no locale variable and the C locale: Qt would say the same
+    # macOS and Windows keep the language in the system settings, which Qt reads
     from PySide6.QtCore import QLocale
 
     return "ja" if QLocale.system().name().startswith("ja") else "en"
