@@ -130,3 +130,26 @@ def test_a_consented_unencrypted_route_exports_the_same_files_as_the_command_lin
     assert_same(ours, theirs)
     assert "is not encrypted" in " ".join(pdf_text(ours["pdf"]).split())
     assert "tls off" in ours["msmtp"].read_text(encoding="utf-8").splitlines()
+
+
+def test_an_account_from_thunderbird_exports_the_same_files_as_the_command_line(
+        make_wizard, qtbot, tmp_path, thunderbird_home, mail_servers, test_ca, reproducible):
+    """With the mail program's old settings (the sheet's "before" column) and its display
+    name, given to the command line as --from-* and --name."""
+    home, _profile = thunderbird_home
+    wizard = make_wizard(preset=preset_for(mail_servers, test_ca), services=services_for(home))
+    to_signin(qtbot, wizard)
+    wizard.page_of(PageId.SIGNIN).auth_box.setChecked(False)  # no password: nothing to test
+    press_next(qtbot, wizard, PageId.APPLY)
+    state = wizard.state
+    ours = wizard_exports(qtbot, wizard, tmp_path / "wizard")
+    before = state.current
+    args = ["--email", state.email, "--host", state.host, "--port", str(state.choice.port),
+            "--security", state.choice.security, "--user", state.email,
+            "--from-host", before.host, "--from-port", str(before.port),
+            "--from-security", before.security, "--from-auth", before.auth]
+    if state.account.display_name:
+        args += ["--name", state.account.display_name]
+    theirs = cli_exports(tmp_path / "cli", state.diagnosis.to_json(), args, "en")
+    assert_same(ours, theirs)
+    assert "25" in pdf_text(ours["pdf"])
