@@ -81,7 +81,7 @@
         <translation>Lookup</translation>
     </message>
     <message>
-        <location filename="../../op25b_wizard/i18n/__init__.py" line="+107"/>
+        <location filename="../../op25b_wizard/i18n/__init__.py" line="+111"/>
         <source>OsError</source>
         <translation>OsError</translation>
     </message>
