@@ -187,13 +187,17 @@ def test_a_long_sheet_is_shrunk_onto_one_page(qapp, tmp_path):
 
 
 def test_sheet_says_where_each_mail_program_keeps_these_settings():
-    """Outlook and Apple Mail cannot be changed by the wizard, so the sheet is their way there;
-    Thunderbird and Becky! users read it too."""
+    """The new Outlook and Apple Mail cannot be changed by the wizard, so the sheet is their way
+    there; Thunderbird, Becky! and classic Outlook users read it too (Outlook: the password is
+    asked for by Outlook itself)."""
     sheet = Sheet(sheet_html.render(sheet_settings(), ExportOptions()))
     assert "Where to enter these" in sheet.headings
     text = " ".join("".join(sheet.text).split())
     for expected in (
-            "Outlook: File > Account Settings > Server Settings, under Outgoing mail.",
+            "Outlook: File > Account Settings > Server Settings, under Outgoing mail. The "
+            "password is not changed there: Outlook asks for it once, the next time it sends.",
+            "The new Outlook for Windows: Settings > Accounts > Email accounts. Its POP and IMAP "
+            "accounts cannot be changed from outside: remove the account, then Add account",
             "Apple Mail on a Mac: Mail > Settings > Accounts > the account > Server Settings. "
             "Under Outgoing Mail Account, untick \"Automatically manage connection settings\", "
             "then set Port, tick \"Use TLS/SSL\" and choose Authentication \"Password\".",
@@ -204,7 +208,7 @@ def test_sheet_says_where_each_mail_program_keeps_these_settings():
             "Advanced: SMTP port, SSL/TLS, SMTP authentication."):
         assert expected in text, expected
     assert [c for c, _name, _steps in sheet_html.CLIENT_STEPS] == [
-        "outlook", "apple_mail", "apple_mail_ios", "thunderbird", "becky"]
+        "outlook", "new_outlook", "apple_mail", "apple_mail_ios", "thunderbird", "becky"]
 
 
 def test_the_directions_are_translated():

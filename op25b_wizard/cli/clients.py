@@ -4,6 +4,9 @@ Exit status: 0 done (or nothing to change), 1 could not be done (no matching acc
 setting the client cannot store, no backup, a file or backup folder that cannot be changed),
 2 bad input, 3 the mail client is running (close it and try again), 4 (``undo``) undone except
 values changed since the apply, which were left as they are (one line each).
+
+Outlook's profiles are registry keys, not folders: ``--profile`` names one (its name, or the
+full key ``apply`` prints). Off Windows the Outlook commands say so in one line (exit 1).
 """
 
 from __future__ import annotations
@@ -29,6 +32,7 @@ from op25b_wizard.core.clients import (
     all_clients,
     client_by_name,
 )
+from op25b_wizard.core.clients.registry import unavailable_reason
 from op25b_wizard.core.clients.wording import auth_word, describe_kept, security_word
 from op25b_wizard.core.command_line import command_line
 from op25b_wizard.core.i18n import QT_TRANSLATE_NOOP, Msg
@@ -42,12 +46,12 @@ tr = i18n.tr
 def register(sub: argparse._SubParsersAction) -> None:
     a = sub.add_parser(
         "accounts", help=QT_TRANSLATE_NOOP("CliHelp", "list the mail accounts found on this computer"),
-        description=QT_TRANSLATE_NOOP("CliHelp", "List the outgoing mail settings of every Thunderbird and Becky! account "
-        "found for this user."))
+        description=QT_TRANSLATE_NOOP("CliHelp", "List the outgoing mail settings of every Thunderbird, Becky! and Outlook "
+        "account found for this user."))
     a.add_argument("--json", action="store_true", help=QT_TRANSLATE_NOOP("CliHelp", "print a JSON list (see docs/clients.md)"))
     a.add_argument("--client", choices=CLIENT_NAMES, help=QT_TRANSLATE_NOOP("CliHelp", "only this mail client"))
     a.add_argument("--profile", metavar="DIR",
-                   help=QT_TRANSLATE_NOOP("CliHelp", "only this profile folder (Becky!: data folder); needs --client"))
+                   help=QT_TRANSLATE_NOOP("CliHelp", "only this profile folder (Becky!: data folder; Outlook: profile name); needs --client"))
     add_lang_option(a)
     a.set_defaults(func=run_accounts)
 
@@ -55,9 +59,9 @@ def register(sub: argparse._SubParsersAction) -> None:
         "apply", help=QT_TRANSLATE_NOOP("CliHelp", "switch a mail client to the submission port (with a backup)"),
         description=QT_TRANSLATE_NOOP("CliHelp", "Change one account's outgoing server settings. The files are backed up "
         "first; 'op25b-wizard undo CLIENT' puts them back. The mail client must be closed."))
-    p.add_argument("client", choices=CLIENT_NAMES, help=QT_TRANSLATE_NOOP("CliHelp", "the mail client to change: thunderbird or becky"))
+    p.add_argument("client", choices=CLIENT_NAMES, help=QT_TRANSLATE_NOOP("CliHelp", "the mail client to change: thunderbird, becky or outlook"))
     p.add_argument("--profile", metavar="DIR",
-                   help=QT_TRANSLATE_NOOP("CliHelp", "the profile folder (Becky!: data folder); default: all found"))
+                   help=QT_TRANSLATE_NOOP("CliHelp", "the profile folder (Becky!: data folder; Outlook: profile name); default: all found"))
     p.add_argument("--email", required=True, metavar="E",
                    help=QT_TRANSLATE_NOOP("CliHelp", "the address whose outgoing server is changed"))
     p.add_argument("--host", required=True, metavar="H", help=QT_TRANSLATE_NOOP("CliHelp", "outgoing server name"))
@@ -72,8 +76,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--allow-plaintext", action="store_true",
                    help=QT_TRANSLATE_NOOP("CliHelp", "allow --security none (the password would travel unencrypted)"))
     p.add_argument("--key", metavar="KEY",
-                   help=QT_TRANSLATE_NOOP("CliHelp", "the server (Thunderbird: smtp1, ...; Becky!: mailbox folder) when "
-                   "several send as the address"))
+                   help=QT_TRANSLATE_NOOP("CliHelp", "the server (Thunderbird: smtp1, ...; Becky!: mailbox folder; Outlook: "
+                   "account key, 00000002, ...) when several send as the address"))
     p.add_argument("--dry-run", action="store_true", help=QT_TRANSLATE_NOOP("CliHelp", "show before → after, change nothing"))
     add_lang_option(p)
     p.set_defaults(func=run_apply)
@@ -83,8 +87,8 @@ def register(sub: argparse._SubParsersAction) -> None:
         description=QT_TRANSLATE_NOOP("CliHelp", "Put back the values the last 'apply' for this mail client changed, "
         "where they still hold what it wrote; a value changed since is left as it is and "
         "named (exit status 4). The mail client must be closed."))
-    u.add_argument("client", choices=CLIENT_NAMES, help=QT_TRANSLATE_NOOP("CliHelp", "the mail client whose settings are put back: thunderbird or becky"))
-    u.add_argument("--profile", metavar="DIR", help=QT_TRANSLATE_NOOP("CliHelp", "the profile folder (Becky!: data folder)"))
+    u.add_argument("client", choices=CLIENT_NAMES, help=QT_TRANSLATE_NOOP("CliHelp", "the mail client whose settings are put back: thunderbird, becky or outlook"))
+    u.add_argument("--profile", metavar="DIR", help=QT_TRANSLATE_NOOP("CliHelp", "the profile folder (Becky!: data folder; Outlook: profile name)"))
     add_lang_option(u)
     u.set_defaults(func=run_undo)
 
@@ -94,11 +98,24 @@ def _client_error(e: ClientError) -> CliError:
     return CliError(i18n.render(e.message), code)
 
 
-def _profile(args: argparse.Namespace) -> Path | None:
+def _check_available(client: MailClient) -> None:
+    """A client that cannot be used on this computer (Outlook off Windows) says so in one line."""
+    reason = unavailable_reason(client)
+    if reason is not None:
+        raise CliError(i18n.render(reason), EXIT_FAILED)
+
+
+def _profile(args: argparse.Namespace, client: MailClient | None = None) -> Path | None:
     if args.profile is None:
         return None
     if not args.profile.strip():
         raise CliError(tr(CTX, QT_TRANSLATE_NOOP("CliClients", "--profile needs a folder name")))
+    named = getattr(client, "profile_named", None)
+    if named is not None:  # profiles that are not folders (Outlook: registry keys)
+        try:
+            return named(args.profile)
+        except ClientError as e:
+            raise _client_error(e) from None
     path = Path(args.profile).expanduser()
     if not path.is_dir():
         raise CliError(tr(CTX, QT_TRANSLATE_NOOP("CliClients", "no such folder: {path}"), path=str(path)))
@@ -111,8 +128,8 @@ def run_accounts(args: argparse.Namespace) -> int:
     apply_lang(args)
     if args.profile is not None and not args.client:
         raise CliError(tr(CTX, QT_TRANSLATE_NOOP("CliClients", "--profile needs --client")))
-    profile = _profile(args)
     clients: list[MailClient] = [client_by_name(args.client)] if args.client else all_clients()
+    profile = _profile(args, clients[0] if args.client else None)
     accounts: list[Account] = []
     failed = False
     for client in clients:
@@ -135,6 +152,9 @@ def run_accounts(args: argparse.Namespace) -> int:
     elif not accounts and args.client:
         print(tr(CTX, QT_TRANSLATE_NOOP("CliClients", "No {client} accounts were found."),
                  client=clients[0].display_name))
+    elif not accounts and any(c.name == "outlook" and unavailable_reason(c) is None
+                              for c in clients):
+        print(tr(CTX, QT_TRANSLATE_NOOP("CliClients", "No Thunderbird, Becky! or Outlook accounts were found.")))
     elif not accounts:
         print(tr(CTX, QT_TRANSLATE_NOOP("CliClients", "No Thunderbird or Becky! accounts were found.")))
     else:
@@ -154,7 +174,12 @@ def print_accounts(accounts: list[Account], out: TextIO | None = None) -> None:
               tr(CTX, QT_TRANSLATE_NOOP("CliClients", "User name")),
               tr(CTX, QT_TRANSLATE_NOOP("CliClients", "Server"))]
     rows = [header]
+    managed = tr(CTX, QT_TRANSLATE_NOOP("CliClients", "managed by your organisation"))
     for a in accounts:
+        if a.managed:  # Exchange / Microsoft 365: listed, never changed
+            rows.append([a.client_name, a.email or "-", a.display_name or "-", managed,
+                         "-", "-", "-", "-", a.key])
+            continue
         rows.append([a.client_name, a.email or "-", a.display_name or "-", a.smtp.host or "-",
                      str(a.smtp.port), i18n.render(security_word(a.client, a.smtp.security)),
                      i18n.render(auth_word(a.client, a.smtp.auth)), a.smtp.username or "-",
@@ -213,9 +238,10 @@ def _print_change(change: Change, out: TextIO | None = None) -> None:
 
 def run_apply(args: argparse.Namespace) -> int:
     apply_lang(args)
-    after = _wanted(args)
     client = client_by_name(args.client)
-    profile = _profile(args)
+    _check_available(client)
+    after = _wanted(args)
+    profile = _profile(args, client)
     try:
         change = client.plan(args.email, after, profile, key=args.key)
         _print_change(change)
@@ -260,7 +286,8 @@ def _ambiguous_text(client: MailClient, email: str, error: AmbiguousAccount) -> 
 def run_undo(args: argparse.Namespace) -> int:
     apply_lang(args)
     client = client_by_name(args.client)
-    profile = _profile(args)
+    _check_available(client)
+    profile = _profile(args, client)
     try:
         result = client.undo(profile)
     except ClientError as e:

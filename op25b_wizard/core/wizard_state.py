@@ -445,7 +445,11 @@ class WizardState:
         else:
             items.append(CheckItem("password", "skipped", msg(CTX, QT_TRANSLATE_NOOP(
                 "Checklist", "The password was not checked")), PageId.SIGNIN))
-        if self.applied and self.account is not None:
+        if self.applied and self.account is not None and self.account.client == "outlook":
+            items.append(CheckItem("client", "ok", msg(CTX, QT_TRANSLATE_NOOP(
+                "Checklist", "Outlook has the new settings: close and reopen Outlook. It asks once "
+                "for your password for sending; type it and let Outlook save it."))))
+        elif self.applied and self.account is not None:
             items.append(CheckItem("client", "ok", msg(CTX, QT_TRANSLATE_NOOP(
                 "Checklist", "{client} uses the new settings"), client=self.account.client_name)))
         elif self.account is not None:

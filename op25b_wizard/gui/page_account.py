@@ -153,6 +153,9 @@ class AccountPage(WizardPageBase):
         for account in self.accounts or []:
             item = QListWidgetItem(icons.icon(icons.client_icon_name(account.client)), "")
             item.setData(Qt.ItemDataRole.UserRole, account)
+            if account.managed:  # Exchange / Microsoft 365: shown, not offered
+                item.setFlags(item.flags() & ~(Qt.ItemFlag.ItemIsSelectable
+                                               | Qt.ItemFlag.ItemIsEnabled))
             self.list.addItem(item)
         typed = QListWidgetItem(icons.icon("mail"), "")
         typed.setData(Qt.ItemDataRole.UserRole, TYPED)
@@ -164,8 +167,9 @@ class AccountPage(WizardPageBase):
             self.email_edit.setText(preset)
         elif self.state.account is not None and self.state.account in (self.accounts or []):
             self.list.setCurrentRow((self.accounts or []).index(self.state.account))
-        elif self.accounts:
-            self.list.setCurrentRow(0)
+        elif any(not a.managed for a in self.accounts or []):
+            self.list.setCurrentRow(next(i for i, a in enumerate(self.accounts or [])
+                                         if not a.managed))
         else:
             self.list.setCurrentItem(typed)
         self._focus_target().setFocus()
@@ -179,8 +183,14 @@ class AccountPage(WizardPageBase):
                 item.setText(self.tr("Enter my e-mail address"))
             else:
                 a: Account = data
-                item.setText(self.tr("{email}\n{client} · sends through {host}, port {port}").format(
-                    email=a.email, client=a.client_name, host=a.smtp.host, port=a.smtp.port))
+                if a.managed:
+                    item.setText(self.tr("{email}\n{client} · managed by your organisation (not "
+                                         "changed here)").format(email=a.email,
+                                                                client=a.client_name))
+                else:
+                    item.setText(self.tr("{email}\n{client} · sends through {host}, port {port}")
+                                 .format(email=a.email, client=a.client_name, host=a.smtp.host,
+                                         port=a.smtp.port))
             item.setData(Qt.ItemDataRole.AccessibleTextRole, item.text().replace("\n", ", "))
 
     # --- choosing -------------------------------------------------------------------------

@@ -74,6 +74,9 @@ class ApplyPage(WizardPageBase):
         self.lines = QVBoxLayout()
         self.line_labels: list[QLabel] = []
         cb.addLayout(self.lines)
+        self.password_note = text_label()
+        self.password_note.setObjectName("passwordNote")
+        cb.addWidget(self.password_note)
         row = QHBoxLayout()
         self.apply_button = QPushButton()
         self.apply_button.setObjectName("apply")
@@ -360,6 +363,11 @@ class ApplyPage(WizardPageBase):
         for i, lab in enumerate(self.line_labels):
             lab.setVisible(i < len(texts))
             lab.setText(texts[i] if i < len(texts) else "")
+        account = self.state.account
+        self.password_note.setVisible(account is not None and account.client == "outlook")
+        self.password_note.setText(self.tr(
+            "The password is not changed here: Outlook asks for it once, the next time it "
+            "sends. Type it there and let Outlook save it."))
         self.apply_button.setText(self.tr("&Apply to {client}").format(client=client))
         self.undo_button.setText(self.tr("&Undo"))
         self.apply_button.setEnabled(self.pending() and not self.busy)

@@ -63,6 +63,10 @@ def _tr(source: str, **args: object) -> str:
 def _clients(services: Services) -> str:
     parts: list[str] = []
     for client in services.mail_clients():
+        from op25b_wizard.core.clients.registry import unavailable_reason
+
+        if unavailable_reason(client) is not None:
+            continue  # Outlook off Windows: not a mail client of this system
         profiles = client.profiles()
         if not profiles:
             if services.installed(client.name):  # never started: no profile is made yet

@@ -26,6 +26,13 @@ FIELDS = {
         "auth": QT_TRANSLATE_NOOP("Wording", "SMTP authentication:"),
         "username": QT_TRANSLATE_NOOP("Wording", "User ID:"),
     },
+    "outlook": {
+        "host": QT_TRANSLATE_NOOP("Wording", "Outgoing mail server (SMTP):"),
+        "port": QT_TRANSLATE_NOOP("Wording", "Outgoing server (SMTP) port:"),
+        "security": QT_TRANSLATE_NOOP("Wording", "Use the following type of encrypted connection:"),
+        "auth": QT_TRANSLATE_NOOP("Wording", "My outgoing server (SMTP) requires authentication:"),
+        "username": QT_TRANSLATE_NOOP("Wording", "Log on using, User Name:"),
+    },
 }
 
 

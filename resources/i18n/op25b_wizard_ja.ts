@@ -89,19 +89,19 @@
 <context>
     <name>AccountPage</name>
     <message>
-        <location filename="../../op25b_wizard/gui/page_account.py" line="+179"/>
+        <location filename="../../op25b_wizard/gui/page_account.py" line="+183"/>
         <source>Enter my e-mail address</source>
         <translation>メールアドレスを入力する</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+8"/>
         <source>{email}
 {client} · sends through {host}, port {port}</source>
         <translation>{email}
 {client} · 送信サーバー {host}、ポート {port}</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+28"/>
         <source>Now in {client}</source>
         <translation>現在の {client} の設定</translation>
     </message>
@@ -116,7 +116,14 @@
         <translation>{domain} の設定を調べています…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-230"/>
+        <source>{email}
+{client} · managed by your organisation (not changed here)</source>
+        <translation>{email}
+{client} · 組織が管理 (ここでは変更しません)</translation>
+    </message>
+    <message>
+        <location line="+232"/>
         <source>Stopped. Enter the outgoing server yourself, or press Next to look again.</source>
         <translation>中止しました。送信サーバーを入力するか、［次へ］を押してもう一度調べてください。</translation>
     </message>
@@ -256,7 +263,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+227"/>
+        <location line="+230"/>
         <source>All files (*)</source>
         <translation>すべてのファイル (*)</translation>
     </message>
@@ -301,7 +308,12 @@
         <translation>{client} の設定を読み取っています…</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+13"/>
+        <source>The password is not changed here: Outlook asks for it once, the next time it sends. Type it there and let Outlook save it.</source>
+        <translation>パスワードはここでは変更しません。次に送信するときに Outlook が一度だけたずねますので、そこで入力して Outlook に保存させてください。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>&amp;Apply to {client}</source>
         <translation>{client} に適用（&amp;A）</translation>
     </message>
@@ -384,7 +396,7 @@
 <context>
     <name>Becky</name>
     <message>
-        <location filename="../../op25b_wizard/core/clients/wording.py" line="+32"/>
+        <location filename="../../op25b_wizard/core/clients/wording.py" line="+33"/>
         <location line="+5"/>
         <source>off</source>
         <translation>オフ</translation>
@@ -420,7 +432,7 @@
         <translation>オン（自動）</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+47"/>
         <source>SMTP server: {before} → {after}</source>
         <translation>SMTPサーバー: {before} → {after}</translation>
     </message>
@@ -445,7 +457,7 @@
         <translation>ユーザーID: {before} → {after}</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+66"/>
         <source>SMTP server</source>
         <translation>SMTPサーバー</translation>
     </message>
@@ -519,6 +531,11 @@
     </message>
     <message>
         <location line="+3"/>
+        <source>Outlook has the new settings: close and reopen Outlook. It asks once for your password for sending; type it and let Outlook save it.</source>
+        <translation>Outlook に新しい設定が入りました。Outlook をいったん閉じて開き直してください。送信用のパスワードを一度だけたずねられますので、入力して Outlook に保存させてください。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>{client} uses the new settings</source>
         <translation>{client} は新しい設定を使用します</translation>
     </message>
@@ -1004,12 +1021,12 @@
 <context>
     <name>CliClients</name>
     <message>
-        <location filename="../../op25b_wizard/cli/clients.py" line="+101"/>
+        <location filename="../../op25b_wizard/cli/clients.py" line="+112"/>
         <source>--profile needs a folder name</source>
         <translation>--profile にはフォルダー名を指定してください</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+9"/>
         <source>no such folder: {path}</source>
         <translation>フォルダーが見つかりません: {path}</translation>
     </message>
@@ -1029,7 +1046,12 @@
         <translation>{client} のアカウントは見つかりませんでした。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
+        <source>No Thunderbird, Becky! or Outlook accounts were found.</source>
+        <translation>Thunderbird、Becky!、Outlook のアカウントは見つかりませんでした。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>No Thunderbird or Becky! accounts were found.</source>
         <translation>Thunderbird と Becky! のアカウントは見つかりませんでした。</translation>
     </message>
@@ -1079,7 +1101,12 @@
         <translation>サーバーキー</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+2"/>
+        <source>managed by your organisation</source>
+        <translation>組織が管理</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>{client} settings in: {path}</source>
         <translation>{client} の設定の場所: {path}</translation>
     </message>
@@ -1119,7 +1146,7 @@
         <translation>プロファイル: {path}</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>Dry run: nothing was changed.</source>
         <translation>確認のみ（ドライラン）: 何も変更していません。</translation>
     </message>
@@ -1149,7 +1176,7 @@
         <translation>{client} には {email} として送信する送信サーバーが複数あります。--key でどれか 1 つを指定してください（例: --key {first}）: {choices}</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>The settings the last change made were already back as before.</source>
         <translation>前回の変更で設定した値は、すでに元の値に戻っていました。</translation>
     </message>
@@ -1192,17 +1219,12 @@
         <translation>ネットワークがポート 25 をブロックしていても、メールを送信できるようにします。コマンドを指定しないと、設定ウィザードを開きます。</translation>
     </message>
     <message>
-        <location filename="../../op25b_wizard/cli/clients.py" line="-227"/>
+        <location filename="../../op25b_wizard/cli/clients.py" line="-250"/>
         <source>list the mail accounts found on this computer</source>
         <translation>このコンピューターで見つかったメールアカウントを一覧表示します</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>List the outgoing mail settings of every Thunderbird and Becky! account found for this user.</source>
-        <translation>このユーザーの Thunderbird と Becky! のすべてのアカウントについて、送信メールの設定を一覧表示します。</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>print a JSON list (see docs/clients.md)</source>
         <translation>JSON の一覧を出力します（docs/clients.md を参照）</translation>
     </message>
@@ -1212,12 +1234,7 @@
         <translation>このメールソフトだけ</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>only this profile folder (Becky!: data folder); needs --client</source>
-        <translation>このプロファイルフォルダーだけ（Becky! ではデータフォルダー）。--client と一緒に指定します</translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>switch a mail client to the submission port (with a backup)</source>
         <translation>メールソフトを送信用ポートに切り替えます（バックアップあり）</translation>
     </message>
@@ -1227,14 +1244,24 @@
         <translation>1 つのアカウントの送信サーバーの設定を変更します。変更前にファイルをバックアップし、&apos;op25b-wizard undo CLIENT&apos; で元に戻せます。メールソフトは終了しておく必要があります。</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>the mail client to change: thunderbird or becky</source>
-        <translation>変更するメールソフト: thunderbird または becky</translation>
+        <location line="-11"/>
+        <source>List the outgoing mail settings of every Thunderbird, Becky! and Outlook account found for this user.</source>
+        <translation>このユーザーの Thunderbird、Becky!、Outlook の全アカウントの送信設定を一覧にします。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>only this profile folder (Becky!: data folder; Outlook: profile name); needs --client</source>
+        <translation>このプロファイルフォルダーだけ (Becky!: データフォルダー、Outlook: プロファイル名)。--client が必要です</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>the mail client to change: thunderbird, becky or outlook</source>
+        <translation>変更するメールソフト: thunderbird、becky または outlook</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>the profile folder (Becky!: data folder); default: all found</source>
-        <translation>プロファイルフォルダー（Becky! ではデータフォルダー）。省略時は見つかったすべて</translation>
+        <source>the profile folder (Becky!: data folder; Outlook: profile name); default: all found</source>
+        <translation>プロファイルフォルダー (Becky!: データフォルダー、Outlook: プロファイル名)。既定: 見つかったすべて</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1278,11 +1305,21 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>the server (Thunderbird: smtp1, ...; Becky!: mailbox folder) when several send as the address</source>
-        <translation>そのアドレスで送信するサーバーが複数あるときに、どれかを指定します（Thunderbird: smtp1 など、Becky!: メールボックスのフォルダー）</translation>
+        <source>the server (Thunderbird: smtp1, ...; Becky!: mailbox folder; Outlook: account key, 00000002, ...) when several send as the address</source>
+        <translation>そのアドレスで送信するサーバーが複数あるときのサーバー (Thunderbird: smtp1 など、Becky!: メールボックスのフォルダー、Outlook: アカウントのキー 00000002 など)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+11"/>
+        <source>the mail client whose settings are put back: thunderbird, becky or outlook</source>
+        <translation>設定を元に戻すメールソフト: thunderbird、becky または outlook</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the profile folder (Becky!: data folder; Outlook: profile name)</source>
+        <translation>プロファイルフォルダー (Becky!: データフォルダー、Outlook: プロファイル名)</translation>
+    </message>
+    <message>
+        <location line="-10"/>
         <source>show before → after, change nothing</source>
         <translation>変更前 → 変更後を表示するだけで、何も変更しません</translation>
     </message>
@@ -1295,16 +1332,6 @@
         <location line="+1"/>
         <source>Put back the values the last &apos;apply&apos; for this mail client changed, where they still hold what it wrote; a value changed since is left as it is and named (exit status 4). The mail client must be closed.</source>
         <translation>このメールソフトについて直前の &apos;apply&apos; で変更した値を、書き込んだときのままになっているものだけ元に戻します。その後に変更された値はそのままにして、その名前を表示します（終了ステータス 4）。メールソフトは終了しておく必要があります。</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>the mail client whose settings are put back: thunderbird or becky</source>
-        <translation>設定を元に戻すメールソフト: thunderbird または becky</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>the profile folder (Becky!: data folder)</source>
-        <translation>プロファイルフォルダー（Becky! ではデータフォルダー）</translation>
     </message>
     <message>
         <location filename="../../op25b_wizard/cli/common.py" line="-115"/>
@@ -2320,7 +2347,7 @@
 <context>
     <name>MailClients</name>
     <message>
-        <location filename="../../op25b_wizard/core/clients/base.py" line="+264"/>
+        <location filename="../../op25b_wizard/core/clients/base.py" line="+270"/>
         <source>{client} is running. Close {client} completely, then try again (it would overwrite the change when it exits). Profile: {profile}</source>
         <translation>{client} が起動しています。{client} を完全に終了してから、もう一度お試しください（起動したままだと、終了するときに変更が上書きされます）。プロファイル: {profile}</translation>
     </message>
@@ -2466,24 +2493,79 @@
         <translation>{path} でもこの送信サーバーが設定されていますが、このファイルは変更できません（読み取り専用か、想定した形式ではありません）。このままでは Thunderbird はそちらの値を使い続けます。user.js の該当する行を編集または削除してから、もう一度お試しください。何も変更していません。</translation>
     </message>
     <message>
-        <location filename="../../op25b_wizard/core/clients/wording.py" line="-54"/>
+        <location filename="../../op25b_wizard/core/clients/wording.py" line="-83"/>
         <source>(none)</source>
         <translation>（なし）</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+87"/>
         <source>This outgoing server also sends for: {addresses}</source>
         <translation>この送信サーバーは、次のアドレスの送信にも使われています: {addresses}</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+97"/>
         <source>{setting} in {file}</source>
         <translation>{file} の {setting}</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+9"/>
         <source>Left as it is, because it was changed after the apply: {setting} is {now} (the apply had set {after}; before that it was {before}).</source>
         <translation>適用の後に変更されていたため、そのままにしました: {setting} は {now} です（適用で {after} にしたもの。その前は {before}）。</translation>
+    </message>
+    <message>
+        <location filename="../../op25b_wizard/core/clients/outlook.py" line="+143"/>
+        <source>Outlook is a Windows program: its accounts can only be read and changed on Windows.</source>
+        <translation>Outlook は Windows のプログラムです。アカウントの読み取りと変更は Windows 上でのみできます。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>This computer uses the new Outlook for Windows, which keeps its accounts with Microsoft: they cannot be changed from outside Outlook. Enter the settings by hand from the settings sheet, which lists the new Outlook&apos;s steps.</source>
+        <translation>このコンピューターでは新しい Outlook for Windows が使われています。アカウントは Microsoft 側に保存されるため、Outlook の外からは変更できません。設定シートに新しい Outlook での手順が載っていますので、それに沿って手で入力してください。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{email} is managed by your organisation (Exchange or Microsoft 365): this program does not change it. Your IT department sets up how it sends.</source>
+        <translation>{email} は組織が管理するアカウント (Exchange または Microsoft 365) のため、このプログラムでは変更しません。送信の設定は社内の IT 部門が行います。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The Outlook account in {key} has no &quot;{name}&quot; value: it is not laid out the way Outlook lays out its accounts.</source>
+        <translation>{key} の Outlook アカウントには値「{name}」がありません。Outlook がアカウントを保存する形になっていません。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The Outlook account in {key} holds &quot;{name}&quot; as {type}, which is not how Outlook stores it.</source>
+        <translation>{key} の Outlook アカウントでは「{name}」が {type} で保存されていますが、Outlook はその形では保存しません。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The Outlook account in {key} holds {value} in &quot;{name}&quot;, a value Outlook does not use.</source>
+        <translation>{key} の Outlook アカウントの「{name}」には Outlook が使わない値 {value} が入っています。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>No Outlook profile named {name} was found (op25b-wizard accounts lists them).</source>
+        <translation>{name} という名前の Outlook プロファイルは見つかりませんでした (op25b-wizard accounts で一覧を表示できます)。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Outlook can be set by this program only to sign in with the password (over an encrypted connection). Choose other sign-in methods in Outlook itself.</source>
+        <translation>このプログラムで Outlook に設定できるのは、(暗号化した接続での) パスワードによる認証だけです。ほかの認証方式は Outlook で選んでください。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The Outlook settings in {key} could not be changed ({reason}). Nothing was changed.</source>
+        <translation>{key} の Outlook の設定を変更できませんでした ({reason})。何も変更していません。</translation>
+    </message>
+    <message>
+        <location line="+296"/>
+        <source>No Outlook (classic) profile was found for this user.</source>
+        <translation>このユーザーの Outlook (クラシック) のプロファイルは見つかりませんでした。</translation>
+    </message>
+    <message>
+        <location line="+103"/>
+        <source>The backup could not be saved in {path} ({reason}). Nothing was changed.</source>
+        <translation>{path} にバックアップを保存できませんでした ({reason})。何も変更していません。</translation>
     </message>
 </context>
 <context>
@@ -2653,6 +2735,99 @@
         <location line="+1"/>
         <source>No sign-in</source>
         <translation>認証なし</translation>
+    </message>
+</context>
+<context>
+    <name>Outlook</name>
+    <message>
+        <location filename="../../op25b_wizard/core/clients/wording.py" line="-204"/>
+        <source>None</source>
+        <translation>なし</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>STARTTLS</source>
+        <translation>STARTTLS</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SSL/TLS</source>
+        <translation>SSL/TLS</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>not ticked</source>
+        <translation>オフ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ticked</source>
+        <translation>オン</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ticked (Secure Password Authentication)</source>
+        <translation>オン (セキュリティで保護されたパスワード認証)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ticked (OAuth2)</source>
+        <translation>オン (OAuth2)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ticked (other method)</source>
+        <translation>オン (その他の方式)</translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>Outgoing mail server (SMTP): {before} → {after}</source>
+        <translation>送信メール サーバー (SMTP): {before} → {after}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Outgoing server (SMTP) port: {before} → {after}</source>
+        <translation>送信サーバー (SMTP) のポート番号: {before} → {after}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Use the following type of encrypted connection: {before} → {after}</source>
+        <translation>使用する暗号化接続の種類: {before} → {after}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>My outgoing server (SMTP) requires authentication: {before} → {after}</source>
+        <translation>送信サーバー (SMTP) は認証が必要: {before} → {after}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>User Name: {before} → {after}</source>
+        <translation>アカウント名: {before} → {after}</translation>
+    </message>
+    <message>
+        <location line="+78"/>
+        <source>Outgoing mail server (SMTP)</source>
+        <translation>送信メール サーバー (SMTP)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Outgoing server (SMTP) port</source>
+        <translation>送信サーバー (SMTP) のポート番号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Use the following type of encrypted connection</source>
+        <translation>使用する暗号化接続の種類</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>My outgoing server (SMTP) requires authentication</source>
+        <translation>送信サーバー (SMTP) は認証が必要</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>User Name</source>
+        <translation>アカウント名</translation>
     </message>
 </context>
 <context>
@@ -3213,7 +3388,7 @@
 <context>
     <name>SelfCheck</name>
     <message>
-        <location filename="../../op25b_wizard/gui/self_check.py" line="+69"/>
+        <location filename="../../op25b_wizard/gui/self_check.py" line="+73"/>
         <source>{client}: installed, no profile yet (start it once)</source>
         <translation>{client}: インストール済み、プロファイルはまだありません（一度起動してください）</translation>
     </message>
@@ -3376,12 +3551,7 @@
         <translation>設定する場所</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>File &gt; Account Settings &gt; Server Settings, under Outgoing mail.</source>
-        <translation>「ファイル」&gt;「アカウント設定」&gt;「サーバーの設定」の「送信メール」。</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+11"/>
         <source>Apple Mail on a Mac</source>
         <translation>Mac の「メール」</translation>
     </message>
@@ -3411,7 +3581,7 @@
         <translation>「ツール」&gt;「メールボックスの設定」で、「基本設定」タブの SMTP サーバー、「詳細」タブの SMTP ポート、SSL/TLS、SMTP 認証。</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>Outgoing mail server (SMTP)</source>
         <translation>送信サーバー（SMTP）</translation>
     </message>
@@ -3486,12 +3656,27 @@
         <translation>ポート {port}: {result}</translation>
     </message>
     <message>
-        <location line="-135"/>
+        <location line="-143"/>
         <source>Mail settings for sending</source>
         <translation>メール送信の設定</translation>
     </message>
     <message>
-        <location line="+166"/>
+        <location line="+30"/>
+        <source>File &gt; Account Settings &gt; Server Settings, under Outgoing mail. The password is not changed there: Outlook asks for it once, the next time it sends.</source>
+        <translation>「ファイル」&gt;「アカウント設定」&gt;「サーバーの設定」の「送信メール」。パスワードはそこでは変更しません。次に送信するときに Outlook が一度だけたずねます。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The new Outlook for Windows</source>
+        <translation>新しい Outlook for Windows</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Settings &gt; Accounts &gt; Email accounts. Its POP and IMAP accounts cannot be changed from outside: remove the account, then Add account with the same address, choose IMAP or POP, open the advanced settings and enter the outgoing (SMTP) server, port, secure connection type, user name and password.</source>
+        <translation>「設定」&gt;「アカウント」&gt;「メール アカウント」。POP と IMAP のアカウントは外から変更できないため、アカウントを削除してから同じアドレスで「アカウントを追加」し、IMAP または POP を選んで詳細設定を開き、送信 (SMTP) サーバー、ポート、セキュリティで保護された接続の種類、ユーザー名、パスワードを入力します。</translation>
+    </message>
+    <message>
+        <location line="+140"/>
         <source>Made on {date} by op25b-wizard {version}</source>
         <translation>{date} に op25b-wizard {version} で作成</translation>
     </message>
@@ -3758,7 +3943,7 @@
         <translation>メールアドレス {text} の @ より後の部分は、IP アドレスではなくドメイン名にしてください</translation>
     </message>
     <message>
-        <location filename="../../op25b_wizard/cli/clients.py" line="+102"/>
+        <location filename="../../op25b_wizard/cli/clients.py" line="+127"/>
         <location filename="../../op25b_wizard/core/targets.py" line="-65"/>
         <source>{text} is not a valid e-mail address</source>
         <translation>{text} は、メールアドレスとして正しくありません。</translation>
@@ -3772,7 +3957,7 @@
 <context>
     <name>Thunderbird</name>
     <message>
-        <location filename="../../op25b_wizard/core/clients/wording.py" line="-160"/>
+        <location filename="../../op25b_wizard/core/clients/wording.py" line="-189"/>
         <source>None</source>
         <translation>なし</translation>
     </message>
@@ -3812,7 +3997,7 @@
         <translation>その他（Kerberos、NTLM、証明書）</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+37"/>
         <source>Server Name: {before} → {after}</source>
         <translation>サーバー名: {before} → {after}</translation>
     </message>
@@ -3837,7 +4022,7 @@
         <translation>ユーザー名: {before} → {after}</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+80"/>
         <source>Server Name</source>
         <translation>サーバー名</translation>
     </message>
@@ -4268,6 +4453,31 @@
         <location line="+1"/>
         <source>User ID:</source>
         <translation>ユーザーID:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Outgoing mail server (SMTP):</source>
+        <translation>送信メール サーバー (SMTP):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Outgoing server (SMTP) port:</source>
+        <translation>送信サーバー (SMTP) のポート番号:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Use the following type of encrypted connection:</source>
+        <translation>使用する暗号化接続の種類:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>My outgoing server (SMTP) requires authentication:</source>
+        <translation>送信サーバー (SMTP) は認証が必要:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Log on using, User Name:</source>
+        <translation>ログオンに使うアカウント名:</translation>
     </message>
 </context>
 <context>

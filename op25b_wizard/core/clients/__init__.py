@@ -1,8 +1,8 @@
 """Mail clients: find their accounts, plan a change as before → after, apply it, undo it.
 
-Thunderbird and Becky! Internet Mail are changed in place (with a backup); Outlook and Apple
-Mail get the exports and the settings sheet, whose directions cover them
-(:data:`op25b_wizard.core.exports.sheet_html.CLIENT_STEPS`).
+Thunderbird, Becky! Internet Mail and Outlook (classic, on Windows) are changed in place (with
+a backup); the new Outlook for Windows and Apple Mail get the exports and the settings sheet,
+whose directions cover them (:data:`op25b_wizard.core.exports.sheet_html.CLIENT_STEPS`).
 """
 
 from .base import (

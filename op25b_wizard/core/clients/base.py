@@ -50,9 +50,9 @@ class Account:
     """One outgoing server of one client profile and the addresses that send through it."""
 
     client: str
-    """``thunderbird`` or ``becky``."""
+    """``thunderbird``, ``becky`` or ``outlook``."""
     client_name: str
-    """``Thunderbird`` or ``Becky! Internet Mail``."""
+    """``Thunderbird``, ``Becky! Internet Mail`` or ``Outlook``."""
     profile: Path
     key: str
     """Thunderbird: the SMTP server key (``smtp1``); Becky!: the mailbox folder name."""
@@ -66,15 +66,21 @@ class Account:
     incoming_username: str | None = None
     """The user name the client receives this address's mail with, when it knows one (what
     "use the same user name as for receiving" means)."""
+    managed: bool = False
+    """Set up by the user's organisation (Outlook's Exchange / Microsoft 365 accounts): listed,
+    never changed; ``smtp`` is empty."""
 
     def to_dict(self) -> dict[str, Any]:
         """The ``accounts --json`` object (a documented contract: keep the keys)."""
-        return {
+        out: dict[str, Any] = {
             "client": self.client, "profile": str(self.profile), "key": self.key,
             "email": self.email, "display_name": self.display_name, "host": self.smtp.host,
             "port": self.smtp.port, "security": self.smtp.security, "auth": self.smtp.auth,
             "username": self.smtp.username, "location": str(self.location),
         }
+        if self.managed:
+            out["managed"] = True
+        return out
 
 
 @dataclass(frozen=True)

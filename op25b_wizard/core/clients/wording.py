@@ -14,6 +14,7 @@ if TYPE_CHECKING:
 
 TB = "Thunderbird"
 BK = "Becky"
+OL = "Outlook"
 CTX = "MailClients"
 
 _TB_SECURITY = {
@@ -39,6 +40,19 @@ _BK_AUTH = {
     "encrypted": msg(BK, QT_TRANSLATE_NOOP("Becky", "on (CRAM-MD5)")),
     "oauth2": msg(BK, QT_TRANSLATE_NOOP("Becky", "on (OAuth2)")),
     "other": msg(BK, QT_TRANSLATE_NOOP("Becky", "on (automatic)")),
+}
+# Outlook (classic): the words of its account dialog (More Settings: Outgoing Server, Advanced).
+_OL_SECURITY = {
+    "none": msg(OL, QT_TRANSLATE_NOOP("Outlook", "None")),
+    "starttls": msg(OL, QT_TRANSLATE_NOOP("Outlook", "STARTTLS")),
+    "tls": msg(OL, QT_TRANSLATE_NOOP("Outlook", "SSL/TLS")),
+}
+_OL_AUTH = {
+    "none": msg(OL, QT_TRANSLATE_NOOP("Outlook", "not ticked")),
+    "normal": msg(OL, QT_TRANSLATE_NOOP("Outlook", "ticked")),
+    "encrypted": msg(OL, QT_TRANSLATE_NOOP("Outlook", "ticked (Secure Password Authentication)")),
+    "oauth2": msg(OL, QT_TRANSLATE_NOOP("Outlook", "ticked (OAuth2)")),
+    "other": msg(OL, QT_TRANSLATE_NOOP("Outlook", "ticked (other method)")),
 }
 _NONE = msg(CTX, QT_TRANSLATE_NOOP("MailClients", "(none)"))
 
@@ -90,8 +104,37 @@ def _becky(before: SmtpSettings, after: SmtpSettings) -> list[Msg]:
     return lines
 
 
+def _outlook(before: SmtpSettings, after: SmtpSettings) -> list[Msg]:
+    lines: list[Msg] = []
+    if before.host.lower() != after.host.lower():
+        lines.append(nested(OL, QT_TRANSLATE_NOOP(
+            "Outlook", "Outgoing mail server (SMTP): {before} → {after}"),
+            before=_name(before.host), after=after.host))
+    if before.port != after.port:
+        lines.append(nested(OL, QT_TRANSLATE_NOOP(
+            "Outlook", "Outgoing server (SMTP) port: {before} → {after}"),
+            before=before.port, after=after.port))
+    if before.security != after.security:
+        lines.append(nested(OL, QT_TRANSLATE_NOOP(
+            "Outlook", "Use the following type of encrypted connection: {before} → {after}"),
+            before=_OL_SECURITY[before.security], after=_OL_SECURITY[after.security]))
+    if before.auth != after.auth:
+        lines.append(nested(OL, QT_TRANSLATE_NOOP(
+            "Outlook", "My outgoing server (SMTP) requires authentication: {before} → {after}"),
+            before=_OL_AUTH[before.auth], after=_OL_AUTH[after.auth]))
+    if (before.username or None) != (after.username or None):
+        lines.append(nested(OL, QT_TRANSLATE_NOOP("Outlook", "User Name: {before} → {after}"),
+                            before=_name(before.username), after=_name(after.username)))
+    return lines
+
+
+_DESCRIBE = {"becky": _becky, "outlook": _outlook}
+_SECURITY_WORDS = {"becky": _BK_SECURITY, "outlook": _OL_SECURITY}
+_AUTH_WORDS = {"becky": _BK_AUTH, "outlook": _OL_AUTH}
+
+
 def describe_change(change: Change) -> list[Msg]:
-    describe = _becky if change.account.client == "becky" else _thunderbird
+    describe = _DESCRIBE.get(change.account.client, _thunderbird)
     lines = describe(change.before, change.after)
     if not lines:
         return [msg(CTX, QT_TRANSLATE_NOOP("MailClients", "Already set up this way: nothing to change."))]
@@ -105,11 +148,11 @@ def describe_change(change: Change) -> list[Msg]:
 
 
 def security_word(client: str, security: str) -> Msg:
-    return (_BK_SECURITY if client == "becky" else _TB_SECURITY)[security]
+    return _SECURITY_WORDS.get(client, _TB_SECURITY)[security]
 
 
 def auth_word(client: str, auth: str) -> Msg:
-    return (_BK_AUTH if client == "becky" else _TB_AUTH)[auth]
+    return _AUTH_WORDS.get(client, _TB_AUTH)[auth]
 
 
 # -- values undo left as they are -------------------------------------------------------------
@@ -157,6 +200,30 @@ def _bk_value(key: str, value: SettingValue) -> str | Msg:
     return str(value)
 
 
+_OL_LABELS = {
+    "SMTP Server": msg(OL, QT_TRANSLATE_NOOP("Outlook", "Outgoing mail server (SMTP)")),
+    "SMTP Port": msg(OL, QT_TRANSLATE_NOOP("Outlook", "Outgoing server (SMTP) port")),
+    "SMTP Secure Connection": msg(OL, QT_TRANSLATE_NOOP(
+        "Outlook", "Use the following type of encrypted connection")),
+    "SMTP Use Auth": msg(OL, QT_TRANSLATE_NOOP(
+        "Outlook", "My outgoing server (SMTP) requires authentication")),
+    "SMTP User": msg(OL, QT_TRANSLATE_NOOP("Outlook", "User Name")),
+}
+
+
+def _ol_value(name: str, kind: str, value: SettingValue) -> str | Msg:
+    """A registry value as Outlook's dialog shows it (strings decoded, switches in words)."""
+    from .outlook import SECURITY_OF, setting_text
+
+    if value is None:
+        return _NONE
+    if name == "SMTP Secure Connection" and isinstance(value, int) and value in SECURITY_OF:
+        return _OL_SECURITY[SECURITY_OF[value]]
+    if name == "SMTP Use Auth" and isinstance(value, int):
+        return _OL_AUTH["normal" if value else "none"]
+    return setting_text(kind, value)
+
+
 def describe_kept(client: str, kept: KeptSetting) -> Msg:
     """One line for a value undo left as it is: its name, its value now, what the apply had
     set and what it was before, in the client's own words."""
@@ -173,6 +240,9 @@ def describe_kept(client: str, kept: KeptSetting) -> Msg:
         if c.where != "prefs.js":
             label = nested(CTX, QT_TRANSLATE_NOOP("MailClients", "{setting} in {file}"),
                            setting=label, file=c.where)
+    elif client == "outlook":
+        label = _OL_LABELS.get(c.name, c.name)
+        values = [_ol_value(c.name, c.type, v) for v in (kept.now, c.after, c.before)]
     else:
         label = c.name
         values = [_NONE if v is None else str(v) for v in (kept.now, c.after, c.before)]

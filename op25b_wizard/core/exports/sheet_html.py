@@ -63,7 +63,14 @@ def _auth_ticked(auth: str | None) -> Msg | None:
 WHERE_HEADING = _m(QT_TRANSLATE_NOOP("Sheet", "Where to enter these"))
 CLIENT_STEPS: tuple[tuple[str, Msg | str, Msg], ...] = (
     ("outlook", "Outlook", _m(QT_TRANSLATE_NOOP(
-        "Sheet", "File > Account Settings > Server Settings, under Outgoing mail."))),
+        "Sheet", "File > Account Settings > Server Settings, under Outgoing mail. The password "
+        "is not changed there: Outlook asks for it once, the next time it sends."))),
+    ("new_outlook", _m(QT_TRANSLATE_NOOP("Sheet", "The new Outlook for Windows")),
+     _m(QT_TRANSLATE_NOOP(
+         "Sheet", "Settings > Accounts > Email accounts. Its POP and IMAP accounts cannot be "
+         "changed from outside: remove the account, then Add account with the same address, "
+         "choose IMAP or POP, open the advanced settings and enter the outgoing (SMTP) server, "
+         "port, secure connection type, user name and password."))),
     ("apple_mail", _m(QT_TRANSLATE_NOOP("Sheet", "Apple Mail on a Mac")), _m(QT_TRANSLATE_NOOP(
         "Sheet", "Mail > Settings > Accounts > the account > Server Settings. Under Outgoing Mail "
         "Account, untick \"Automatically manage connection settings\", then set Port, tick "
@@ -79,9 +86,10 @@ CLIENT_STEPS: tuple[tuple[str, Msg | str, Msg], ...] = (
         "Sheet", "Tools > Mailbox settings (メールボックスの設定) > Basic: SMTP server; "
         "Advanced: SMTP port, SSL/TLS, SMTP authentication."))),
 )
-"""Where each mail program keeps these settings: (client id, its name, the way there). Outlook
-and Apple Mail cannot be changed safely from outside, so the sheet is how their users make the
-change; Thunderbird and Becky! users read it too (the wizard can change those itself)."""
+"""Where each mail program keeps these settings: (client id, its name, the way there). The new
+Outlook for Windows and Apple Mail cannot be changed safely from outside, so the sheet is how
+their users make the change; Thunderbird, Becky! and classic Outlook users read it too (the
+wizard can change those itself)."""
 
 
 def _rows(settings: ExportSettings) -> list[tuple[Msg, Any, Any]]:
