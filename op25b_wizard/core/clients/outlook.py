@@ -497,8 +497,12 @@ class OutlookClient:
             if account.managed:
                 raise UnsupportedChange(managed_msg(account.email))
             after = normalise(account.smtp, after)
-            read = self._account(p, account.key)
-            assert read is not None
+            try:
+                read = self._account(p, account.key)
+            except _BadAccount as e:  # changed since the scan a moment ago
+                raise UnreadableSettings(e.message) from None
+            if read is None:
+                raise NoMatchingAccount(no_account_msg(self.display_name, email, key))
             edits = self._edits(read[1], account.smtp, after)
             return Change(account, account.smtp, after, [account.location] if edits else [])
         named = [u for u in problems if key is not None and u.path.name == key]
