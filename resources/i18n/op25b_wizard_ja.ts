@@ -2563,7 +2563,7 @@
         <translation>このユーザーの Outlook (クラシック) のプロファイルは見つかりませんでした。</translation>
     </message>
     <message>
-        <location line="+103"/>
+        <location line="+107"/>
         <source>The backup could not be saved in {path} ({reason}). Nothing was changed.</source>
         <translation>{path} にバックアップを保存できませんでした ({reason})。何も変更していません。</translation>
     </message>
