@@ -59,10 +59,8 @@ def walk_to_apply(wizard: Any, email: str, wait: Any) -> Any:
 def main(out: str) -> int:
     import tempfile
 
-    from PySide6.QtCore import QSize
-
     from op25b_wizard.gui.app import create_wizard, ensure_app
-    from op25b_wizard.gui.screenshots import settle, wait_until
+    from op25b_wizard.gui.screenshots import SIZE, settle, wait_until
     from tests.support.outlook_registry import outlook_profiles
 
     app = ensure_app()
@@ -70,7 +68,7 @@ def main(out: str) -> int:
         for lang in ("en", "ja"):
             services = OutlookServices(Path(tmp), Path(tmp) / "local")
             wizard = create_wizard(lang=lang, services=services)
-            wizard.resize(QSize(860, 780))  # the native style needs more room than Fusion
+            wizard.resize(SIZE)
             wizard.show()
             page = walk_to_apply(wizard, "taro@example.co.jp", wait_until)
             settle(wizard)
