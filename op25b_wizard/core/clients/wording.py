@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from op25b_wizard.core.i18n import QT_TRANSLATE_NOOP, Msg, msg
 
 from .base import SmtpSettings, nested
+from .planning import nothing_to_change_msg
 
 if TYPE_CHECKING:
     from .base import Change
@@ -137,7 +138,7 @@ def describe_change(change: Change) -> list[Msg]:
     describe = _DESCRIBE.get(change.account.client, _thunderbird)
     lines = describe(change.before, change.after)
     if not lines:
-        return [msg(CTX, QT_TRANSLATE_NOOP("MailClients", "Already set up this way: nothing to change."))]
+        return [nothing_to_change_msg()]
     others = [a for a in change.account.identities
               if a.lower() != change.account.email.lower()]
     if others:
