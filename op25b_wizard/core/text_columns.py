@@ -6,10 +6,12 @@ from __future__ import annotations
 import re
 from unicodedata import east_asian_width
 
-_CJK = "\u3000-\u30ff\u3400-\u9fff\uff00-\uffef"
+CJK = "\u3000-\u30ff\u3400-\u9fff\uff00-\uffef"
+"""The CJK characters (punctuation, kana, ideographs, full-width forms) as a regular-expression
+character range: text with no spaces between them, broken or joined between any two."""
 NO_LINE_START = frozenset("、。，．）」』】〉》・ー")
 """Japanese punctuation that does not begin a line (it stays at the end of the one before)."""
-_CHUNKS = re.compile(f"[{_CJK}]|[^\\s{_CJK}]+|\\s+")
+_CHUNKS = re.compile(f"[{CJK}]|[^\\s{CJK}]+|\\s+")
 
 
 def columns(text: str) -> int:

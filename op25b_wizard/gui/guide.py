@@ -13,6 +13,7 @@ from PySide6.QtCore import QEvent, QUrl
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
 from op25b_wizard import i18n
+from op25b_wizard.core.text_columns import CJK
 
 
 def guide_dir() -> Path:
@@ -30,8 +31,7 @@ def guide_file(lang: str) -> Path:
     return path if path.is_file() else guide_dir() / "guide-en.md"
 
 
-_CJK = "\u3000-\u30ff\u3400-\u9fff\uff00-\uffef"
-_CJK_BREAK = re.compile(f"(?<=[{_CJK}])\n(?:>? *)(?=[{_CJK}])")
+_CJK_BREAK = re.compile(f"(?<=[{CJK}])\n(?:>? *)(?=[{CJK}])")
 """A line break between two Japanese characters (also in a quote or a list item's next line)."""
 
 
