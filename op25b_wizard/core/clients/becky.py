@@ -51,7 +51,6 @@ from .base import (
 from .mailbox_ini import IniDocument, IniFormatError
 from .planning import (
     check_after,
-    finish_undo,
     make_backup,
     match_account,
     newest_backup,
@@ -62,10 +61,12 @@ from .planning import (
     roll_back,
     same_settings,
     saved_copy,
+    undo_result,
+    undo_values,
     unreadable_msg,
     writable,
 )
-from .reverting import SettingChange, SettingValue, UndoResult, by_place, sort_out
+from .reverting import SettingChange, SettingValue, UndoResult
 from .safe_write import Backup, atomic_write, inside
 
 SECTION = "Account"
@@ -394,23 +395,17 @@ class BeckyClient:
             doc = docs[c.where][1]
             return doc.get(SECTION, c.name) if doc is not None else None
 
-        revert, kept = sort_out(changes, current)
-        writes: list[tuple[Path, bytes]] = []
-        for where, values in by_place(revert).items():
+        def edit(where: str, values: dict[str, SettingValue]) -> tuple[Path, bytes]:
             ini, doc = docs[where]
             assert doc is not None  # a value to put back was read from it
             try:
-                writes.append((ini, doc.edit(SECTION, values, insert_missing=False)))
+                return ini, doc.edit(SECTION, values, insert_missing=False)
             except IniFormatError:
                 raise UnreadableSettings(not_editable_msg(ini)) from None
-            if not writable(ini):
-                raise UnreadableSettings(not_editable_msg(ini))
-        self._check_not_running(data_dir)  # once more, right before writing
-        finish_undo(backup, writes, kept)
-        restored = self._find(data_dir, key)
-        change = (Change(restored, now.smtp, restored.smtp, [w for w, _ in writes])
-                  if now is not None and restored is not None else None)
-        return UndoResult(backup.directory, change, kept, [w for w, _ in writes])
+
+        files, kept = undo_values(backup, changes, current, edit,  # closed, once more:
+                                  before_writing=lambda: self._check_not_running(data_dir))
+        return undo_result(backup, now, self._find(data_dir, key), files, kept)
 
     def _changes_of_old_backup(self, backup: Backup, key: str) -> list[SettingChange]:
         """What an apply recorded in a backup without a list of values changed: worked out,

@@ -7,6 +7,7 @@ from __future__ import annotations
 import contextlib
 import os
 import unicodedata
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
@@ -27,7 +28,15 @@ from .base import (
     UnsupportedChange,
     ambiguous_msg,
 )
-from .reverting import KeptSetting, SettingChange, SettingValue, read_changes
+from .reverting import (
+    KeptSetting,
+    SettingChange,
+    SettingValue,
+    UndoResult,
+    by_place,
+    read_changes,
+    sort_out,
+)
 from .safe_write import (
     BACKUP_DIR_NAME,
     Backup,
@@ -165,11 +174,27 @@ def saved_copy(backup: Backup, name: str) -> bytes | None:
         raise UnreadableSettings(bad_backup_msg(backup.directory, str(e))) from None
 
 
-def finish_undo(backup: Backup, writes: list[tuple[Path, bytes]],
-                kept: list[KeptSetting]) -> None:
-    """Write what undo computed (the replaced files saved in the backup first) and mark the
-    backup undone. Raises BackupUnusable when the backup folder cannot be written, with
-    nothing changed."""
+def undo_values(backup: Backup, changes: list[SettingChange],
+                current: Callable[[SettingChange], SettingValue],
+                edit: Callable[[str, dict[str, SettingValue]], tuple[Path, bytes]],
+                *, before_writing: Callable[[], None] | None = None,
+                ) -> tuple[list[Path], list[KeptSetting]]:
+    """Carry out the undo rule (:func:`~.reverting.sort_out`) for one client: *current* reads
+    a value as it is now; *edit* gives, for a place and its values to put back, the file and
+    its new bytes (UnreadableSettings when it cannot). Every file is edited and checked
+    writable before any is written; *before_writing* runs last (the client checked closed once
+    more); then the files are written (the replaced ones saved in the backup first) and the
+    backup is marked undone. Returns (files written, values left as they are). Raises
+    BackupUnusable when the backup folder cannot be written, with nothing changed."""
+    revert, kept = sort_out(changes, current)
+    writes: list[tuple[Path, bytes]] = []
+    for where, values in by_place(revert).items():
+        target, data = edit(where, values)
+        if not writable(target):
+            raise UnreadableSettings(not_editable_msg(target))
+        writes.append((target, data))
+    if before_writing is not None:
+        before_writing()
     try:
         backup.mark("undoing")
         replace_files(backup, writes)
@@ -177,6 +202,16 @@ def finish_undo(backup: Backup, writes: list[tuple[Path, bytes]],
         raise BackupUnusable(undo_failed_msg(backup.directory, e)) from None
     with contextlib.suppress(OSError):  # written: a backup still "undoing" is harmless
         backup.mark("undone", kept=[{**k.change.to_dict(), "now": k.now} for k in kept])
+    return [target for target, _ in writes], kept
+
+
+def undo_result(backup: Backup, now: Account | None, restored: Account | None,
+                files: list[Path], kept: list[KeptSetting]) -> UndoResult:
+    """What an undo did: the account's settings before → after it (when the account is there
+    before and after), the files written and the values left."""
+    change = (Change(restored, now.smtp, restored.smtp, files)
+              if now is not None and restored is not None else None)
+    return UndoResult(backup.directory, change, kept, files)
 
 
 def roll_back(backup: Backup, reason: str) -> None:

@@ -52,7 +52,6 @@ from .base import (
 )
 from .planning import (
     check_after,
-    finish_undo,
     make_backup,
     match_account,
     newest_backup,
@@ -63,13 +62,15 @@ from .planning import (
     roll_back,
     same_settings,
     saved_copy,
+    undo_result,
+    undo_values,
     unreadable_msg,
     value_type,
     writable,
 )
 from .prefs_js import PrefsDocument, PrefsEditError, PrefValue
 from .profiles import find_profiles
-from .reverting import SettingChange, SettingValue, UndoResult, by_place, sort_out
+from .reverting import SettingChange, SettingValue, UndoResult
 from .safe_write import Backup, atomic_write
 
 TRY_SSL: dict[str, int] = {"none": 0, "starttls": 2, "tls": 3}
@@ -426,22 +427,16 @@ class ThunderbirdClient:
             doc = docs.get(c.where, (None, None))[1]
             return doc.user_values().get(c.name) if doc is not None else None
 
-        revert, kept = sort_out(changes, current)
-        writes: list[tuple[Path, bytes]] = []
-        for where, values in by_place(revert).items():
+        def edit(where: str, values: dict[str, SettingValue]) -> tuple[Path, bytes]:
             target, doc = docs[where]
             assert doc is not None  # a value to put back was read from it
             try:
-                writes.append((target, doc.edit(values, insert_missing=False)))
+                return target, doc.edit(values, insert_missing=False)
             except PrefsEditError:
                 raise UnreadableSettings(not_editable_msg(target)) from None
-            if not writable(target):
-                raise UnreadableSettings(not_editable_msg(target))
-        finish_undo(backup, writes, kept)
-        restored = self._find(path, key)
-        change = (Change(restored, now.smtp, restored.smtp, [w for w, _ in writes])
-                  if now is not None and restored is not None else None)
-        return UndoResult(backup.directory, change, kept, [w for w, _ in writes])
+
+        files, kept = undo_values(backup, changes, current, edit)
+        return undo_result(backup, now, self._find(path, key), files, kept)
 
     def _changes_of_old_backup(self, backup: Backup, key: str) -> list[SettingChange]:
         """What an apply recorded in a backup without a list of values changed: worked out,
