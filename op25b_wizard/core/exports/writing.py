@@ -4,6 +4,7 @@ it, the file's permissions, and the rendering of every format."""
 
 from __future__ import annotations
 
+import functools
 import os
 import shutil
 import sys
@@ -27,8 +28,10 @@ def default_msmtp_password(platform: str | None = None) -> MsmtpPassword:
     return "secret-service" if (platform or sys.platform).startswith("linux") else "passwordeval"
 
 
+@functools.cache
 def program_command() -> tuple[str, ...]:
-    """How msmtp's ``passwordeval`` can run this program again."""
+    """How msmtp's ``passwordeval`` can run this program again. Looked up once (it searches
+    the PATH, and the wizard makes options on its GUI thread for every export)."""
     if getattr(sys, "frozen", False):  # the bundled app: the executable itself
         return (sys.executable,)
     argv0 = sys.argv[0] if sys.argv else ""
