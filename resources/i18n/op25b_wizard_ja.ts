@@ -396,7 +396,7 @@
 <context>
     <name>Becky</name>
     <message>
-        <location filename="../../op25b_wizard/core/clients/wording.py" line="+33"/>
+        <location filename="../../op25b_wizard/core/clients/wording.py" line="+34"/>
         <location line="+5"/>
         <source>off</source>
         <translation>オフ</translation>
@@ -2382,7 +2382,7 @@
         <translation>{path} の設定は、読み取った後に変更されています。変更する前に、もう一度設定を確認してください。</translation>
     </message>
     <message>
-        <location filename="../../op25b_wizard/core/clients/becky.py" line="+194"/>
+        <location filename="../../op25b_wizard/core/clients/becky.py" line="+195"/>
         <source>Cannot read {path}: it is not saved the way Becky! saves it (another program may have saved it as UTF-16)</source>
         <translation>{path} を読み取れません。Becky! が保存する形式ではありません（別のプログラムが UTF-16 で保存した可能性があります）</translation>
     </message>
@@ -2407,7 +2407,7 @@
         <translation>Becky! は、受信にも使うメールボックスのユーザーID（{current}）で送信サーバーに認証します。送信用のユーザー名は、Becky! 自身の設定で変更してください。</translation>
     </message>
     <message>
-        <location filename="../../op25b_wizard/core/clients/planning.py" line="+49"/>
+        <location filename="../../op25b_wizard/core/clients/planning.py" line="+58"/>
         <source>This sign-in method cannot be set by this program: {auth}</source>
         <translation>この認証方式は、このアプリでは設定できません: {auth}</translation>
     </message>
@@ -2432,7 +2432,17 @@
         <translation>ユーザー名として使えません: {user}</translation>
     </message>
     <message>
-        <location line="+133"/>
+        <location line="+93"/>
+        <source>its list of the values changed is damaged</source>
+        <translation>変更した値の一覧が壊れています</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>a file saved in it is damaged or not where it should be</source>
+        <translation>保存されたファイルが壊れているか、あるべき場所にありません</translation>
+    </message>
+    <message>
+        <location line="+58"/>
         <source>Cannot read {path}: {reason}</source>
         <translation>{path} を読み取れません: {reason}</translation>
     </message>
@@ -2443,7 +2453,6 @@
     </message>
     <message>
         <location line="+6"/>
-        <location filename="../../op25b_wizard/core/clients/wording.py" line="-32"/>
         <source>Already set up this way: nothing to change.</source>
         <translation>すでにこの設定になっています。変更は不要です。</translation>
     </message>
@@ -2478,22 +2487,22 @@
         <translation>{path} に保存した変更を元に戻せません: {reason}。何も変更していません。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>The backup in {path} cannot be used: {reason}</source>
         <translation>{path} のバックアップは使用できません: {reason}</translation>
     </message>
     <message>
-        <location filename="../../op25b_wizard/core/clients/thunderbird.py" line="+297"/>
+        <location filename="../../op25b_wizard/core/clients/thunderbird.py" line="+298"/>
         <source>No {client} profile was found for this user.</source>
         <translation>このユーザーの {client} のプロファイルが見つかりません。</translation>
     </message>
     <message>
-        <location line="+185"/>
+        <location line="+179"/>
         <source>{path} also sets this outgoing server and cannot be changed (it is read-only or not in the expected format). Thunderbird would keep using its values. Edit or remove those lines in user.js, then try again. Nothing was changed.</source>
         <translation>{path} でもこの送信サーバーが設定されていますが、このファイルは変更できません（読み取り専用か、想定した形式ではありません）。このままでは Thunderbird はそちらの値を使い続けます。user.js の該当する行を編集または削除してから、もう一度お試しください。何も変更していません。</translation>
     </message>
     <message>
-        <location filename="../../op25b_wizard/core/clients/wording.py" line="-83"/>
+        <location filename="../../op25b_wizard/core/clients/wording.py" line="-115"/>
         <source>(none)</source>
         <translation>（なし）</translation>
     </message>

@@ -161,8 +161,9 @@ def recorded_changes(backup: Backup) -> list[SettingChange] | None:
     """The values the backup's apply changed (None: an older backup that does not list them)."""
     try:
         return read_changes(backup.manifest)
-    except ValueError as e:
-        raise UnreadableSettings(bad_backup_msg(backup.directory, str(e))) from None
+    except ValueError:
+        raise UnreadableSettings(bad_backup_msg(backup.directory, msg(CTX, QT_TRANSLATE_NOOP(
+            "MailClients", "its list of the values changed is damaged")))) from None
 
 
 def saved_copy(backup: Backup, name: str) -> bytes | None:
@@ -170,8 +171,11 @@ def saved_copy(backup: Backup, name: str) -> bytes | None:
     entry = next((f for f in backup.files if f.get("path") == name), None)
     try:
         return None if entry is None else backup.saved_bytes(entry)
-    except (OSError, BackupError) as e:
-        raise UnreadableSettings(bad_backup_msg(backup.directory, str(e))) from None
+    except OSError as e:
+        raise UnreadableSettings(bad_backup_msg(backup.directory, os_reason(e))) from None
+    except BackupError:
+        raise UnreadableSettings(bad_backup_msg(backup.directory, msg(CTX, QT_TRANSLATE_NOOP(
+            "MailClients", "a file saved in it is damaged or not where it should be")))) from None
 
 
 def undo_values(backup: Backup, changes: list[SettingChange],
@@ -281,6 +285,7 @@ def undo_failed_msg(directory: Path, error: OSError) -> Msg:
         "changed."), path=str(directory), reason=os_reason(error))
 
 
-def bad_backup_msg(directory: Path, reason: str) -> Msg:
+def bad_backup_msg(directory: Path, reason: Msg | str) -> Msg:
+    """*reason* in words the catalogue translates (:func:`os_reason`, or a message)."""
     return msg(CTX, QT_TRANSLATE_NOOP("MailClients", "The backup in {path} cannot be used: {reason}"),
                path=str(directory), reason=reason)
