@@ -73,16 +73,20 @@ def screenshot_dir_problem(directory: str, lang: str | None) -> str | None:
 
 
 def preset_problem(path: str, lang: str | None) -> str | None:
-    """Why the company preset at *path* cannot be used (in plain words), or None."""
-    from pathlib import Path
-
+    """Why the company preset at *path* cannot be used (in plain words), or None: refused as
+    every command's ``--preset`` is (:func:`~op25b_wizard.cli.common.preset_path`), then read."""
     from op25b_wizard import i18n
+    from op25b_wizard.cli.common import CliError, preset_path
     from op25b_wizard.core.lookup.autoconfig import AutoconfigError
     from op25b_wizard.core.lookup.preset import load_preset
 
     i18n.set_language(lang)
     try:
-        load_preset(Path(path))
+        checked = preset_path(path)
+        if checked is not None:
+            load_preset(checked)
+    except CliError as e:
+        return str(e)
     except AutoconfigError as e:
         return i18n.render(e.message)
     return None
@@ -100,12 +104,6 @@ def run(args: argparse.Namespace) -> int:
         i18n.set_language(lang)
         return fail(i18n.tr("Cli", QT_TRANSLATE_NOOP("Cli", "--screenshots needs a folder name")))
     preset_file = getattr(args, "gui_preset", None)
-    if preset_file == "":
-        from op25b_wizard import i18n
-        from op25b_wizard.core.i18n import QT_TRANSLATE_NOOP
-
-        i18n.set_language(lang)
-        return fail(i18n.tr("Cli", QT_TRANSLATE_NOOP("Cli", "--preset needs a file name")))
     if preset_file is not None:
         problem = preset_problem(preset_file, lang)
         if problem:

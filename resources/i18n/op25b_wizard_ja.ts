@@ -1002,13 +1002,12 @@
         <translation>フォルダー {path} を作成できません: {reason}</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+35"/>
         <source>--screenshots needs a folder name</source>
         <translation>--screenshots にはフォルダー名を指定してください</translation>
     </message>
     <message>
         <location filename="../../op25b_wizard/cli/common.py" line="-3"/>
-        <location filename="../../op25b_wizard/cli/launch.py" line="+7"/>
         <source>--preset needs a file name</source>
         <translation>--preset にはファイル名を指定してください</translation>
     </message>
@@ -1680,7 +1679,7 @@
         <translation>認証に使うユーザー名</translation>
     </message>
     <message>
-        <location filename="../../op25b_wizard/cli/launch.py" line="-90"/>
+        <location filename="../../op25b_wizard/cli/launch.py" line="-87"/>
         <source>the wizard (without a command)</source>
         <translation>ウィザード（コマンドなし）</translation>
     </message>
@@ -4508,8 +4507,7 @@
         <location filename="../../op25b_wizard/cli/launch.py" line="+30"/>
         <location line="+5"/>
         <location line="+5"/>
-        <location line="+31"/>
-        <location line="+7"/>
+        <location line="+35"/>
         <source>Cli</source>
         <translation>Cli</translation>
     </message>
