@@ -72,3 +72,17 @@ def test_a_damaged_saved_copy_is_told_in_japanese(profile, capsys):
     err = undo_in_japanese(profile, capsys)
     assert english_words(err, backup) == [], err
     assert "保存されたファイルが壊れているか" in err
+
+
+@pytest.mark.parametrize("damage", [{"before": None}, {"after": {"host": "x"}},
+                                    {"before": "25"}])
+def test_an_older_backup_without_its_settings_is_refused_not_used_up(profile, capsys, damage):
+    """A backup from before the values were recorded is undone from the settings before and
+    after in its manifest; without them it is refused, and stays there to be looked at,
+    instead of being marked undone with nothing put back."""
+    backup = applied_backup(profile)
+    edit_manifest(backup, changes=None, format=1, **damage)
+    err = undo_in_japanese(profile, capsys)
+    assert english_words(err, backup) == [], err
+    assert "変更前と変更後の設定の記録が壊れています" in err
+    assert json.loads((backup / MANIFEST_NAME).read_text())["state"] == "applied"

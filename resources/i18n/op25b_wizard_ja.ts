@@ -2381,7 +2381,7 @@
         <translation>{path} の設定は、読み取った後に変更されています。変更する前に、もう一度設定を確認してください。</translation>
     </message>
     <message>
-        <location filename="../../op25b_wizard/core/clients/becky.py" line="+195"/>
+        <location filename="../../op25b_wizard/core/clients/becky.py" line="+196"/>
         <source>Cannot read {path}: it is not saved the way Becky! saves it (another program may have saved it as UTF-16)</source>
         <translation>{path} を読み取れません。Becky! が保存する形式ではありません（別のプログラムが UTF-16 で保存した可能性があります）</translation>
     </message>
@@ -2434,6 +2434,11 @@
         <location line="+93"/>
         <source>its list of the values changed is damaged</source>
         <translation>変更した値の一覧が壊れています</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>its record of the settings before and after is damaged</source>
+        <translation>変更前と変更後の設定の記録が壊れています</translation>
     </message>
     <message>
         <location line="+12"/>
@@ -2491,12 +2496,12 @@
         <translation>{path} のバックアップは使用できません: {reason}</translation>
     </message>
     <message>
-        <location filename="../../op25b_wizard/core/clients/thunderbird.py" line="+298"/>
+        <location filename="../../op25b_wizard/core/clients/thunderbird.py" line="+299"/>
         <source>No {client} profile was found for this user.</source>
         <translation>このユーザーの {client} のプロファイルが見つかりません。</translation>
     </message>
     <message>
-        <location line="+179"/>
+        <location line="+175"/>
         <source>{path} also sets this outgoing server and cannot be changed (it is read-only or not in the expected format). Thunderbird would keep using its values. Edit or remove those lines in user.js, then try again. Nothing was changed.</source>
         <translation>{path} でもこの送信サーバーが設定されていますが、このファイルは変更できません（読み取り専用か、想定した形式ではありません）。このままでは Thunderbird はそちらの値を使い続けます。user.js の該当する行を編集または削除してから、もう一度お試しください。何も変更していません。</translation>
     </message>

@@ -166,6 +166,18 @@ def recorded_changes(backup: Backup) -> list[SettingChange] | None:
             "MailClients", "its list of the values changed is damaged")))) from None
 
 
+def recorded_settings(backup: Backup) -> tuple[SmtpSettings, SmtpSettings]:
+    """The account's settings before and after the backup's apply, as its manifest records
+    them (an older backup's undo works its changes out from them). Raises
+    UnreadableSettings when they are missing or damaged."""
+    try:
+        return (SmtpSettings.from_dict(backup.manifest["before"]),
+                SmtpSettings.from_dict(backup.manifest["after"]))
+    except (KeyError, TypeError, ValueError):
+        raise UnreadableSettings(bad_backup_msg(backup.directory, msg(CTX, QT_TRANSLATE_NOOP(
+            "MailClients", "its record of the settings before and after is damaged")))) from None
+
+
 def saved_copy(backup: Backup, name: str) -> bytes | None:
     """The saved bytes of the file *name* (relative to the backup's root), None: not saved."""
     entry = next((f for f in backup.files if f.get("path") == name), None)

@@ -59,6 +59,7 @@ from .planning import (
     not_editable_msg,
     nothing_to_change_msg,
     recorded_changes,
+    recorded_settings,
     roll_back,
     same_settings,
     saved_copy,
@@ -441,11 +442,7 @@ class ThunderbirdClient:
     def _changes_of_old_backup(self, backup: Backup, key: str) -> list[SettingChange]:
         """What an apply recorded in a backup without a list of values changed: worked out,
         as that apply did, from the saved copies and the settings before and after."""
-        try:
-            before = SmtpSettings.from_dict(backup.manifest["before"])
-            after = SmtpSettings.from_dict(backup.manifest["after"])
-        except (KeyError, TypeError, ValueError):
-            return []
+        before, after = recorded_settings(backup)
         saved = {name: saved_copy(backup, name) for name in ("prefs.js", "user.js")}
         if saved["prefs.js"] is None:
             return []
