@@ -27,8 +27,9 @@ def guide_dir() -> Path:
 
 def guide_file(lang: str) -> Path:
     """The guide in *lang*, or the English one when there is none in that language."""
-    path = guide_dir() / f"guide-{lang}.md"
-    return path if path.is_file() else guide_dir() / "guide-en.md"
+    folder = guide_dir()
+    path = folder / f"guide-{lang}.md"
+    return path if path.is_file() else folder / "guide-en.md"
 
 
 _CJK_BREAK = re.compile(f"(?<=[{CJK}])\n(?:>? *)(?=[{CJK}])")
