@@ -2012,7 +2012,7 @@
 <context>
     <name>GuideWindow</name>
     <message>
-        <location filename="../../op25b_wizard/gui/guide.py" line="+76"/>
+        <location filename="../../op25b_wizard/gui/guide.py" line="+77"/>
         <location line="+1"/>
         <source>User guide</source>
         <translation>使い方ガイド</translation>
