@@ -3,11 +3,35 @@
 Outside the core because it needs Qt: QTextDocument lays the HTML out, QPdfWriter writes it.
 A QGuiApplication must exist; when none does (the command line), one is created on the
 offscreen platform, so no display is needed. Japanese needs a CJK font: Noto Sans CJK JP.
+
+The same sheet gives the same bytes, in the wizard and on the command line: the document ID is
+derived from the content, with ``SOURCE_DATE_EPOCH`` set its dates are that time (else now), and
+the embedded fonts are written in one order. Qt writes the fonts in the order of a QHash, which
+follows the process's random hash seed, so the seed is made deterministic while the sheet is
+painted and random again afterwards.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRectF, QSizeF
+import contextlib
+import hashlib
+import os
+import re
+import threading
+import uuid
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta, timezone
+
+from PySide6.QtCore import (
+    QBuffer,
+    QByteArray,
+    QHashSeed,
+    QIODevice,
+    QMarginsF,
+    QRectF,
+    QSizeF,
+    QUuid,
+)
 from PySide6.QtGui import (
     QFont,
     QFontDatabase,
@@ -22,7 +46,7 @@ from PySide6.QtGui import (
 
 from op25b_wizard import APP_NAME, __version__
 from op25b_wizard.core.exports import sheet_html
-from op25b_wizard.core.exports.options import ExportOptions
+from op25b_wizard.core.exports.options import ExportOptions, source_date_epoch
 from op25b_wizard.core.exports.settings import ExportSettings
 
 RESOLUTION_DPI = 300
@@ -71,8 +95,65 @@ def _pad_tables(document: QTextDocument, padding: float) -> None:
                 cell.setFormat(cell_format)
 
 
+_SEED_LOCK = threading.Lock()
+
+
+@contextlib.contextmanager
+def _deterministic_hash_seed() -> Iterator[None]:
+    """Qt's hash seed fixed while the block runs (the QHash Qt keeps the embedded fonts in is
+    made then), random again afterwards unless it was already fixed (``QT_HASH_SEED=0``)."""
+    with _SEED_LOCK:
+        was_fixed = os.environ.get("QT_HASH_SEED", "").strip() == "0"  # PySide6 cannot read it
+        QHashSeed.setDeterministicGlobalSeed()
+        try:
+            yield
+        finally:
+            if not was_fixed:
+                QHashSeed.resetRandomGlobalSeed()
+
+
+def document_id(html: str, title: str, creator: str) -> uuid.UUID:
+    """The PDF's document ID: the same for the same content."""
+    digest = hashlib.sha256("\0".join((html, title, creator)).encode("utf-8")).hexdigest()
+    return uuid.uuid5(uuid.NAMESPACE_URL, f"op25b-wizard:sheet:{digest}")
+
+
+_INFO_DATE = re.compile(rb"/(?:CreationDate|ModDate) \(D:(\d{14})(Z|[+-]\d\d'\d\d')\)")
+_XMP_DATE = re.compile(rb'xmp:(?:CreateDate|ModifyDate|MetadataDate)="'
+                       rb'(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d)(Z|[+-]\d\d:\d\d)"')
+
+
+def _zone(text: bytes) -> timezone:
+    """The time zone of a PDF date's suffix: ``Z``, ``+09'00'`` or ``+09:00``."""
+    if text == b"Z":
+        return UTC
+    sign = -1 if text[:1] == b"-" else 1
+    return timezone(sign * timedelta(hours=int(text[1:3]), minutes=int(text[4:6])))
+
+
+def with_dates(pdf: bytes, epoch: int) -> bytes:
+    """*pdf* with every date Qt wrote (the current time) set to *epoch*, written in the same
+    time zone and so in as many bytes: no object moves, the cross-reference table stays valid."""
+    def replace(match: re.Match[bytes], layout: str) -> bytes:
+        when = datetime.fromtimestamp(epoch, _zone(match.group(2))).strftime(layout).encode()
+        start, end = match.span(1)
+        whole = match.group(0)
+        return whole[:start - match.start()] + when + whole[end - match.start():]
+
+    pdf = _INFO_DATE.sub(lambda m: replace(m, "%Y%m%d%H%M%S"), pdf)
+    return _XMP_DATE.sub(lambda m: replace(m, "%Y-%m-%dT%H:%M:%S"), pdf)
+
+
 def render_pdf(html: str, *, title: str = "") -> bytes:
-    """*html* laid out on one A4 page (shrunk to fit, down to :data:`MIN_SCALE`) as PDF bytes."""
+    """*html* laid out on one A4 page (shrunk to fit, down to :data:`MIN_SCALE`) as PDF bytes:
+    the same bytes for the same *html* and *title* (see the module's notes)."""
+    with _deterministic_hash_seed():
+        pdf = _render(html, title)
+    epoch = source_date_epoch()
+    return with_dates(pdf, epoch) if epoch is not None else pdf
+
+
+def _render(html: str, title: str) -> bytes:
     ensure_gui_application()
     data = QByteArray()
     buffer = QBuffer(data)
@@ -83,7 +164,9 @@ def render_pdf(html: str, *, title: str = "") -> bytes:
         QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM), QPageLayout.Unit.Millimeter))
     writer.setResolution(RESOLUTION_DPI)
     writer.setTitle(title)
-    writer.setCreator(f"{APP_NAME} {__version__}")
+    creator = f"{APP_NAME} {__version__}"
+    writer.setCreator(creator)
+    writer.setDocumentId(QUuid(str(document_id(html, title, creator))))
 
     document = QTextDocument()
     document.documentLayout().setPaintDevice(writer)

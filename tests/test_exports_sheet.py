@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import unicodedata
 from html.parser import HTMLParser
@@ -232,3 +233,33 @@ def test_pdf_sheet_keeps_the_directions_on_one_page(qapp, tmp_path):
     assert "Pages:           1" in info
     assert "Automatically manage connection settings" in words and "Primary Server" in words
     assert "メールボックスの設定" in words
+
+
+def test_pdf_sheet_is_reproducible_with_source_date_epoch(qapp, tmp_path, monkeypatch):
+    """Same sheet, same bytes: dates from SOURCE_DATE_EPOCH (in the local time zone's form,
+    so the cross-reference table stays valid), a document ID from the content, and the fonts
+    in one order; another address gives another ID."""
+    from op25b_wizard import sheet_pdf
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")  # 2026-01-01 00:00 UTC
+    first = sheet_pdf.export_pdf(sheet_settings(), ExportOptions(translate=japanese, lang="ja"))
+    second = sheet_pdf.export_pdf(sheet_settings(), ExportOptions(translate=japanese, lang="ja"))
+    assert first == second
+    _, info, _ = pdf_text(first, tmp_path)
+    assert "CreationDate:    Thu Jan  1 00:00:00 2026" in info
+    other = sheet_pdf.export_pdf(make_settings(
+        email="hanako@example.co.jp", host="smtp.example.co.jp", port="465", security="tls",
+        username="hanako@example.co.jp"), ExportOptions())
+    ids = [re.search(rb"/ID \[ <([0-9a-f]+)>", pdf).group(1) for pdf in (first, other)]
+    assert ids[0] != ids[1]
+
+
+def test_pdf_dates_are_replaced_in_as_many_bytes():
+    from op25b_wizard import sheet_pdf
+
+    pdf = (b"/CreationDate (D:20261206215715+09'00')\n/ModDate (D:20261206215715Z)\n"
+           b'xmp:CreateDate="2026-12-06T21:57:15-05:30"')
+    out = sheet_pdf.with_dates(pdf, 1767225600)
+    assert len(out) == len(pdf)
+    assert out == (b"/CreationDate (D:20260101090000+09'00')\n/ModDate (D:20260101000000Z)\n"
+                   b'xmp:CreateDate="2025-12-31T18:30:00-05:30"')
