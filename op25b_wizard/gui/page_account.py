@@ -54,11 +54,13 @@ class AccountPage(WizardPageBase):
         self._lookup_failed: str | None = None
         """The address for which nothing was found: the user types the server."""
         self._failure_advice: list[Msg] = []
+        self._failure_status = "not_found"
+        """Why nothing was found: ``not_found`` (the network answered) or ``not_checked``."""
         self._stopped = False
         self._lookup_notes: list[Msg] = []
         self._status: str | None = None
         """What the line under the address says: looking, stopped, not_server, error,
-        not_found, confirm (rendered in :meth:`retranslate`, so a language switch redoes it)."""
+        not_found, not_checked, confirm (rendered in :meth:`retranslate`, so a language switch redoes it)."""
         self._status_args: dict[str, Any] = {}
         self._preset_checked: dict[str, ProviderAnswer | None] = {}
         """Per found account's address: what the company preset says for it (None: nothing)."""
@@ -256,7 +258,8 @@ class AccountPage(WizardPageBase):
             if self._typed_email() is None:
                 return False
             if self.server_edit.isVisibleTo(self) and not self.server_edit.text().strip():
-                return self._stopped  # after "Stop looking", Next looks again
+                # after "Stop looking", or a lookup that could not ask anyone, Next looks again
+                return self._stopped or self._could_not_check()
             return True
         return False
 
@@ -296,12 +299,17 @@ class AccountPage(WizardPageBase):
         if found is not None:
             self._ask_to_confirm(found.host)
             return False
-        if self._lookup_failed == email:
-            self._set_status("not_found")
+        if self._lookup_failed == email and not self._could_not_check():
+            self._set_status(self._failure_status)
             self._ask_for_server()
             return False
         self._start_lookup(email)
         return False
+
+    def _could_not_check(self) -> bool:
+        """The last lookup for the typed address reached no DNS or web server."""
+        return (self._lookup_failed is not None and self._failure_status == "not_checked"
+                and self._lookup_failed == self._typed_email())
 
     # --- looking the provider up ----------------------------------------------------------
 
@@ -326,7 +334,9 @@ class AccountPage(WizardPageBase):
         if found is None:
             self._lookup_failed = email
             self._failure_advice = list(result.advice)
-            self._set_status("not_found")
+            # nobody could be asked (no network): that is not "not found"
+            self._failure_status = "not_checked" if result.status == "not_checked" else "not_found"
+            self._set_status(self._failure_status)
             self._ask_for_server()
             return
         self._found = found
@@ -423,6 +433,12 @@ class AccountPage(WizardPageBase):
         elif key == "error":
             text = "\n".join([i18n.error_text(args["error"]), self.tr(
                 "Enter the outgoing server from your provider's letter or web page.")])
+        elif key == "not_checked":
+            text = "\n".join([self.tr(
+                "The settings for this address could not be checked (no network?). Enter the "
+                "outgoing server from your provider's letter or web page, or check the "
+                "connection and press Next to look again."),
+                *(i18n.render(n) for n in self._failure_advice)])
         elif key == "not_found":
             text = "\n".join([*(i18n.render(n) for n in self._failure_advice), self.tr(
                 "The settings for this address were not found. Enter the outgoing server from "

@@ -89,7 +89,7 @@
 <context>
     <name>AccountPage</name>
     <message>
-        <location filename="../../op25b_wizard/gui/page_account.py" line="+183"/>
+        <location filename="../../op25b_wizard/gui/page_account.py" line="+185"/>
         <source>Enter my e-mail address</source>
         <translation>メールアドレスを入力する</translation>
     </message>
@@ -106,7 +106,7 @@
         <translation>現在の {client} の設定</translation>
     </message>
     <message>
-        <location line="+203"/>
+        <location line="+211"/>
         <source>This is not a server name. It looks like smtp.example.co.jp.</source>
         <translation>サーバー名ではありません。サーバー名は smtp.example.co.jp のような形です。</translation>
     </message>
@@ -116,14 +116,14 @@
         <translation>{domain} の設定を調べています…</translation>
     </message>
     <message>
-        <location line="-230"/>
+        <location line="-238"/>
         <source>{email}
 {client} · managed by your organisation (not changed here)</source>
         <translation>{email}
 {client} · 組織が管理 (ここでは変更しません)</translation>
     </message>
     <message>
-        <location line="+232"/>
+        <location line="+240"/>
         <source>Stopped. Enter the outgoing server yourself, or press Next to look again.</source>
         <translation>中止しました。送信サーバーを入力するか、［次へ］を押してもう一度調べてください。</translation>
     </message>
@@ -133,7 +133,12 @@
         <translation>プロバイダーからの書類や Web ページを見て、送信サーバーを入力してください。</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+3"/>
+        <source>The settings for this address could not be checked (no network?). Enter the outgoing server from your provider&apos;s letter or web page, or check the connection and press Next to look again.</source>
+        <translation>このアドレスの設定を確認できませんでした (ネットワークにつながっていないかもしれません)。プロバイダーからの書類や Web ページを見て送信サーバーを入力するか、接続を確かめてから［次へ］を押してもう一度調べてください。</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <location line="+18"/>
         <source>Your e-mail address</source>
         <translation>メールアドレス</translation>
