@@ -9,7 +9,6 @@ from typing import Any
 
 from op25b_wizard import i18n
 from op25b_wizard.cli.common import CliError, add_lang_option, apply_lang
-from op25b_wizard.core.command_line import command_line
 from op25b_wizard.core.exports import writing
 from op25b_wizard.core.exports.registry import FORMATS
 from op25b_wizard.core.exports.settings import (
@@ -150,55 +149,14 @@ def build_settings(args: argparse.Namespace) -> ExportSettings:
         raise CliError(i18n.render(e.message)) from None
 
 
-def _prepare_msmtp(settings: ExportSettings, mode: str) -> None:
+def _prepare_msmtp(settings: ExportSettings, mode: writing.MsmtpPassword) -> None:
     """Make sure msmtp will find the password, copying it from the keyring if need be."""
-    from op25b_wizard.core import secrets  # the keyring, loaded when used
+    from op25b_wizard.core.exports.msmtp_password import prepare_msmtp_password
 
     out = settings.outgoing
-    store_cmd = command_line([
-        "op25b-wizard", "password", "set", "--host", out.host, "--user", out.username,
-        "--password-stdin", *(["--msmtp"] if mode == "secret-service" else [])]) or (
-        "op25b-wizard password set --host HOST --user USER --password-stdin")
-    status = secrets.backend_status()
-    if not status.secure:
-        # nothing can keep the password safely here: msmtp asks for it when it sends
-        note(i18n.render(status.reason))
-        note(tr("Cli", QT_TRANSLATE_NOOP(
-            "Cli", "msmtp will ask for the password each time it sends.")) if mode == "secret-service"
-            else tr("Cli", QT_TRANSLATE_NOOP(
-                "Cli", "use --msmtp-password secret-service instead: msmtp then asks for the "
-                "password each time it sends.")))
-        return
-    try:
-        password = secrets.get_password(out.host, out.username)
-    except secrets.SecretStoreError as e:
-        note(i18n.render(e.message))
-        password = None
-    if mode == "passwordeval":
-        if password is None:
-            note(tr("Cli", QT_TRANSLATE_NOOP(
-                "Cli", "no password is stored yet for {user} at {host}; store it once with: "
-                "{command}"), user=out.username, host=out.host, command=store_cmd))
-        return
-    if password is not None:
-        try:
-            secrets.store_msmtp_secret(out.host, out.username, password)
-        except secrets.SecretStoreError as e:
-            note(i18n.render(e.message))
-            note(tr("Cli", QT_TRANSLATE_NOOP(
-                "Cli", "use --msmtp-password passwordeval instead")))
-            return
-        note(tr("Cli", QT_TRANSLATE_NOOP(
-            "Cli", "msmtp will find the password for {user} at {host} in the keyring."),
-            user=out.username, host=out.host))
-    elif secrets.has_msmtp_secret(out.host, out.username):
-        note(tr("Cli", QT_TRANSLATE_NOOP(
-            "Cli", "msmtp will find the password for {user} at {host} in the keyring."),
-            user=out.username, host=out.host))
-    else:
-        note(tr("Cli", QT_TRANSLATE_NOOP(
-            "Cli", "no password is stored yet for {user} at {host}; store it once with: "
-            "{command}"), user=out.username, host=out.host, command=store_cmd))
+    notes, _stored = prepare_msmtp_password(out.host, out.username, mode)
+    for message in notes:
+        note(i18n.render(message))
 
 
 def _write(data: str | bytes, path: str | None, fmt: str) -> None:

@@ -183,6 +183,9 @@ class WizardState:
     kept: tuple[str, str] | None = None
     """The (server, user name) this wizard put into the keyring, to take it out again when it
     is no longer wanted."""
+    msmtp_kept: tuple[str, str] | None = None
+    """The (server, user name) whose password the msmtp export put into msmtp's own keyring
+    item (forgotten with the keyring's when no longer wanted)."""
     applied: bool = False
     apply_skipped: bool = False
     """The user chose to go on without changing the mail program (a deliberate second choice)."""
@@ -495,8 +498,8 @@ class WizardState:
         turned off, another user name); keep the password when it should be and is not yet."""
         action = self.keyring_action()
         account = (self.host, self.username)
-        forget = self.kept if self.kept is not None and (
-            action != "store" or self.kept != account) else None
+        ours = self.kept if self.kept is not None else self.msmtp_kept
+        forget = ours if ours is not None and (action != "store" or ours != account) else None
         keep = account if action == "store" and (
             self.keyring != "stored" or forget is not None) else None
         return KeyringPlan(forget, keep, action)
@@ -504,6 +507,8 @@ class WizardState:
     def keyring_done(self, plan: KeyringPlan) -> None:
         """The plan was carried out."""
         self.kept = plan.keep
+        if plan.forget is not None and plan.forget == self.msmtp_kept:
+            self.msmtp_kept = None
         self.keyring = "stored" if plan.keep else plan.action  # type: ignore[assignment]
         self.keyring_error = None
 
@@ -550,6 +555,25 @@ class WizardState:
         from op25b_wizard.core.exports.writing import make_options
 
         return make_options(translate=translate, lang=lang)
+
+    def password_to_keep(self) -> str | None:
+        """The password the user asked to keep (Remember, a safe store, not refused), for the
+        exports that hand it on (msmtp's keyring item); None when there is none to keep."""
+        return self.password if self.keyring_action() == "store" else None
+
+    def prepare_msmtp(self, settings: ExportSettings, options: ExportOptions,
+                      ) -> tuple[list[Msg], bool]:
+        """What ``op25b-wizard export msmtp`` does for msmtp to find the password, with the
+        password the user asked to keep: the notes to show, and whether msmtp's own keyring
+        item was stored (then :meth:`msmtp_stored`). Runs off the GUI thread (the keyring)."""
+        from op25b_wizard.core.exports.msmtp_password import prepare_msmtp_password
+
+        out = settings.outgoing
+        return prepare_msmtp_password(out.host, out.username, options.msmtp_password,
+                                      password=self.password_to_keep())
+
+    def msmtp_stored(self, host: str, user: str) -> None:
+        self.msmtp_kept = (host, user)
 
     def keyring_action(self) -> Literal["store", "unavailable", "not_requested", "rejected",
                                         "no_password"]:

@@ -64,6 +64,8 @@ class ApplyPage(WizardPageBase):
         self.change: Any = None
         self._status: tuple[str, Any] | None = None
         self._export_status: tuple[str, str, Any] | None = None
+        self._export_notes: list[Any] = []
+        """What the last export says besides "Saved" (e.g. where msmtp finds the password)."""
         self._planned_for: Any = None
         self._advance_after_apply = False
         """Next ("Apply and continue") was pressed: go on once the change is saved."""
@@ -277,14 +279,25 @@ class ApplyPage(WizardPageBase):
             return
         options = self.state.export_options(i18n.translate, i18n.language())
 
-        def job(_r: Any, _c: threading.Event) -> str:
+        state = self.state
+
+        def job(_r: Any, _c: threading.Event) -> tuple[str, list[Any], bool]:
             from op25b_wizard.core.exports import writing
 
-            writing.write_file(path, writing.render(fmt, settings, options, pdf=_pdf_renderer), fmt)
-            return path
+            data = writing.render(fmt, settings, options, pdf=_pdf_renderer)
+            # msmtp finds the password as after "op25b-wizard export msmtp"
+            notes, stored = state.prepare_msmtp(settings, options) if fmt == "msmtp" else ([], False)
+            writing.write_file(path, data, fmt)
+            return path, notes, stored
 
-        self.run(job, lambda p: self._exported(fmt, p),
-                 lambda e: self._export_failed(fmt, e), busy=False, name=f"export {fmt}")
+        def done(result: tuple[str, list[Any], bool]) -> None:
+            saved, notes, stored = result
+            if stored:
+                state.msmtp_stored(settings.outgoing.host, settings.outgoing.username)
+            self._exported(fmt, saved, notes)
+
+        self.run(job, done, lambda e: self._export_failed(fmt, e), busy=False,
+                 name=f"export {fmt}")
 
     def ask_save_path(self, title: str, name: str, filt: str) -> str | None:
         if self.ctx.save_path_hook is not None:
@@ -318,8 +331,9 @@ class ApplyPage(WizardPageBase):
         self._export_status = ("ok", "print", None)
         self.retranslate()
 
-    def _exported(self, fmt: str, path: str) -> None:
+    def _exported(self, fmt: str, path: str, notes: list[Any] | None = None) -> None:
         self._export_status = ("ok", fmt, path)
+        self._export_notes = list(notes or [])
         self.retranslate()
 
     def _export_failed(self, fmt: str, error: BaseException) -> None:
@@ -448,5 +462,7 @@ class ApplyPage(WizardPageBase):
             self.export_status.setText(self.tr("Sent to the printer."))
         else:
             # the file's name in the sentence; where it went, in the tooltip
-            self.export_status.setText(self.tr("Saved: {path}").format(path=Path(detail).name))
+            self.export_status.setText("\n".join([
+                self.tr("Saved: {path}").format(path=Path(detail).name),
+                *(i18n.render(n) for n in self._export_notes)]))
             self.export_status.setToolTip(str(detail))

@@ -109,6 +109,7 @@ class Services:
         from op25b_wizard.core import secrets
 
         secrets.delete_password(host, user)
+        secrets.delete_msmtp_secret(host, user)  # the copy msmtp reads, when this program made one
 
     def is_running(self, account: Account) -> bool:
         return self.client_for(account).is_running(account.profile)

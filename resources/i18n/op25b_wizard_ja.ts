@@ -37,7 +37,7 @@
         <location line="+1"/>
         <location line="+7"/>
         <location line="+3"/>
-        <location filename="../../op25b_wizard/cli/export.py" line="+90"/>
+        <location filename="../../op25b_wizard/cli/export.py" line="+89"/>
         <location line="+8"/>
         <location line="+23"/>
         <location line="+3"/>
@@ -45,13 +45,6 @@
         <location line="+4"/>
         <location line="+5"/>
         <location line="+30"/>
-        <location line="+2"/>
-        <location line="+11"/>
-        <location line="+9"/>
-        <location line="+3"/>
-        <location line="+4"/>
-        <location line="+4"/>
-        <location line="+8"/>
         <location line="+9"/>
         <location line="+32"/>
         <location filename="../../op25b_wizard/cli/lookup.py" line="+78"/>
@@ -268,12 +261,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+230"/>
+        <location line="+232"/>
         <source>All files (*)</source>
         <translation>すべてのファイル (*)</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+75"/>
         <source>Save the settings in {client}</source>
         <translation>{client} に設定を保存</translation>
     </message>
@@ -393,7 +386,7 @@
         <translation>プリンターに送信しました。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Saved: {path}</source>
         <translation>保存しました: {path}</translation>
     </message>
@@ -490,7 +483,7 @@
 <context>
     <name>Checklist</name>
     <message>
-        <location filename="../../op25b_wizard/core/wizard_state.py" line="+427"/>
+        <location filename="../../op25b_wizard/core/wizard_state.py" line="+430"/>
         <source>Mail can be sent from this network (port {port})</source>
         <translation>このネットワークからメールを送信できます（ポート {port}）</translation>
     </message>
@@ -805,7 +798,7 @@
         <translation>送信サーバー（SMTP）を上に示した推奨ポートに設定し、暗号化と認証を有効にしてください。</translation>
     </message>
     <message>
-        <location filename="../../op25b_wizard/cli/export.py" line="-158"/>
+        <location filename="../../op25b_wizard/cli/export.py" line="-117"/>
         <source>note:</source>
         <translation>お知らせ:</translation>
     </message>
@@ -840,7 +833,7 @@
         <translation>警告: ポート 25 は、ホテルやモバイルの多くのネットワークでブロックされています。465 または 587 なら、どこでも使えます。</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location filename="../../op25b_wizard/core/exports/msmtp_password.py" line="+46"/>
         <source>msmtp will ask for the password each time it sends.</source>
         <translation>msmtp は送信するたびにパスワードの入力を求めます。</translation>
     </message>
@@ -850,24 +843,22 @@
         <translation>代わりに --msmtp-password secret-service を使ってください。msmtp は送信するたびにパスワードの入力を求めます。</translation>
     </message>
     <message>
-        <location line="+11"/>
-        <location line="+20"/>
+        <location line="-17"/>
         <source>no password is stored yet for {user} at {host}; store it once with: {command}</source>
         <translation>{host} の {user} のパスワードはまだ保存されていません。次のコマンドで一度保存してください: {command}</translation>
     </message>
     <message>
-        <location line="-11"/>
+        <location line="+34"/>
         <source>use --msmtp-password passwordeval instead</source>
         <translation>代わりに --msmtp-password passwordeval を使用してください。</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <location line="+4"/>
+        <location line="-44"/>
         <source>msmtp will find the password for {user} at {host} in the keyring.</source>
         <translation>msmtp は {host} の {user} のパスワードをキーリングから取得します。</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location filename="../../op25b_wizard/cli/export.py" line="+30"/>
         <source>this format is binary: write it to a file with -o FILE</source>
         <translation>この形式はバイナリです。-o FILE でファイルに書き出してください。</translation>
     </message>
@@ -1453,7 +1444,7 @@
         <translation>概要を JSON で出力します</translation>
     </message>
     <message>
-        <location filename="../../op25b_wizard/cli/export.py" line="-208"/>
+        <location filename="../../op25b_wizard/cli/export.py" line="-167"/>
         <source>write the recommended settings for a mail client or an administrator</source>
         <translation>メールソフトや管理者向けに、推奨する設定を書き出します</translation>
     </message>
