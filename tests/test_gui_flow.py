@@ -82,6 +82,7 @@ def secret_service():
         pytest.skip("needs a real Secret Service: run inside dbus-run-session -- bash .ci/in-session")
     yield
     secrets.delete_password("localhost", GUI_EMAIL)
+    secrets.delete_msmtp_secret("localhost", GUI_EMAIL)
 
 
 @pytest.fixture
