@@ -147,6 +147,7 @@ def with_dates(pdf: bytes, epoch: int) -> bytes:
 def render_pdf(html: str, *, title: str = "") -> bytes:
     """*html* laid out on one A4 page (shrunk to fit, down to :data:`MIN_SCALE`) as PDF bytes:
     the same bytes for the same *html* and *title* (see the module's notes)."""
+    ensure_gui_application()  # before the seed is fixed: the application's hashes stay random
     with _deterministic_hash_seed():
         pdf = _render(html, title)
     epoch = source_date_epoch()
@@ -154,7 +155,6 @@ def render_pdf(html: str, *, title: str = "") -> bytes:
 
 
 def _render(html: str, title: str) -> bytes:
-    ensure_gui_application()
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
