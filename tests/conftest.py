@@ -102,7 +102,9 @@ def write_thunderbird_profile(home, *, host: str = "localhost", port: int = 25,
     """A Thunderbird profile under *home* whose one account sends as GUI_EMAIL through
     *host*:*port* without encryption or sign-in (the usual set-up before OP25B bites); it
     receives as *incoming_user*."""
-    root = home / ".thunderbird"
+    from tests.support.platform import thunderbird_dir
+
+    root = thunderbird_dir(home)
     profile = root / "ab12cd34.default-release"
     profile.mkdir(parents=True)
     (root / "profiles.ini").write_text(

@@ -18,11 +18,14 @@ from op25b_wizard.core import connectivity
 from op25b_wizard.core.wizard_state import PageId, Preset
 from tests.conftest import write_thunderbird_profile
 from tests.support.netns import HOSTNAME, SERVER_V4, op25b_network
+from tests.support.platform import CLI, NO_NETNS, WINDOWS, home_env
 from tests.support.servers import DEFAULT_USERS, TestCA
+
+if WINDOWS:
+    pytest.skip(f"not on Windows: {NO_NETNS}", allow_module_level=True)
 
 pytestmark = pytest.mark.netns
 USER, PASSWORD = next(iter(DEFAULT_USERS.items()))
-CLI = str(Path(__file__).resolve().parents[1] / ".venv" / "bin" / "op25b-wizard")
 CHECK_URL = f"http://{SERVER_V4}/connecttest.txt"
 TIMEOUT = 2.0
 ENV = "OP25B_CAPTIVE_NETNS"
@@ -105,7 +108,7 @@ def test_inside_the_hotel_network(make_wizard, qtbot):
     check = connectivity.configured(CHECK_URL, connectivity.DEFAULT_ANSWER)
     wizard = make_wizard(preset=Preset(cafile=params["cafile"], timeout=TIMEOUT,
                                        connectivity=check),
-                         services=Services(home=home, env={"HOME": str(home)}))
+                         services=Services(home=home, env=home_env(home)))
     browser = Browser()
     QDesktopServices.setUrlHandler("http", browser, "open")
     try:

@@ -11,7 +11,6 @@ import os
 import subprocess
 from collections.abc import Iterator
 from dataclasses import dataclass
-from pathlib import Path
 
 import pytest
 
@@ -23,9 +22,9 @@ from op25b_wizard.core.model import PortSpec
 from op25b_wizard.core.verdicts import make
 from tests.conftest import ENGINE_PASSWORD, ENGINE_USER
 from tests.support.http_servers import LocalWeb, Page, local_web
+from tests.support.platform import CLI
 from tests.support.servers import Scripted, Server, TestCA, blackhole, smtp_server
 
-CLI = str(Path(__file__).resolve().parents[1] / ".venv" / "bin" / "op25b-wizard")
 PORTAL_PAGE = (b"HTTP/1.1 302 Found\r\nLocation: http://portal.hotel.test/login\r\n"
                b"Content-Type: text/html\r\nContent-Length: 44\r\n\r\n"
                b"<html><body>Accept our terms</body></html>\r\n")

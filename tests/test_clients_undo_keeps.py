@@ -15,6 +15,7 @@ from op25b_wizard.core.clients.becky import BeckyClient
 from op25b_wizard.core.clients.prefs_js import PrefsDocument
 from op25b_wizard.core.clients.safe_write import MANIFEST_NAME
 from op25b_wizard.core.clients.thunderbird import ThunderbirdClient
+from tests.support.platform import home_env, set_home, thunderbird_dir
 
 FIXTURES = Path(__file__).parent / "fixtures" / "clients"
 SUBMISSION = SmtpSettings("smtp.example.co.jp", 587, "starttls", "normal", "taro@example.co.jp")
@@ -36,15 +37,15 @@ NEW_ACCOUNT = {
 
 @pytest.fixture
 def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    shutil.copytree(FIXTURES / "thunderbird", tmp_path / ".thunderbird")
+    shutil.copytree(FIXTURES / "thunderbird", thunderbird_dir(tmp_path))
     shutil.copytree(FIXTURES / "becky", tmp_path / "Documents" / "Becky")
-    monkeypatch.setenv("HOME", str(tmp_path))
+    set_home(monkeypatch, tmp_path)
     monkeypatch.setenv("LANG", "C.UTF-8")
     return tmp_path
 
 
 def prefs(home: Path) -> Path:
-    return home / ".thunderbird" / "Profiles" / "k3x9a2b1.default-esr" / "prefs.js"
+    return thunderbird_dir(home) / "Profiles" / "k3x9a2b1.default-esr" / "prefs.js"
 
 
 def rewrite_as_thunderbird(path: Path, changes: dict) -> None:
@@ -61,7 +62,7 @@ def values(path: Path) -> dict:
 
 
 def test_an_account_added_after_apply_stays(home):
-    tb = ThunderbirdClient(home=home, env={}, platform="linux")
+    tb = ThunderbirdClient(home=home, env=home_env(home))
     before = values(prefs(home))
     result = tb.apply(tb.plan("taro@example.co.jp", SUBMISSION))
     rewrite_as_thunderbird(prefs(home), NEW_ACCOUNT)
@@ -107,7 +108,7 @@ def test_the_kept_value_is_named_in_japanese(home, capsys):
 
 
 def test_values_put_back_by_hand_need_nothing(home):
-    tb = ThunderbirdClient(home=home, env={}, platform="linux")
+    tb = ThunderbirdClient(home=home, env=home_env(home))
     original = prefs(home).read_bytes()
     tb.apply(tb.plan("taro@example.co.jp", SUBMISSION))
     prefs(home).write_bytes(prefs(home).read_bytes().replace(b'port", 587', b'port", 25'))
@@ -117,7 +118,7 @@ def test_values_put_back_by_hand_need_nothing(home):
 
 
 def test_a_backup_made_before_values_were_recorded_is_undone_the_same_way(home):
-    tb = ThunderbirdClient(home=home, env={}, platform="linux")
+    tb = ThunderbirdClient(home=home, env=home_env(home))
     before = values(prefs(home))
     result = tb.apply(tb.plan("taro@example.co.jp", SUBMISSION))
     path = result.backup_dir / MANIFEST_NAME
@@ -133,8 +134,8 @@ def test_a_backup_made_before_values_were_recorded_is_undone_the_same_way(home):
 
 
 def test_user_js_values_are_put_back_one_by_one(home):
-    tb = ThunderbirdClient(home=home, env={}, platform="linux")
-    profile = home / ".thunderbird" / "q7w2e4r5.work"
+    tb = ThunderbirdClient(home=home, env=home_env(home))
+    profile = thunderbird_dir(home) / "q7w2e4r5.work"
     user_js = profile / "user.js"
     original = user_js.read_bytes()
     tb.apply(tb.plan("hanako@example.org", SmtpSettings(
@@ -173,7 +174,7 @@ def becky_dir(home: Path) -> Path:
 
 
 def test_becky_keeps_a_second_account_and_later_changes(home, capsys):
-    becky = BeckyClient(home=home, env={}, platform="linux")
+    becky = BeckyClient(home=home, env=home_env(home))
     ini = becky_dir(home) / "4b2e6f10.mb" / "Mailbox.ini"
     original = ini.read_bytes()
     becky.apply(becky.plan("taro@example.co.jp", SSL_465))
@@ -200,7 +201,7 @@ def test_becky_keeps_a_second_account_and_later_changes(home, capsys):
 
 
 def test_becky_undo_removes_the_keys_apply_added(home):
-    becky = BeckyClient(home=home, env={}, platform="linux")
+    becky = BeckyClient(home=home, env=home_env(home))
     ini = becky_dir(home) / "61d08e32.mb" / "Mailbox.ini"
     original = ini.read_bytes()
     becky.apply(becky.plan("eigyo@example.co.jp", SmtpSettings(
@@ -227,7 +228,7 @@ def test_an_interrupted_undo_can_be_run_again(home, capsys):
 
 
 def test_becky_backup_made_before_values_were_recorded(home):
-    becky = BeckyClient(home=home, env={}, platform="linux")
+    becky = BeckyClient(home=home, env=home_env(home))
     ini = becky_dir(home) / "4b2e6f10.mb" / "Mailbox.ini"
     original = ini.read_bytes()
     result = becky.apply(becky.plan("taro@example.co.jp", SSL_465))

@@ -14,6 +14,7 @@ from op25b_wizard.core.clients import SmtpSettings
 from op25b_wizard.core.clients.prefs_js import PrefsDocument
 from op25b_wizard.core.clients.thunderbird import ThunderbirdClient
 from tests.support.marionette import MARIONETTE_ARGS, run_chrome_script
+from tests.support.platform import NO_DEBIAN_THUNDERBIRD, WINDOWS
 from tests.test_clients_thunderbird_real import (
     START_TIMEOUT,
     SUBMISSION,
@@ -52,8 +53,9 @@ Services.prefs.savePrefFile(null);
 return smtp.key;
 """
 
-needs_tools = pytest.mark.skipif(not shutil.which("nsenter") or not shutil.which("ip"),
-                                 reason="needs nsenter and ip")
+needs_tools = pytest.mark.skipif(
+    WINDOWS or not shutil.which("nsenter") or not shutil.which("ip"),
+    reason=f"not on Windows: {NO_DEBIAN_THUNDERBIRD}" if WINDOWS else "needs nsenter and ip")
 
 
 class ScriptableThunderbird(Thunderbird):

@@ -10,7 +10,9 @@ import pytest
 
 from op25b_wizard.cli import main
 from op25b_wizard.core.command_line import command_line, quote_word
+from tests.support.platform import not_on_windows, set_home
 
+NO_SH = "the words are read back by sh, the POSIX shell"
 HOSTILE = ["$(touch {pwned})", "`touch {pwned}`", "a b", "it's", 'say "hi"', "; touch {pwned}",
            "$HOME", "*", "~", "100%", "!!", "&|<>^()"]
 
@@ -24,6 +26,7 @@ def words_read_by_sh(line: str) -> list[str]:
     return out.decode().split("\0")[:-1]
 
 
+@not_on_windows(NO_SH)
 @pytest.mark.parametrize("word", HOSTILE)
 def test_posix_quoting_gives_the_shell_back_the_same_word(tmp_path, word):
     pwned = tmp_path / "pwned"
@@ -58,12 +61,13 @@ def test_control_characters_are_never_written_into_a_command(word, windows):
 FIXTURES = Path(__file__).parent / "fixtures" / "clients"
 
 
+@not_on_windows(NO_SH)
 def test_the_printed_undo_command_runs_nothing_when_pasted(tmp_path, monkeypatch, capsys):
     pwned = tmp_path / "pwned"
     home = tmp_path / "home"
     profile = tmp_path / f"it's $(touch {pwned}) `touch {pwned}`"
     shutil.copytree(FIXTURES / "thunderbird" / "Profiles" / "k3x9a2b1.default-esr", profile)
-    monkeypatch.setenv("HOME", str(home))
+    set_home(monkeypatch, home)
     monkeypatch.setenv("LANG", "C.UTF-8")
     assert main(["apply", "thunderbird", "--profile", str(profile), "--email",
                  "taro@example.co.jp", "--host", "smtp.example.co.jp", "--port", "587",

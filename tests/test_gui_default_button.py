@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QWizard
 
 from op25b_wizard.core.wizard_state import PageId
 from tests.conftest import ENGINE_PASSWORD
+from tests.support.platform import PROFILE_LOCK, file_held
 from tests.test_gui_flow import (  # noqa: F401 - no_keyring is a fixture
     WAIT_MS,
     next_button,
@@ -122,16 +123,8 @@ def test_skipping_apply_is_a_deliberate_choice_and_the_last_page_leads_back(
 
 def test_return_with_thunderbird_open_stays_and_says_close_it_first(
         make_wizard, qtbot, thunderbird_home, mail_servers, test_ca):
-    import subprocess
-    import sys
-
-    from tests.test_gui_flow import HOLD_LOCK
-
     home, profile = thunderbird_home
-    holder = subprocess.Popen([sys.executable, "-c", HOLD_LOCK, str(profile / ".parentlock")],
-                              stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
-    try:
-        assert holder.stdout.readline().strip() == "locked"
+    with file_held(profile / PROFILE_LOCK, lock=True):
         wizard = make_wizard(preset=preset_for(mail_servers, test_ca), services=services_for(home))
         return_to(qtbot, wizard, PageId.ACCOUNT)
         qtbot.waitUntil(lambda: wizard.page_of(PageId.ACCOUNT).accounts is not None,
@@ -150,10 +143,5 @@ def test_return_with_thunderbird_open_stays_and_says_close_it_first(
         assert wizard.currentId() == int(PageId.APPLY)
         assert page.status.text().startswith("Close Thunderbird first")
         assert prefs_port(profile) == (25, 0)
-        holder.stdin.close()
-        holder.wait(10)
-        return_to(qtbot, wizard, PageId.READY)
-        assert prefs_port(profile) == (mail_servers.tls.port, 3)
-    finally:
-        holder.kill()
-        holder.wait(10)
+    return_to(qtbot, wizard, PageId.READY)
+    assert prefs_port(profile) == (mail_servers.tls.port, 3)
