@@ -9,6 +9,10 @@ import subprocess
 import time
 from pathlib import Path
 
+from tests.support.platform import not_on_windows
+
+pytestmark = not_on_windows(".ci/app is the Linux developer script (bash, xvfb-run, the "
+                            "Linux virtualenv)")
 ROOT = Path(__file__).resolve().parents[1]
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -76,3 +77,62 @@ def test_the_printed_undo_command_runs_nothing_when_pasted(tmp_path, monkeypatch
     assert words_read_by_sh(line.removeprefix("To undo: ")) == [
         "undo", "thunderbird", "--profile", str(profile)]
     assert not pwned.exists()
+
+
+# -- Windows: the line is pasted into cmd.exe ------------------------------------------------
+
+ONLY_WINDOWS = pytest.mark.skipif(sys.platform != "win32",
+                                  reason="only on Windows: cmd.exe reads the line back")
+TO_587 = ["--email", "taro@example.co.jp", "--host", "smtp.example.co.jp", "--port", "587",
+          "--security", "starttls", "--user", "taro@example.co.jp", "--lang", "en"]
+
+
+def words_read_by_cmd(line: str, cwd: Path) -> list[str]:
+    """What a program started from cmd.exe (Windows' own shell) receives when *line* is
+    pasted there, run in *cwd*."""
+    assert line.startswith("op25b-wizard ")
+    show = cwd / "show_words.py"
+    show.write_text("import sys\nsys.stdout.buffer.write('\\0'.join(sys.argv[1:]).encode())\n")
+    out = subprocess.run(f'"{sys.executable}" "{show}" ' + line.removeprefix("op25b-wizard "),
+                         shell=True, capture_output=True, check=True, timeout=30, cwd=cwd).stdout
+    return out.decode().split("\0")
+
+
+@ONLY_WINDOWS
+@pytest.mark.parametrize("word", [*HOSTILE, "echo x> {pwned}", "山田 太郎 & (ok)"])
+def test_windows_quoting_gives_cmd_back_the_same_word_or_no_command(tmp_path, word):
+    word = word.format(pwned="pwned")
+    line = command_line(["op25b-wizard", "undo", "thunderbird", "--profile", word], windows=True)
+    if line is None:  # refused: something inside would be expanded by cmd or PowerShell
+        assert set(word) & set('"%$`!')
+        return
+    assert words_read_by_cmd(line, tmp_path) == ["undo", "thunderbird", "--profile", word]
+    assert not (tmp_path / "pwned").exists()
+
+
+@ONLY_WINDOWS
+def test_the_printed_undo_command_runs_nothing_when_pasted_into_cmd(tmp_path, monkeypatch,
+                                                                     capsys):
+    # a name at which cmd.exe would start a second command if it were not quoted (short: the
+    # profile's path stays within Windows' usual 260 characters)
+    profile = tmp_path / "it's & copy nul pwned & (1)"
+    shutil.copytree(FIXTURES / "thunderbird" / "Profiles" / "k3x9a2b1.default-esr", profile)
+    set_home(monkeypatch, tmp_path / "home")
+    assert main(["apply", "thunderbird", "--profile", str(profile), *TO_587]) == 0
+    (line,) = [x for x in capsys.readouterr().out.splitlines() if x.startswith("To undo: ")]
+    assert words_read_by_cmd(line.removeprefix("To undo: "), tmp_path) == [
+        "undo", "thunderbird", "--profile", str(profile)]
+    assert not (tmp_path / "pwned").exists()
+
+
+@ONLY_WINDOWS
+def test_a_profile_name_windows_shells_would_expand_is_not_written_into_a_command(
+        tmp_path, monkeypatch, capsys):
+    profile = tmp_path / "$(calc) `calc`"
+    shutil.copytree(FIXTURES / "thunderbird" / "Profiles" / "k3x9a2b1.default-esr", profile)
+    set_home(monkeypatch, tmp_path / "home")
+    assert main(["apply", "thunderbird", "--profile", str(profile), *TO_587]) == 0
+    (line,) = [x for x in capsys.readouterr().out.splitlines() if x.startswith("To undo: ")]
+    assert line == ("To undo: run op25b-wizard undo thunderbird with --profile and the profile "
+                    "folder shown above (its name has characters that a command line would "
+                    "misread, so it is not written out here).")

@@ -19,11 +19,10 @@ from op25b_wizard.core.model import PortSpec
 from op25b_wizard.core.wizard_state import PageId, Preset
 from op25b_wizard.gui import workers
 from tests.conftest import ENGINE_PASSWORD, GUI_EMAIL
+from tests.support.platform import CLI, POSIX
 from tests.support.servers import smtp_server
 from tests.test_gui_flow import WAIT_MS, preset_for, press_next, services_for, to_signin
 
-ROOT = Path(__file__).resolve().parents[1]
-CLI = str(ROOT / ".venv" / "bin" / "op25b-wizard")
 EPOCH = "1767225600"  # 2026-01-01
 
 
@@ -74,10 +73,12 @@ def assert_same(wizard_files: dict[str, Path], cli_files: dict[str, Path]) -> No
     for fmt in FORMATS:
         ours, theirs = wizard_files[fmt], cli_files[fmt]
         assert ours.read_bytes() == theirs.read_bytes(), fmt
-        assert stat.S_IMODE(ours.stat().st_mode) == stat.S_IMODE(theirs.stat().st_mode), fmt
+        if POSIX:  # Windows files have no permission bits
+            assert stat.S_IMODE(ours.stat().st_mode) == stat.S_IMODE(theirs.stat().st_mode), fmt
         assert ENGINE_PASSWORD.encode() not in ours.read_bytes()
-    assert pdf_text(wizard_files["pdf"]).strip()
-    assert stat.S_IMODE(wizard_files["msmtp"].stat().st_mode) == 0o600
+    if POSIX:  # Windows: no pdftotext (Debian's poppler-utils) to read the sheet back
+        assert pdf_text(wizard_files["pdf"]).strip()
+    assert not POSIX or stat.S_IMODE(wizard_files["msmtp"].stat().st_mode) == 0o600
 
 
 @pytest.mark.parametrize("lang", ["en", "ja"])
@@ -126,7 +127,8 @@ def test_a_consented_unencrypted_route_exports_the_same_files_as_the_command_lin
                          ["--email", GUI_EMAIL, "--host", "127.0.0.1", "--port", str(plain.port),
                           "--security", "none", "--allow-plaintext", "--user", GUI_EMAIL], "en")
     assert_same(ours, theirs)
-    assert "is not encrypted" in " ".join(pdf_text(ours["pdf"]).split())
+    if POSIX:  # Windows: no pdftotext
+        assert "is not encrypted" in " ".join(pdf_text(ours["pdf"]).split())
     assert "tls off" in ours["msmtp"].read_text(encoding="utf-8").splitlines()
 
 
@@ -150,4 +152,4 @@ def test_an_account_from_thunderbird_exports_the_same_files_as_the_command_line(
         args += ["--name", state.account.display_name]
     theirs = cli_exports(tmp_path / "cli", state.diagnosis.to_json(), args, "en")
     assert_same(ours, theirs)
-    assert "25" in pdf_text(ours["pdf"])
+    assert not POSIX or "25" in pdf_text(ours["pdf"])  # Windows: no pdftotext

@@ -14,6 +14,7 @@ from op25b_wizard.cli import main
 from op25b_wizard.core.exports.options import ExportOptions
 from op25b_wizard.core.exports.registry import FORMATS, export
 from op25b_wizard.core.exports.settings import ExportError, make_settings
+from tests.support.platform import WINDOWS
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -74,7 +75,9 @@ def test_the_command_line_exports_every_format_after_consent(qapp, capsys, tmp_p
     assert status == 0, err
     assert RISK in err, "the risk is said on the terminal too"
     data = out_file.read_bytes()
-    if fmt == "pdf":
+    if fmt == "pdf" and WINDOWS:  # no pdftotext (Debian's poppler-utils) to read it back
+        assert data.startswith(b"%PDF-")
+    elif fmt == "pdf":
         text = subprocess.run(["pdftotext", str(out_file), "-"], capture_output=True, text=True,
                               check=True).stdout
         assert RISK in " ".join(text.split())

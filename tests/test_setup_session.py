@@ -14,6 +14,7 @@ from op25b_wizard.core.exports.registry import FORMATS, export
 from op25b_wizard.core.exports.settings import ExportError
 from op25b_wizard.core.lookup.result import LookupResult, OutgoingServer
 from op25b_wizard.core.wizard_state import ProviderAnswer, WizardState
+from tests.support.platform import NO_POSIX_MODES, not_on_windows
 from tests.test_gui_state import hotel_report, state_with
 
 EMAIL = "taro@example.test"
@@ -97,6 +98,7 @@ def test_msmtp_finds_the_password_the_way_its_platform_allows(platform, mode):
     assert ("passwordeval" in text.split("\n\n", 1)[1]) == (mode == "passwordeval")
 
 
+@not_on_windows(NO_POSIX_MODES)
 def test_the_msmtp_file_is_readable_by_its_owner_only(tmp_path):
     for fmt in FORMATS:
         path = tmp_path / fmt
