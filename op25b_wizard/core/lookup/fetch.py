@@ -82,6 +82,49 @@ class TlsGate:
             return self._cond.wait_for(lambda: self._users == 0, timeout)
 
 
+WAIT_SLICE = 0.2
+"""Seconds an https connection waits on its socket at a time before it looks whether its
+lookup is over (see :class:`_GatedSSLSocket`)."""
+
+
+class _GatedSSLSocket(ssl.SSLSocket):
+    """A TLS socket that waits in short slices and gives up as soon as its :class:`TlsGate`
+    is closed. On Linux the gate's shutdown of the socket wakes a thread waiting in a
+    handshake or a read at once; Windows does not wake it (only closing the socket would,
+    and another socket may then take over its number), so the thread has to look by itself.
+    The timeout set by the caller still holds for each operation as a whole."""
+
+    gate: TlsGate | None = None
+    _wait: float | None = None
+
+    def settimeout(self, value: float | None) -> None:
+        self._wait = value
+        super().settimeout(value if value == 0 else min(value or WAIT_SLICE, WAIT_SLICE))
+
+    def gettimeout(self) -> float | None:
+        return self._wait
+
+    def _sliced(self, operation, *args):  # noqa: ANN001, ANN202 - wraps the methods below
+        deadline = None if self._wait is None else time.monotonic() + self._wait
+        while True:
+            try:
+                return operation(*args)
+            except TimeoutError:
+                if self.gate is not None and self.gate.closed:
+                    raise ConnectionAbortedError("the lookup is over") from None
+                if self._wait == 0 or (deadline is not None and time.monotonic() >= deadline):
+                    raise
+
+    def do_handshake(self, block: bool = False) -> None:
+        self._sliced(super().do_handshake, block)
+
+    def read(self, len: int = 1024, buffer: bytearray | None = None) -> bytes | int:  # noqa: A002 - as ssl names it
+        return self._sliced(super().read, len, buffer)
+
+    def send(self, data: bytes, flags: int = 0) -> int:
+        return self._sliced(super().send, data, flags)
+
+
 class _HttpsConnection(http.client.HTTPSConnection):
     """An https connection that a :class:`TlsGate` counts from the moment TCP is connected."""
 
@@ -96,8 +139,10 @@ class _HttpsConnection(http.client.HTTPSConnection):
         if self._gate is not None:
             self._gate.enter(self)
             self._counted = True
-        self.sock = self._context.wrap_socket(self.sock, server_hostname=self.host,
-                                              do_handshake_on_connect=False)
+        self.sock = _GatedSSLSocket._create(  # what SSLContext.wrap_socket does, with this class
+            sock=self.sock, server_hostname=self.host, do_handshake_on_connect=False,
+            context=self._context)
+        self.sock.gate = self._gate
         if self._gate is not None:
             self._gate.check()  # closed while wrapping: the shutdown may have missed it
         self.sock.do_handshake()
