@@ -11,6 +11,7 @@ import pytest
 
 from op25b_wizard.cli import main
 from op25b_wizard.core.clients.safe_write import MANIFEST_NAME
+from tests.support.platform import set_home, thunderbird_dir
 
 FIXTURES = Path(__file__).parent / "fixtures" / "clients"
 TO_587 = ["--email", "taro@example.co.jp", "--host", "smtp.example.co.jp", "--port", "587",
@@ -19,10 +20,10 @@ TO_587 = ["--email", "taro@example.co.jp", "--host", "smtp.example.co.jp", "--po
 
 @pytest.fixture
 def profile(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    shutil.copytree(FIXTURES / "thunderbird", tmp_path / ".thunderbird")
-    monkeypatch.setenv("HOME", str(tmp_path))
+    shutil.copytree(FIXTURES / "thunderbird", thunderbird_dir(tmp_path))
+    set_home(monkeypatch, tmp_path)
     monkeypatch.setenv("LANG", "C.UTF-8")
-    return tmp_path / ".thunderbird" / "Profiles" / "k3x9a2b1.default-esr"
+    return thunderbird_dir(tmp_path) / "Profiles" / "k3x9a2b1.default-esr"
 
 
 def applied_backup(profile: Path) -> Path:

@@ -17,15 +17,16 @@ from op25b_wizard.core import secrets
 from op25b_wizard.core.wizard_state import PageId
 from op25b_wizard.gui import workers
 from tests.conftest import ENGINE_PASSWORD, GUI_EMAIL
+from tests.support.platform import CLI, NO_SECRET_SERVICE, WINDOWS
 from tests.test_gui_flow import WAIT_MS, preset_for, press_next, services_for, to_signin
 
-ROOT = Path(__file__).resolve().parents[1]
-CLI = str(ROOT / ".venv" / "bin" / "op25b-wizard")
 HOST = "localhost"
 
 
 @pytest.fixture
 def secret_service():
+    if WINDOWS:  # msmtp's own lookup of the password there is the Secret Service's
+        pytest.skip(f"not on Windows: {NO_SECRET_SERVICE}")
     if os.environ.get("OP25B_TEST_SECRET_SERVICE") != "1":
         if os.environ.get("CI"):
             pytest.fail("CI must run the suite inside .ci/in-session (a real Secret Service)")
