@@ -18,9 +18,9 @@ from op25b_wizard.cli import main
 from op25b_wizard.core import support_code
 from op25b_wizard.core.model import OUTCOMES
 from tests.conftest import ENGINE_PASSWORD, ENGINE_USER
+from tests.support.platform import CLI
 from tests.support.servers import TestCA, blackhole, free_port, smtp_server
 
-CLI = str(Path(__file__).resolve().parents[1] / ".venv" / "bin" / "op25b-wizard")
 ENV = {**{k: v for k, v in os.environ.items()
           if k not in ("LC_ALL", "LC_MESSAGES", "LANGUAGE")}, "LANG": "en_US.UTF-8"}
 STAGE = "2"

@@ -7,7 +7,6 @@ import io
 import json
 import os
 import plistlib
-import pty
 import stat
 import subprocess
 import sys
@@ -22,6 +21,7 @@ from op25b_wizard.core import secrets
 from op25b_wizard.core.diagnosis import diagnose
 from op25b_wizard.core.exports.registry import FORMATS
 from tests.conftest import ENGINE_PASSWORD, ENGINE_USER
+from tests.support.platform import CLI, KEYRING_NAME, not_on_windows
 from tests.test_secrets import (  # noqa: F401 - fixtures
     memory_keyring,
     plaintext_file_keyring,
@@ -31,7 +31,6 @@ from tests.test_secrets import (  # noqa: F401 - fixtures
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 ROOT = Path(__file__).resolve().parents[1]
-CLI = str(ROOT / ".venv" / "bin" / "op25b-wizard")
 HOST, USER, EMAIL = "smtp.example.co.jp", "taro@example.co.jp", "taro@example.co.jp"
 PASSWORD = "Known-Pa55word-ひみつ"
 BASE = ["--email", EMAIL, "--host", HOST, "--port", "587", "--security", "starttls",
@@ -115,7 +114,10 @@ def test_unknown_format_and_security_are_usage_errors(capsys):
     assert "invalid choice" in capsys.readouterr().err
 
 
+@not_on_windows("pty, the POSIX pseudo-terminal the test writes to, does not exist there")
 def test_binary_pdf_is_not_written_to_a_terminal(tmp_path):
+    import pty
+
     controller, terminal = pty.openpty()
     try:
         proc = subprocess.run([CLI, "export", "pdf", *BASE], stdout=terminal, stderr=subprocess.PIPE,
@@ -242,7 +244,8 @@ def test_password_set_and_delete(capsys, monkeypatch, memory_keyring):  # noqa: 
     status, out, err = run(capsys, "password", "set", "--host", "SMTP.example.co.jp", "--user", USER,
                            "--password-stdin", stdin=PASSWORD + "\n", monkeypatch=monkeypatch)
     assert status == 0, err
-    assert out == "Password for taro@example.co.jp at smtp.example.co.jp stored in this computer's keyring.\n"
+    assert out == ("Password for taro@example.co.jp at smtp.example.co.jp stored in this "
+                   f"computer's {KEYRING_NAME}.\n")
     assert memory_keyring.items == {(secrets.SERVICE_NAME, f"{USER}@{HOST}"): PASSWORD}
     status, out, _ = run(capsys, "password", "delete", "--host", HOST, "--user", USER)
     assert status == 0 and "deleted" in out and memory_keyring.items == {}

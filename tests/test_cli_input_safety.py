@@ -7,6 +7,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -15,9 +16,9 @@ from pathlib import Path
 import pytest
 
 from op25b_wizard.cli import main
+from tests.support.platform import CLI, PIPE_ENCODING, home_env
 from tests.support.servers import Scripted, ehlo_dialogue
 
-CLI = str(Path(__file__).resolve().parents[1] / ".venv" / "bin" / "op25b-wizard")
 ENV = {**{k: v for k, v in os.environ.items()
           if k not in ("LC_ALL", "LC_MESSAGES", "LANGUAGE", "PYTHONIOENCODING")},
        "LANG": "en_US.UTF-8"}
@@ -62,13 +63,22 @@ def test_a_password_that_is_not_text_is_refused_in_one_line(command: str, lang: 
     assert "standard input" in line and "UTF-8" in line
 
 
-def test_a_password_in_the_consoles_own_encoding_is_read_as_such(monkeypatch, capsys) -> None:
-    """A Japanese Windows pipe is cp932: there the same bytes are the text 'あ'."""
-    from op25b_wizard.cli.common import read_password_stdin
+@pytest.mark.parametrize("console", ["cp932", "cp1252", "utf-8"])
+def test_a_password_is_utf8_whatever_the_consoles_code_page(monkeypatch, console: str) -> None:
+    """A Windows pipe is read in the console's code page (cp932 on Japanese Windows, cp1252
+    on English Windows), but ``password get`` writes UTF-8: so the password is read as UTF-8
+    there too, and what went in comes out byte for byte."""
+    from op25b_wizard.cli.common import CliError, read_password_stdin
 
+    for password in ("Pässwörd", "あx"):
+        monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(
+            io.BytesIO(password.encode("utf-8") + b"\r\n"), encoding=console))
+        assert read_password_stdin() == password
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(SJIS_A + b"x\r\n"),
-                                                       encoding="cp932"))
-    assert read_password_stdin() == "あx"
+                                                       encoding=console))
+    with pytest.raises(CliError) as e:
+        read_password_stdin()
+    assert "not valid UTF-8 text" in str(e.value)
 
 
 @pytest.mark.parametrize("errors", ["surrogateescape", "strict"])
@@ -141,19 +151,63 @@ def test_human_output_on_a_cp932_console_keeps_japanese(odd_greeting_port: int) 
     assert "ESMTP \\ufffd\\ufffd ready" in out, "what cp932 cannot show is escaped, not lost"
 
 
-def test_output_encoding_guard_in_process() -> None:
-    """The guard itself: a strict non-UTF-8 stream gets the escaping handler, JSON-safe even
-    for characters outside the BMP."""
+@pytest.mark.parametrize("errors", ["strict", "surrogateescape"])
+@pytest.mark.parametrize("encoding", ["cp932", "cp1252"])
+def test_output_encoding_guard_in_process(encoding: str, errors: str) -> None:
+    """The guard itself: a non-UTF-8 stream as Python starts it (strict; Windows and the C
+    locale: surrogateescape) gets the escaping handler, JSON-safe even for characters outside
+    the BMP."""
     from op25b_wizard.cli.common import guard_output_encoding
 
     raw = io.BytesIO()
-    stream = io.TextIOWrapper(raw, encoding="cp932", errors="strict")
+    stream = io.TextIOWrapper(raw, encoding=encoding, errors=errors)
     guard_output_encoding(stream)
-    stream.write(json.dumps({"t": "あ\ufffd\U0001f600"}, ensure_ascii=False))
+    data = {"t": "あ\ufffd\U0001f600 Pässwörd 山田 太郎"}
+    stream.write(json.dumps(data, ensure_ascii=False))
     stream.flush()
-    text = raw.getvalue().decode("cp932")
-    assert json.loads(text) == {"t": "あ\ufffd\U0001f600"}
-    assert "あ" in text and "\\ufffd" in text
+    text = raw.getvalue().decode(encoding)
+    assert json.loads(text) == data
+    assert "\\ufffd" in text and "ä" in text
+    assert ("あ" in text) == (encoding == "cp932")
+
+
+@pytest.fixture
+def japanese_home(tmp_path: Path) -> Path:
+    """A home folder with Becky! accounts whose display names are Japanese."""
+    shutil.copytree(Path(__file__).parent / "fixtures" / "clients" / "becky",
+                    tmp_path / "Documents" / "Becky")
+    return tmp_path
+
+
+NATIVE_PIPE_COMMANDS = {
+    "password status": ["--lang", "ja", "password", "status"],
+    "password status --json": ["--lang", "ja", "password", "status", "--json"],
+    "explain": ["explain", "C2LCC-AJ2AN", "--lang", "ja"],
+    "accounts": ["accounts", "--client", "becky", "--lang", "ja"],
+    "accounts --json": ["accounts", "--client", "becky", "--json"],
+}
+
+
+@pytest.mark.parametrize("command", list(NATIVE_PIPE_COMMANDS))
+def test_japanese_output_into_the_consoles_own_pipe(command: str, japanese_home: Path) -> None:
+    """Output into a pipe as the system sets it up (Windows: the console's code page, cp1252
+    on English Windows, cp932 on Japanese Windows): no crash, JSON stays valid, and what the
+    code page cannot hold arrives escaped, not lost."""
+    env = {**{k: v for k, v in ENV.items() if k != "PYTHONIOENCODING"},
+           **home_env(japanese_home)}
+    proc = run_bytes(*NATIVE_PIPE_COMMANDS[command], env=env, timeout=120)
+    err = proc.stderr.decode(PIPE_ENCODING, "replace")
+    assert "Traceback" not in err and "UnicodeEncodeError" not in err, err
+    assert proc.returncode in (0, 1), err
+    out = proc.stdout.decode(PIPE_ENCODING)  # strict: every byte is in the pipe's encoding
+    if command.endswith("--json"):
+        data = json.loads(out)
+        if command.startswith("accounts"):
+            assert "山田 太郎" in {a["display_name"] for a in data}
+    elif command == "accounts":
+        assert "山田 太郎" in out or "\\u5c71\\u7530" in out
+    else:
+        assert out.strip()
 
 
 # --- mistyped options never repeat a password ------------------------------------------------------

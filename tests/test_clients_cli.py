@@ -6,13 +6,20 @@ import json
 import shutil
 import subprocess
 import sys
-import textwrap
 from pathlib import Path
 
 import pytest
 
 from op25b_wizard.cli import main
 from op25b_wizard.core.clients.safe_write import BACKUP_DIR_NAME
+from tests.support.platform import (
+    PROFILE_LOCK,
+    base_env,
+    file_held,
+    home_env,
+    set_home,
+    thunderbird_dir,
+)
 
 FIXTURES = Path(__file__).parent / "fixtures" / "clients"
 JSON_KEYS = {"client", "profile", "key", "email", "display_name", "host", "port", "security",
@@ -23,15 +30,15 @@ TO_587 = ["--email", "taro@example.co.jp", "--host", "smtp.example.co.jp", "--po
 
 @pytest.fixture
 def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    shutil.copytree(FIXTURES / "thunderbird", tmp_path / ".thunderbird")
+    shutil.copytree(FIXTURES / "thunderbird", thunderbird_dir(tmp_path))
     shutil.copytree(FIXTURES / "becky", tmp_path / "Documents" / "Becky")
-    monkeypatch.setenv("HOME", str(tmp_path))
+    set_home(monkeypatch, tmp_path)
     monkeypatch.setenv("LANG", "C.UTF-8")
     return tmp_path
 
 
 def prefs(home: Path) -> Path:
-    return home / ".thunderbird" / "Profiles" / "k3x9a2b1.default-esr" / "prefs.js"
+    return thunderbird_dir(home) / "Profiles" / "k3x9a2b1.default-esr" / "prefs.js"
 
 
 def test_accounts_json_lists_every_client_with_the_documented_keys(home, capsys):
@@ -64,7 +71,7 @@ def test_accounts_table(home, capsys):
 
 
 def test_no_clients_at_all(tmp_path, monkeypatch, capsys):
-    monkeypatch.setenv("HOME", str(tmp_path))
+    set_home(monkeypatch, tmp_path)
     assert main(["accounts", "--json"]) == 0
     assert json.loads(capsys.readouterr().out) == []
 
@@ -121,28 +128,16 @@ def test_becky_apply_and_undo(home, capsys):
 def test_running_thunderbird_exit_status_3(home):
     """The whole command in a child process, while another process holds the profile lock."""
     profile = prefs(home).parent
-    holder = subprocess.Popen([sys.executable, "-c", textwrap.dedent("""
-        import fcntl, os, sys
-        fd = os.open(sys.argv[1], os.O_RDWR | os.O_CREAT)
-        fcntl.lockf(fd, fcntl.LOCK_EX)
-        print("locked", flush=True)
-        sys.stdin.read()
-    """), str(profile / ".parentlock")], stdin=subprocess.PIPE, stdout=subprocess.PIPE)
-    try:
-        assert holder.stdout.readline() == b"locked\n"
+    with file_held(profile / PROFILE_LOCK, lock=True):
         original = prefs(home).read_bytes()
         run = subprocess.run([sys.executable, "-m", "op25b_wizard", "apply", "thunderbird",
                               *TO_587, "--lang", "en"], capture_output=True, text=True,
-                             timeout=60, env={"HOME": str(home), "PATH": "/usr/bin:/bin",
+                             timeout=60, env={**base_env(), **home_env(home),
                                               "QT_QPA_PLATFORM": "offscreen"})
         assert run.returncode == 3, run.stderr
         assert "Thunderbird is running. Close Thunderbird completely" in run.stderr
         assert "Traceback" not in run.stderr
         assert prefs(home).read_bytes() == original
-    finally:
-        holder.stdin.close()
-        holder.wait(timeout=30)
-        holder.stdout.close()
 
 
 def test_several_servers_for_one_address_name_the_option_and_the_keys(home, capsys):
@@ -178,7 +173,7 @@ def test_a_folder_that_is_not_a_profile_is_an_error(home, tmp_path, capsys, clie
 
 
 def test_nothing_found_names_the_client_asked_for(tmp_path, monkeypatch, capsys):
-    monkeypatch.setenv("HOME", str(tmp_path))
+    set_home(monkeypatch, tmp_path)
     assert main(["accounts", "--client", "becky", "--lang", "en"]) == 0
     assert capsys.readouterr().out == "No Becky! Internet Mail accounts were found.\n"
     assert main(["accounts", "--lang", "en"]) == 0

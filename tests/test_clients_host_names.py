@@ -16,6 +16,7 @@ from op25b_wizard.core.clients import SmtpSettings, UnsupportedChange
 from op25b_wizard.core.clients.becky import BeckyClient
 from op25b_wizard.core.clients.prefs_js import PrefsDocument
 from op25b_wizard.core.clients.thunderbird import ThunderbirdClient
+from tests.support.platform import home_env
 from tests.test_clients_cli import home  # noqa: F401 - the fixture: a home with both clients
 from tests.test_clients_cli import prefs as prefs_path
 from tests.test_secrets import memory_keyring, use_backend  # noqa: F401 - fixtures
@@ -66,11 +67,11 @@ def test_becky_takes_an_international_name(home, capsys):
 
 
 def test_the_core_normalises_for_every_caller(home):
-    tb = ThunderbirdClient(home=home, env={}, platform="linux")
+    tb = ThunderbirdClient(home=home, env=home_env(home))
     change = tb.plan("taro@example.co.jp",
                      SmtpSettings(" SMTP.Café.Example.JP. ", 465, "tls", "normal", None))
     assert change.after.host == CAFE
-    becky = BeckyClient(home=home, env={}, platform="linux")
+    becky = BeckyClient(home=home, env=home_env(home))
     change = becky.plan("taro@example.co.jp",
                         SmtpSettings("ＳＭＴＰ．ｅｘａｍｐｌｅ．ｊｐ", 465, "tls", "normal", None))
     assert change.after.host == "smtp.example.jp"
@@ -84,7 +85,7 @@ def test_a_final_dot_already_in_the_settings_is_replaced(home):
     name the certificate is checked against."""
     prefs = prefs_path(home)
     prefs.write_bytes(prefs.read_bytes().replace(b'"smtp.example.net"', b'"smtp.example.net."'))
-    tb = ThunderbirdClient(home=home, env={}, platform="linux")
+    tb = ThunderbirdClient(home=home, env=home_env(home))
     change = tb.plan("taro.yamada@example.net",
                      SmtpSettings("smtp.example.net", 587, "starttls", "normal", None))
     assert change.after.host == "smtp.example.net"

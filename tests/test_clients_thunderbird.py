@@ -26,14 +26,22 @@ from op25b_wizard.core.clients.prefs_js import PrefsDocument
 from op25b_wizard.core.clients.profiles import read_profiles_ini
 from op25b_wizard.core.clients.safe_write import BACKUP_DIR_NAME
 from op25b_wizard.core.clients.thunderbird import ThunderbirdClient
+from tests.support.platform import (
+    POSIX,
+    PROFILE_LOCK,
+    file_held,
+    home_env,
+    not_on_windows,
+    thunderbird_dir,
+)
 
 FIXTURES = Path(__file__).parent / "fixtures" / "clients" / "thunderbird"
 REPO = Path(__file__).parent.parent
 SUBMISSION = SmtpSettings("smtp.example.co.jp", 587, "starttls", "normal", "taro@example.co.jp")
 
 
-def install(home: Path, where: str = ".thunderbird") -> Path:
-    root = home / where
+def install(home: Path, where: str | None = None) -> Path:
+    root = home / where if where else thunderbird_dir(home)
     shutil.copytree(FIXTURES, root)
     return root
 
@@ -46,15 +54,15 @@ def home(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def tb(home: Path) -> ThunderbirdClient:
-    return ThunderbirdClient(home=home, env={}, platform="linux")
+    return ThunderbirdClient(home=home, env=home_env(home), platform=sys.platform)
 
 
 def default_profile(home: Path) -> Path:
-    return home / ".thunderbird" / "Profiles" / "k3x9a2b1.default-esr"
+    return thunderbird_dir(home) / "Profiles" / "k3x9a2b1.default-esr"
 
 
 def work_profile(home: Path) -> Path:
-    return home / ".thunderbird" / "q7w2e4r5.work"
+    return thunderbird_dir(home) / "q7w2e4r5.work"
 
 
 def diff(a: bytes, b: bytes) -> list[str]:
@@ -102,9 +110,9 @@ def test_profiles_ini_rules(tmp_path):
 
 
 def test_profile_never_opened_has_no_accounts(tb, home, tmp_path):
-    fresh = home / ".thunderbird" / "new.profile"
+    fresh = thunderbird_dir(home) / "new.profile"
     fresh.mkdir()
-    with open(home / ".thunderbird" / "profiles.ini", "a") as f:
+    with open(thunderbird_dir(home) / "profiles.ini", "a") as f:
         f.write("\n[Profile2]\nName=new\nIsRelative=1\nPath=new.profile\n")
     assert fresh in tb.profiles()
     assert tb.accounts(fresh) == []
@@ -269,7 +277,7 @@ def test_read_only_user_js_is_refused_and_nothing_changes(tmp_path):
         from pathlib import Path
         from op25b_wizard.core.clients import SmtpSettings, UserJsConflict
         from op25b_wizard.core.clients.thunderbird import ThunderbirdClient
-        tb = ThunderbirdClient(home=Path({str(tmp_path)!r}), env={{}}, platform="linux")
+        tb = ThunderbirdClient(home=Path({str(tmp_path)!r}), env={home_env(tmp_path)!r})
         change = tb.plan("hanako@example.org",
                          SmtpSettings("mail.example.org", 465, "tls", "normal", None))
         try:
@@ -277,7 +285,7 @@ def test_read_only_user_js_is_refused_and_nothing_changes(tmp_path):
         except UserJsConflict as e:
             print("refused:", e)
     """)
-    if os.geteuid() == 0:
+    if POSIX and os.geteuid() == 0:
         if not shutil.which("unshare") or subprocess.run(
                 ["unshare", "-m", "true"], capture_output=True).returncode != 0:
             pytest.skip("cannot make a private mount namespace here")
@@ -342,25 +350,13 @@ def test_two_applies_undo_in_turn(tb, home):
 
 # -- the profile lock ----------------------------------------------------------------------
 
-HOLD_LOCK = textwrap.dedent("""
-    import fcntl, os, sys, time
-    fd = os.open(sys.argv[1], os.O_RDWR | os.O_CREAT)
-    fcntl.lockf(fd, fcntl.LOCK_EX)
-    print("locked", flush=True)
-    sys.stdin.read()
-""")
-
-
 def test_lock_held_by_another_process_means_running(tb, home):
     profile = default_profile(home)
     prefs = profile / "prefs.js"
-    (profile / ".parentlock").write_bytes(b"")  # left behind by a clean exit: not running
+    (profile / PROFILE_LOCK).write_bytes(b"")  # left behind by a clean exit: not running
     assert not tb.is_running(profile)
     change = tb.plan("taro@example.co.jp", SUBMISSION)
-    holder = subprocess.Popen([sys.executable, "-c", HOLD_LOCK, str(profile / ".parentlock")],
-                              stdin=subprocess.PIPE, stdout=subprocess.PIPE)
-    try:
-        assert holder.stdout.readline() == b"locked\n"
+    with file_held(profile / PROFILE_LOCK, lock=True):
         assert tb.is_running(profile)
         before = prefs.read_bytes()
         with pytest.raises(ClientRunning) as e:
@@ -368,24 +364,13 @@ def test_lock_held_by_another_process_means_running(tb, home):
         assert "Close Thunderbird" in str(e.value)
         assert prefs.read_bytes() == before
         assert not (profile / BACKUP_DIR_NAME).exists()
-    finally:
-        holder.stdin.close()
-        holder.wait(timeout=30)
-        holder.stdout.close()
     assert not tb.is_running(profile)
     tb.apply(change)
-    holder = subprocess.Popen([sys.executable, "-c", HOLD_LOCK, str(profile / ".parentlock")],
-                              stdin=subprocess.PIPE, stdout=subprocess.PIPE)
-    try:
-        assert holder.stdout.readline() == b"locked\n"
-        with pytest.raises(ClientRunning):
-            tb.undo()
-    finally:
-        holder.stdin.close()
-        holder.wait(timeout=30)
-        holder.stdout.close()
+    with file_held(profile / PROFILE_LOCK, lock=True), pytest.raises(ClientRunning):
+        tb.undo()
 
 
+@not_on_windows("Thunderbird's lock symlink (ADDRESS:PID) is made on Linux only")
 def test_lock_symlink_of_a_live_process_means_running(tb, home):
     profile = default_profile(home)
     sleeper = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])

@@ -17,6 +17,7 @@ from op25b_wizard.core.clients import ClientRunning, SmtpSettings
 from op25b_wizard.core.clients.prefs_js import PrefsDocument, statement_bytes
 from op25b_wizard.core.clients.safe_write import BACKUP_DIR_NAME
 from op25b_wizard.core.clients.thunderbird import ThunderbirdClient
+from tests.support.platform import NO_DEBIAN_THUNDERBIRD, WINDOWS
 
 pytestmark = pytest.mark.slow
 
@@ -72,8 +73,9 @@ def _can_isolate() -> bool:
 
 
 needs_thunderbird = pytest.mark.skipif(
-    THUNDERBIRD is None or not _can_isolate(),
-    reason="needs Debian's thunderbird and a network namespace (run as root)")
+    WINDOWS or THUNDERBIRD is None or not _can_isolate(),
+    reason=f"not on Windows: {NO_DEBIAN_THUNDERBIRD}" if WINDOWS
+    else "needs Debian's thunderbird and a network namespace (run as root)")
 
 
 def write_profile(profile: Path) -> bytes:

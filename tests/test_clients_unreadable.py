@@ -13,6 +13,7 @@ from op25b_wizard.cli import main
 from op25b_wizard.core.clients import SmtpSettings, Unreadable, UnreadableSettings
 from op25b_wizard.core.clients.becky import BeckyClient
 from op25b_wizard.core.clients.thunderbird import ThunderbirdClient
+from tests.support.platform import home_env, set_home, thunderbird_dir
 
 FIXTURES = Path(__file__).parent / "fixtures" / "clients"
 SSL_465 = SmtpSettings("smtp.example.co.jp", 465, "tls", "normal", None)
@@ -22,14 +23,14 @@ SSL_465 = SmtpSettings("smtp.example.co.jp", 465, "tls", "normal", None)
 def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """The usual fixtures, with one Becky! mailbox saved as UTF-16 and one Thunderbird profile
     whose prefs.js is a folder."""
-    shutil.copytree(FIXTURES / "thunderbird", tmp_path / ".thunderbird")
+    shutil.copytree(FIXTURES / "thunderbird", thunderbird_dir(tmp_path))
     shutil.copytree(FIXTURES / "becky", tmp_path / "Documents" / "Becky")
     ini = broken_ini(tmp_path)
     ini.write_bytes(ini.read_bytes().decode("cp932").encode("utf-16"))
     prefs = broken_prefs(tmp_path)
     prefs.unlink()
     prefs.mkdir()
-    monkeypatch.setenv("HOME", str(tmp_path))
+    set_home(monkeypatch, tmp_path)
     monkeypatch.setenv("LANG", "C.UTF-8")
     return tmp_path
 
@@ -39,7 +40,7 @@ def broken_ini(home: Path) -> Path:
 
 
 def broken_prefs(home: Path) -> Path:
-    return home / ".thunderbird" / "q7w2e4r5.work" / "prefs.js"  # hanako@example.org
+    return thunderbird_dir(home) / "q7w2e4r5.work" / "prefs.js"  # hanako@example.org
 
 
 def healthy_ini(home: Path) -> Path:
@@ -47,7 +48,7 @@ def healthy_ini(home: Path) -> Path:
 
 
 def test_becky_lists_the_other_mailboxes(home):
-    becky = BeckyClient(home=home, env={}, platform="linux")
+    becky = BeckyClient(home=home, env=home_env(home))
     scan = becky.scan()
     assert [a.email for a in scan.accounts] == ["taro@example.co.jp", "eigyo@example.co.jp"]
     [skipped] = scan.unreadable
@@ -59,7 +60,7 @@ def test_becky_lists_the_other_mailboxes(home):
 
 
 def test_becky_changes_a_healthy_mailbox_and_names_the_broken_one(home):
-    becky = BeckyClient(home=home, env={}, platform="linux")
+    becky = BeckyClient(home=home, env=home_env(home))
     before = broken_ini(home).read_bytes()
     change = becky.plan("taro@example.co.jp", SSL_465)
     becky.apply(change)
@@ -73,7 +74,7 @@ def test_becky_changes_a_healthy_mailbox_and_names_the_broken_one(home):
 
 
 def test_thunderbird_lists_and_changes_the_other_profile(home):
-    tb = ThunderbirdClient(home=home, env={}, platform="linux")
+    tb = ThunderbirdClient(home=home, env=home_env(home))
     scan = tb.scan()
     assert [a.email for a in scan.accounts] == ["taro@example.co.jp", "taro.yamada@example.net"]
     [skipped] = scan.unreadable

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication
 
 from op25b_wizard import cli
 from op25b_wizard.gui.wizard import SetupWizard
+from tests.support.platform import WINDOWS, home_env, set_home
 
 ROOT = Path(__file__).resolve().parents[1]
 PRESET_XML = """<?xml version="1.0" encoding="UTF-8"?>
@@ -25,12 +26,14 @@ PRESET_XML = """<?xml version="1.0" encoding="UTF-8"?>
 
 def run_cli(*args: str, env: dict[str, str] | None = None, timeout: float = 60) -> subprocess.CompletedProcess:
     base = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    if WINDOWS:  # Windows always has a display; the lane's Wine has no screen: offscreen Qt
+        base["QT_QPA_PLATFORM"] = "offscreen"
     return subprocess.run([sys.executable, "-m", "op25b_wizard", *args], cwd=ROOT, capture_output=True,
                           text=True, timeout=timeout, env={**base, **(env or {})})
 
 
 def test_no_command_opens_the_wizard(qapp, tmp_path, monkeypatch):
-    monkeypatch.setenv("HOME", str(tmp_path))
+    set_home(monkeypatch, tmp_path)
     seen: list[str] = []
 
     def close_it() -> None:
@@ -46,7 +49,7 @@ def test_no_command_opens_the_wizard(qapp, tmp_path, monkeypatch):
 
 def test_self_check_without_a_display(thunderbird_home):
     home, _ = thunderbird_home
-    out = run_cli("--self-check", "--lang", "en", env={"HOME": str(home)})
+    out = run_cli("--self-check", "--lang", "en", env=home_env(home))
     assert out.returncode == 0, out.stderr
     lines = dict(line.split(":", 1) for line in out.stdout.splitlines())
     assert lines["Version"].strip().startswith("op25b-wizard ")
@@ -66,7 +69,7 @@ def test_self_check_names_the_company_preset_and_a_broken_one(qapp, tmp_path, mo
     from op25b_wizard.core.lookup import preset as preset_module
     from op25b_wizard.gui.self_check import self_check
 
-    monkeypatch.setenv("HOME", str(tmp_path))
+    set_home(monkeypatch, tmp_path)
     good = tmp_path / "good.xml"
     good.write_text(PRESET_XML)
     out = io.StringIO()
@@ -83,13 +86,13 @@ def test_self_check_names_the_company_preset_and_a_broken_one(qapp, tmp_path, mo
 
 def test_an_empty_preset_or_screenshots_name_is_refused(tmp_path):
     for option in ("--preset", "--screenshots"):
-        out = run_cli(option, "", "--lang", "en", env={"HOME": str(tmp_path)})
+        out = run_cli(option, "", "--lang", "en", env=home_env(tmp_path))
         assert out.returncode == 2 and out.stderr.count("\n") == 1, out.stderr
         assert f"{option} needs a" in out.stderr
 
 
 def test_self_check_in_japanese_loads_qts_own_catalogue(tmp_path):
-    out = run_cli("--self-check", "--lang", "ja", env={"HOME": str(tmp_path)})
+    out = run_cli("--self-check", "--lang", "ja", env=home_env(tmp_path))
     assert out.returncode == 0, out.stderr
     assert "qtbase_ja.qm" in out.stdout
 
@@ -98,7 +101,7 @@ def test_screenshots_every_page_in_both_languages_and_at_200_percent(tmp_path):
     for lang, scale in (("en", "1"), ("ja", "2")):
         out_dir = tmp_path / lang
         out = run_cli("--screenshots", str(out_dir), "--lang", lang,
-                      env={"HOME": str(tmp_path), "QT_SCALE_FACTOR": scale})
+                      env={**home_env(tmp_path), "QT_SCALE_FACTOR": scale})
         assert out.returncode == 0, out.stderr
         files = sorted(out_dir.glob("*.png"))
         assert [f.name[:2] for f in files] == ["01", "02", "03", "04", "05", "06", "07", "no"]

@@ -23,11 +23,13 @@ from op25b_wizard.core.wizard_state import PageId, Preset
 from op25b_wizard.gui.services import Services
 from tests.conftest import ENGINE_PASSWORD, GUI_EMAIL, write_thunderbird_profile
 from tests.support.netns import HOSTNAME, op25b_network
+from tests.support.platform import NO_NETNS, not_on_windows
 from tests.support.servers import TestCA
 
 ENV = "OP25B_GUI_NETNS"
 TIMEOUT = 3.0
 WAIT_MS = 20000
+pytestmark = not_on_windows(NO_NETNS)
 
 
 def _need_secret_service() -> None:

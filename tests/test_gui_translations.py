@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 import subprocess
-import sys
 from pathlib import Path
 from xml.etree import ElementTree
 
@@ -33,6 +32,7 @@ from PySide6.QtWidgets import (
 from op25b_wizard import i18n
 from op25b_wizard.core.wizard_state import PageId
 from op25b_wizard.gui.screenshots import play_sample
+from tests.support.platform import installed_script
 
 ALLOWED_WORDS = {
     "SMTP", "SSL", "TLS", "STARTTLS", "OAuth2", "PDF", "Thunderbird", "Becky", "Internet", "Mail",
@@ -147,7 +147,7 @@ def test_every_input_has_an_accessible_name_or_a_label(qapp):
 
 
 ROOT = Path(__file__).resolve().parents[1]
-LUPDATE = Path(sys.executable).with_name("pyside6-lupdate")
+LUPDATE = installed_script("pyside6-lupdate")
 
 
 def _translated(ts: Path) -> dict[tuple[str, str], bool]:

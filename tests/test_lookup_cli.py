@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import json
 import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 
@@ -13,8 +11,8 @@ from op25b_wizard.cli import lookup as cli_lookup
 from op25b_wizard.cli import main
 from op25b_wizard.core.lookup import LookupConfig
 from tests.support.http_servers import Page, autoconfig_xml, local_web
+from tests.support.platform import CLI
 
-CLI = str(Path(sys.executable).parent / "op25b-wizard")
 SERVER_KEYS = {"host", "port", "security", "auth", "username"}
 
 

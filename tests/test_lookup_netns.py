@@ -7,16 +7,15 @@ from __future__ import annotations
 import json
 import threading
 import time
-from pathlib import Path
 
 import pytest
 
 from op25b_wizard.core.lookup import LookupConfig, lookup
 from tests.support.netns import op25b_network
+from tests.support.platform import CLI
 from tests.support.servers import TestCA
 
 pytestmark = pytest.mark.netns
-CLI = str(Path(__file__).resolve().parents[1] / ".venv" / "bin" / "op25b-wizard")
 
 
 def in_namespace(net, fn):

@@ -13,11 +13,11 @@ import pytest
 
 from op25b_wizard.core import secrets
 from tests.support.netns import op25b_network
+from tests.support.platform import CLI, NO_MSMTP, not_on_windows
 from tests.support.servers import DEFAULT_USERS, TestCA
 
-pytestmark = [pytest.mark.netns, pytest.mark.slow]
+pytestmark = [pytest.mark.netns, pytest.mark.slow, not_on_windows(NO_MSMTP)]
 ROOT = Path(__file__).resolve().parents[1]
-CLI = str(ROOT / ".venv" / "bin" / "op25b-wizard")
 USER, PASSWORD = next(iter(DEFAULT_USERS.items()))
 RCPT = "hanako@example.test"
 

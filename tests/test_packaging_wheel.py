@@ -14,6 +14,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.support.platform import WINDOWS, base_env, home_env
+
 ROOT = Path(__file__).resolve().parents[1]
 SOURCES = ("pyproject.toml", "README.md", "op25b_wizard", "resources", "docs")
 
@@ -59,14 +61,17 @@ def test_the_installed_wheel_starts_without_the_checkout(wheel: Path, tmp_path: 
     venv = tmp_path / "venv"
     subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True,
                    timeout=120)
-    python = venv / "bin" / "python"
+    scripts = venv / ("Scripts" if WINDOWS else "bin")
+    python = scripts / ("python.exe" if WINDOWS else "python")
     subprocess.run([sys.executable, "-m", "pip", "--python", str(python), "install", "--quiet",
                     "--no-deps", "--no-index", str(wheel)], check=True, timeout=300)
     home = tmp_path / "home"
     home.mkdir()
+    base = base_env()
     env = {
-        "PATH": f"{venv / 'bin'}:/usr/bin:/bin",
-        "HOME": str(home),
+        **base,
+        "PATH": os.pathsep.join([str(scripts), base["PATH"]]),
+        **home_env(home),
         # the dependencies (Qt and the rest) from this environment; op25b_wizard itself only
         # from the wheel: an editable install is found through a .pth file, which is not read
         # from PYTHONPATH
@@ -85,7 +90,8 @@ def test_the_installed_wheel_starts_without_the_checkout(wheel: Path, tmp_path: 
     assert Path(icon_dir) == venv / "share" / "op25b-wizard" / "icons"
     assert Path(guide) == venv / "share" / "op25b-wizard" / "docs" / "guide-ja.md"
     assert (Path(guide).parent / "screenshots" / "ja" / "01-welcome.png").is_file()
-    run = subprocess.run([str(venv / "bin" / "op25b-wizard"), "--self-check"], env=env,
+    run = subprocess.run([str(scripts / ("op25b-wizard.exe" if WINDOWS else "op25b-wizard")),
+                          "--self-check"], env=env,
                          cwd=tmp_path, capture_output=True, text=True, timeout=120)
     assert run.returncode == 0, run.stdout + run.stderr
     assert "usable" in run.stdout and "Traceback" not in run.stderr

@@ -4,16 +4,15 @@ families that are missing or dead."""
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 
 from tests.support.netns import op25b_network
+from tests.support.platform import CLI
 from tests.support.servers import DEFAULT_USERS, TestCA
 
 pytestmark = pytest.mark.netns
 USER, PASSWORD = next(iter(DEFAULT_USERS.items()))
-CLI = str(Path(__file__).resolve().parents[1] / ".venv" / "bin" / "op25b-wizard")
 TIMEOUT = 3.0
 
 

@@ -16,6 +16,7 @@ import keyring.core
 import pytest
 
 from op25b_wizard.core import secrets
+from tests.support.platform import WINDOWS, base_env, home_env, not_on_windows
 
 ROOT = Path(__file__).resolve().parents[1]
 HOST, USER = "smtp.example.co.jp", "taro@example.co.jp"
@@ -24,8 +25,15 @@ NO_PYCRYPTODOME = importlib.util.find_spec("Crypto") is None and \
     importlib.util.find_spec("Cryptodome") is None
 
 
-def write_config(config_home: Path, body: str) -> Path:
-    path = config_home / "python_keyring" / "keyringrc.cfg"
+def home_config(home: Path) -> Path:
+    """Where keyring looks for its settings for a user whose home is *home*."""
+    if WINDOWS:
+        return home / "AppData" / "Local" / "Python Keyring"
+    return home / ".config" / "python_keyring"
+
+
+def write_config(config_dir: Path, body: str) -> Path:
+    path = config_dir / "keyringrc.cfg"
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(body, encoding="utf-8")
     return path
@@ -33,11 +41,11 @@ def write_config(config_home: Path, body: str) -> Path:
 
 def cli(home: Path, *argv: str, stdin: str = "", **env: str) -> subprocess.CompletedProcess:
     """The real command in a child process: its own HOME, no D-Bus session, stdout a pipe."""
-    environment = {"HOME": str(home), "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+    environment = {**base_env(), **home_env(home), "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
                    "LANG": "C.UTF-8", "QT_QPA_PLATFORM": "offscreen", **env}
     return subprocess.run([sys.executable, "-m", "op25b_wizard", *argv, "--lang", "en"],
-                          input=stdin, capture_output=True, text=True, timeout=60, cwd=ROOT,
-                          env=environment)
+                          input=stdin, capture_output=True, encoding="utf-8", timeout=60,
+                          cwd=ROOT, env=environment)
 
 
 def assert_status_says_why(home: Path, words: str, **env: str) -> subprocess.CompletedProcess:
@@ -81,9 +89,10 @@ def assert_every_command_says_why(home: Path, words: str, **env: str) -> None:
 
 
 @pytest.mark.skipif(not NO_PYCRYPTODOME, reason="pycryptodome is installed: the store would load")
+@not_on_windows("XDG_CONFIG_HOME is a freedesktop (Linux) setting; keyring ignores it there")
 def test_encrypted_file_store_without_pycryptodome_in_xdg_config_home(tmp_path):
     config_home = tmp_path / "config"
-    path = write_config(config_home,
+    path = write_config(config_home / "python_keyring",
                         "[backend]\ndefault-keyring=keyrings.alt.file.EncryptedKeyring\n")
     assert_every_command_says_why(
         tmp_path, f"The password store chosen in {path} (keyrings.alt.file.EncryptedKeyring) "
@@ -99,7 +108,7 @@ def test_unknown_store_in_the_environment_variable(tmp_path):
 
 
 def test_store_missing_from_its_module_in_the_home_config(tmp_path):
-    path = write_config(tmp_path / ".config",
+    path = write_config(home_config(tmp_path),
                         "[backend]\ndefault-keyring=keyring.backends.SecretService.Nope\n")
     assert_status_says_why(
         tmp_path, f"The password store chosen in {path} (keyring.backends.SecretService.Nope) "
@@ -107,7 +116,7 @@ def test_store_missing_from_its_module_in_the_home_config(tmp_path):
 
 
 def test_a_settings_file_that_is_not_one(tmp_path):
-    path = write_config(tmp_path / ".config", "default-keyring=keyring.backends.null.Keyring\n")
+    path = write_config(home_config(tmp_path), "default-keyring=keyring.backends.null.Keyring\n")
     assert_status_says_why(
         tmp_path, f"The password store settings file {path} cannot be read (File contains no "
         "section headers).")

@@ -6,19 +6,25 @@ and in CI a missing Secret Service fails them.
 
 from __future__ import annotations
 
-import os
-import pty
-import subprocess
-import uuid
-from pathlib import Path
-
 import pytest
-import secretstorage
 
-from op25b_wizard.core import secrets
+from tests.support.platform import NO_SECRET_SERVICE, WINDOWS
+
+if WINDOWS:
+    pytest.skip(f"not on Windows: {NO_SECRET_SERVICE}", allow_module_level=True)
+
+import os  # noqa: E402
+import pty  # noqa: E402
+import subprocess  # noqa: E402
+import uuid  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+import secretstorage  # noqa: E402
+
+from op25b_wizard.core import secrets  # noqa: E402
+from tests.support.platform import CLI  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
-CLI = str(ROOT / ".venv" / "bin" / "op25b-wizard")
 PASSWORD = "real-keyring pässword ユーザー 42"
 
 

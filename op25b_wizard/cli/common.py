@@ -42,38 +42,37 @@ def apply_lang(args: argparse.Namespace) -> str:
     return i18n.set_language(getattr(args, "lang", None))
 
 
-def _not_text(encoding: str) -> CliError:
-    import codecs
+STDIN_ENCODING = "utf-8"
+"""A password on standard input is UTF-8 on every system, whatever the console's code page
+(cp932 on Japanese Windows, cp1252, ...): ``password get`` writes UTF-8 too, so what goes in
+comes out byte for byte. A UTF-8 byte order mark in front (Notepad, PowerShell) is dropped."""
 
-    try:
-        name = codecs.lookup(encoding).name
-    except LookupError:
-        name = encoding
+
+def _not_text() -> CliError:
     return CliError(i18n.tr("Cli", QT_TRANSLATE_NOOP(
         "Cli", "the password read from standard input is not valid {encoding} text"),
-        encoding="UTF-8" if name == "utf-8" else name))
+        encoding="UTF-8"))
 
 
 def _read_stdin_line() -> str:
-    """One line of standard input, decoded strictly in the input's encoding.
+    """One line of standard input, decoded strictly as UTF-8 (see :data:`STDIN_ENCODING`).
 
-    Python may read a pipe with ``surrogateescape`` (C locale), which turns bytes that are not
-    text into characters that cannot be sent; so the bytes are read and decoded here."""
-    encoding = getattr(sys.stdin, "encoding", None) or "utf-8"
+    Python reads a pipe in the console's code page (Windows) or with ``surrogateescape``
+    (C locale); so the bytes are read and decoded here."""
     raw_stream = getattr(sys.stdin, "buffer", None)
     if raw_stream is None:  # a text stream only (e.g. replaced by a caller)
         return sys.stdin.readline()
     raw = raw_stream.readline()
     try:
-        return raw.decode(encoding)
-    except (UnicodeDecodeError, LookupError):
-        raise _not_text(encoding) from None
+        return raw.decode(STDIN_ENCODING).removeprefix("\ufeff")
+    except UnicodeDecodeError:
+        raise _not_text() from None
 
 
 def read_password_stdin() -> str:
     """Read a password from standard input (first line, newline stripped).
 
-    Input that is not text in the input's encoding is refused with a :class:`CliError`."""
+    Input that is not UTF-8 text is refused with a :class:`CliError`."""
     if sys.stdin is None:
         raise CliError(i18n.tr("Cli", QT_TRANSLATE_NOOP("Cli", "no standard input to read the password from")))
     if sys.stdin.isatty():
@@ -86,7 +85,7 @@ def read_password_stdin() -> str:
     try:
         password.encode("utf-8")
     except UnicodeEncodeError:
-        raise _not_text(getattr(sys.stdin, "encoding", None) or "utf-8") from None
+        raise _not_text() from None
     if not password:
         raise CliError(i18n.tr("Cli", QT_TRANSLATE_NOOP("Cli", "the password read from standard input is empty")))
     return password
@@ -111,10 +110,16 @@ def _escape(error: UnicodeError) -> tuple[str, int]:
     return "".join(out), error.end
 
 
+_FAILING_ERRORS = ("strict", "surrogateescape")
+
+
 def guard_output_encoding(*streams: object) -> None:
     """Make output streams (default: stdout and stderr) never fail on a character their
-    encoding cannot hold, such as a cp932 pipe on Japanese Windows or ASCII: the character
-    is escaped instead. Streams whose error handling was chosen already stay as they are."""
+    encoding cannot hold, such as a cp932 pipe on Japanese Windows, a cp1252 one or ASCII: the
+    character is escaped instead. Python starts streams with ``strict`` or (Windows, C locale)
+    ``surrogateescape``, which both fail on such a character; streams whose error handling was
+    chosen otherwise (``PYTHONIOENCODING=...:replace``, stderr's ``backslashreplace``) stay as
+    they are."""
     import codecs
 
     try:
@@ -123,7 +128,7 @@ def guard_output_encoding(*streams: object) -> None:
         codecs.register_error(ESCAPE_ERRORS, _escape)
     for stream in streams or (sys.stdout, sys.stderr):
         reconfigure = getattr(stream, "reconfigure", None)
-        if reconfigure is None or getattr(stream, "errors", None) != "strict":
+        if reconfigure is None or getattr(stream, "errors", None) not in _FAILING_ERRORS:
             continue
         with contextlib.suppress(ValueError, OSError, AttributeError):  # cannot change: leave it
             reconfigure(errors=ESCAPE_ERRORS)

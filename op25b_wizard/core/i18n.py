@@ -9,6 +9,8 @@ remembers its context and formats its placeholders after translation.
 from __future__ import annotations
 
 import errno
+import os
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -65,12 +67,28 @@ _OS_REASONS: dict[int, str] = {
 }
 
 
+_WINDOWS_IN_USE = (32, 33)
+"""ERROR_SHARING_VIOLATION, ERROR_LOCK_VIOLATION: another program has the file open."""
+
+
+def _errno_of(error: OSError) -> int:
+    """The error number that says what happened. Windows reports a folder opened as a file,
+    and a file another program holds open, as "permission denied" (EACCES)."""
+    code = error.errno or 0
+    if sys.platform == "win32" and code in (errno.EACCES, errno.EPERM):
+        if getattr(error, "winerror", None) in _WINDOWS_IN_USE:
+            return errno.EBUSY
+        if error.filename is not None and os.path.isdir(error.filename):
+            return errno.EISDIR
+    return code
+
+
 def os_reason(error: OSError) -> Msg | str:
     """Why a file operation failed, in words the catalogue translates (else the OS's text)."""
     reason = getattr(error, "reason", None)  # small_file.SmallFileError says it already
     if isinstance(reason, Msg):
         return reason
-    source = _OS_REASONS.get(error.errno or 0)
+    source = _OS_REASONS.get(_errno_of(error))
     if source is not None:
         return Msg("OsError", source)
     return error.strerror or str(error)

@@ -19,6 +19,7 @@ from PySide6.QtCore import QCoreApplication, QEventLoop, QSize
 from PySide6.QtWidgets import QWidget
 
 from op25b_wizard.core.clients.base import Account, AccountScan, ApplyResult, Change, SmtpSettings
+from op25b_wizard.core.clients.profiles import thunderbird_roots
 from op25b_wizard.core.clients.reverting import UndoResult
 from op25b_wizard.core.i18n import QT_TRANSLATE_NOOP, msg
 from op25b_wizard.core.model import (
@@ -63,8 +64,22 @@ OFFLINE_SHOTS: tuple[tuple[str, PageId], ...] = (
 terms are accepted): only its last page is kept."""
 
 
-def sample_accounts(home: Path) -> list[Account]:
-    profile = home / ".thunderbird" / "k2x9w4.default-release"
+def sample_home(platform: str | None = None) -> Path:
+    """Taro's home folder where this system keeps home folders."""
+    platform = platform or sys.platform
+    if platform.startswith("win"):
+        return Path("C:\\Users\\taro")
+    return Path("/Users/taro" if platform == "darwin" else "/home/taro")
+
+
+def sample_accounts(home: Path, platform: str | None = None) -> list[Account]:
+    """Taro's two accounts, in the folders the mail programs use on this system."""
+    platform = platform or sys.platform
+    env = {"APPDATA": str(home / "AppData" / "Roaming")} if platform.startswith("win") else {}
+    root = thunderbird_roots(home, env, platform)[0]
+    if platform.startswith("win") or platform == "darwin":
+        root = root / "Profiles"
+    profile = root / "k2x9w4.default-release"
     becky = home / "Documents" / "Becky"
     return [
         Account("thunderbird", "Thunderbird", profile, "smtp1", "taro.yamada@example.co.jp",
@@ -230,7 +245,7 @@ def play_sample(on_page: Callable[[Any, PageId], None], *, lang: str = "en",
     user has done what they do there)."""
     app = ensure_app()
     kind = OfflineSampleServices if offline else SampleServices
-    services = kind(home or Path("/home/taro"))
+    services = kind(home or sample_home())
     wizard = create_wizard(lang=lang, helpdesk=helpdesk, services=services)
     wizard.resize(SIZE)
     wizard.show()

@@ -606,7 +606,7 @@
         <translation>標準入力から読み取ったパスワードが、正しい {encoding} の文字列ではありません</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+25"/>
         <source>no standard input to read the password from</source>
         <translation>パスワードを読み取る標準入力がありません。</translation>
     </message>
@@ -626,7 +626,7 @@
         <translation>タイムアウトは 0.1～300 秒の範囲で指定してください。</translation>
     </message>
     <message>
-        <location filename="../../op25b_wizard/cli/common.py" line="+46"/>
+        <location filename="../../op25b_wizard/cli/common.py" line="+52"/>
         <source>cannot read the CA file {path}</source>
         <translation>CA ファイル {path} を読み取れません。</translation>
     </message>
@@ -1008,7 +1008,7 @@
         <translation>--preset にはファイル名を指定してください</translation>
     </message>
     <message>
-        <location filename="../../op25b_wizard/gui/screenshots.py" line="+204"/>
+        <location filename="../../op25b_wizard/gui/screenshots.py" line="+219"/>
         <source>could not write {path}</source>
         <translation>{path} に書き込めませんでした</translation>
     </message>
@@ -1329,7 +1329,7 @@
         <translation>このメールソフトについて直前の &apos;apply&apos; で変更した値を、書き込んだときのままになっているものだけ元に戻します。その後に変更された値はそのままにして、その名前を表示します（終了ステータス 4）。メールソフトは終了しておく必要があります。</translation>
     </message>
     <message>
-        <location filename="../../op25b_wizard/cli/common.py" line="-115"/>
+        <location filename="../../op25b_wizard/cli/common.py" line="-120"/>
         <source>language of the output (default: from the system locale)</source>
         <translation>出力の言語（省略時はシステムの設定に従います）</translation>
     </message>
@@ -2377,7 +2377,7 @@
         <translation>{path} の設定は、読み取った後に変更されています。変更する前に、もう一度設定を確認してください。</translation>
     </message>
     <message>
-        <location filename="../../op25b_wizard/core/clients/becky.py" line="+196"/>
+        <location filename="../../op25b_wizard/core/clients/becky.py" line="+184"/>
         <source>Cannot read {path}: it is not saved the way Becky! saves it (another program may have saved it as UTF-16)</source>
         <translation>{path} を読み取れません。Becky! が保存する形式ではありません（別のプログラムが UTF-16 で保存した可能性があります）</translation>
     </message>
@@ -2452,6 +2452,11 @@
         <translation>{path} は安全に変更できません（読み取り専用か、想定した形式ではありません）。何も変更していません。</translation>
     </message>
     <message>
+        <location line="+7"/>
+        <source>Cannot write {path}: {reason}. Nothing was changed.</source>
+        <translation>{path} に書き込めません: {reason}。何も変更していません。</translation>
+    </message>
+    <message>
         <location line="+6"/>
         <source>Already set up this way: nothing to change.</source>
         <translation>すでにこの設定になっています。変更は不要です。</translation>
@@ -2492,7 +2497,7 @@
         <translation>{path} のバックアップは使用できません: {reason}</translation>
     </message>
     <message>
-        <location filename="../../op25b_wizard/core/clients/thunderbird.py" line="+299"/>
+        <location filename="../../op25b_wizard/core/clients/thunderbird.py" line="+300"/>
         <source>No {client} profile was found for this user.</source>
         <translation>このユーザーの {client} のプロファイルが見つかりません。</translation>
     </message>
@@ -2580,7 +2585,7 @@
 <context>
     <name>OsError</name>
     <message>
-        <location filename="../../op25b_wizard/core/i18n.py" line="+51"/>
+        <location filename="../../op25b_wizard/core/i18n.py" line="+53"/>
         <source>it does not exist</source>
         <translation>存在しません</translation>
     </message>
@@ -4498,10 +4503,10 @@
         <location line="+6"/>
         <location filename="../../op25b_wizard/cli/common.py" line="-8"/>
         <location line="+23"/>
-        <location line="+26"/>
+        <location line="+25"/>
         <location line="+4"/>
         <location line="+9"/>
-        <location line="+46"/>
+        <location line="+52"/>
         <location line="+5"/>
         <location line="+10"/>
         <location line="+3"/>

@@ -1,11 +1,13 @@
 """Becky! Internet Mail: outgoing settings of each mailbox, from ``Mailbox.ini``.
 
-Layout (as Thunderbird's Becky! importer reads it): the data folder (``Documents\\Becky``,
-formerly ``C:\\Becky!\\<user>``) holds ``Folder.lst``, one mailbox folder name per line (the
-first is the default); each mailbox folder holds ``Mailbox.ini`` in the ANSI code page with an
-``[Account]`` section: ``MailAddress``, ``YourName``, ``SMTPServer``, ``SMTPPort`` (25 when
-absent), ``SSLSMTP`` (1 = SSL/TLS), ``SMTPAUTH`` (1 = on), ``SMTPAUTHMODE`` (1 = CRAM-MD5;
-2, 4, 6 = LOGIN/PLAIN; other values = any method) and ``UserID``.
+Layout (as Thunderbird's Becky! importer reads it): the data folder (the one Becky! records in
+the registry, ``HKEY_CURRENT_USER\\Software\\RimArts\\B2\\Settings`` value ``DataDir``, else
+``Documents\\Becky``, formerly ``C:\\Becky!\\<user>``) holds ``Folder.lst``, one mailbox
+folder name per line (the first is the default); each mailbox folder holds ``Mailbox.ini`` in
+the ANSI code page with an ``[Account]`` section: ``MailAddress``, ``YourName``,
+``SMTPServer``, ``SMTPPort`` (25 when absent), ``SSLSMTP`` (1 = SSL/TLS), ``SMTPAUTH``
+(1 = on), ``SMTPAUTHMODE`` (1 = CRAM-MD5; 2, 4, 6 = LOGIN/PLAIN; other values = any method)
+and ``UserID``.
 
 What is written: ``SMTPServer`` (when it differs), ``SMTPPort``, ``SSLSMTP``, ``SMTPAUTH`` and
 ``SMTPAUTHMODE``, each only when its value differs. No Becky! key for STARTTLS or OAuth2 is
@@ -19,7 +21,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import subprocess
 import sys
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path, PureWindowsPath
@@ -56,6 +57,7 @@ from .planning import (
     newest_backup,
     normalise,
     not_editable_msg,
+    not_written_msg,
     nothing_to_change_msg,
     recorded_changes,
     recorded_settings,
@@ -67,13 +69,18 @@ from .planning import (
     unreadable_msg,
     writable,
 )
+from .processes import running_process_names
 from .reverting import SettingChange, SettingValue, UndoResult
 from .safe_write import Backup, atomic_write, inside
+from .windows_registry import SHELL_FOLDERS, RegistryReader, user_value
 
 SECTION = "Account"
 FOLDER_LIST = "Folder.lst"
 MAILBOX_INI = "Mailbox.ini"
 EXECUTABLE = "b2.exe"
+SETTINGS_KEY = r"Software\RimArts\B2\Settings"
+DATA_DIR_VALUE = "DataDir"
+"""Where Becky! records its data folder (HKEY_CURRENT_USER; the path may end with "\\")."""
 DEFAULT_PORT = 25
 CLEARTEXT_MODES = ("2", "4", "6")
 CLEARTEXT_MODE = "6"  # LOGIN or PLAIN
@@ -98,35 +105,6 @@ def _int(text: str | None, default: int) -> int:
         return default
 
 
-def running_process_names() -> list[str]:
-    """Names of the running programs (``/proc`` on Linux, ``tasklist`` on Windows, else ``ps``)."""
-    names: list[str] = []
-    proc = Path("/proc")
-    if proc.is_dir() and (proc / "self").exists():
-        for d in proc.iterdir():
-            if not d.name.isdigit():
-                continue
-            try:
-                argv0 = (d / "cmdline").read_bytes().split(b"\0", 1)[0]
-                comm = (d / "comm").read_bytes().strip()
-            except OSError:
-                continue
-            names += [os.fsdecode(argv0), os.fsdecode(comm)]
-        return names
-    if sys.platform.startswith("win"):
-        command = ["tasklist", "/FO", "CSV", "/NH"]
-    else:
-        command = ["ps", "-A", "-o", "comm="]
-    try:
-        out = subprocess.run(command, capture_output=True, text=True, timeout=10, check=False,
-                             creationflags=getattr(subprocess, "CREATE_NO_WINDOW", 0)).stdout
-    except (OSError, subprocess.SubprocessError):
-        return names
-    for line in out.splitlines():
-        names.append(line.split('","', 1)[0].strip('"') if line.startswith('"') else line.strip())
-    return names
-
-
 def _is_becky(name: str) -> bool:
     base = PureWindowsPath(name.replace("/", "\\")).name
     return base.lower() == EXECUTABLE
@@ -138,24 +116,34 @@ class BeckyClient:
 
     def __init__(self, home: Path | None = None, env: Mapping[str, str] | None = None,
                  platform: str | None = None, *, data_dirs: list[Path] | None = None,
-                 process_names: Callable[[], Iterable[str]] | None = None) -> None:
+                 process_names: Callable[[], Iterable[str]] | None = None,
+                 registry: RegistryReader | None = None) -> None:
         self.home = home if home is not None else Path.home()
         self.env = env if env is not None else os.environ
         self.platform = platform or sys.platform
         self.data_dirs = data_dirs
         self.process_names = process_names or running_process_names
+        self.registry = registry or user_value
 
     # -- reading ---------------------------------------------------------------------------
 
     def _candidates(self) -> list[Path]:
         if self.data_dirs is not None:
             return list(self.data_dirs)
+        windows = self.platform.startswith("win")
+        found: list[Path] = []
+        if windows:
+            data_dir = self.registry(SETTINGS_KEY, DATA_DIR_VALUE)
+            if data_dir:
+                found.append(Path(PureWindowsPath(data_dir)))
         documents = [self.home / "Documents"]
-        if self.platform.startswith("win"):
+        if windows:
+            shell_documents = self.registry(SHELL_FOLDERS, "Personal")
+            documents[:0] = [Path(PureWindowsPath(shell_documents))] if shell_documents else []
             documents += [Path(self.env[v]) / "Documents"
                           for v in ("USERPROFILE", "OneDrive") if self.env.get(v)]
-        found = [d / "Becky" for d in documents]
-        if self.platform.startswith("win"):
+        found += [d / "Becky" for d in documents]
+        if windows:
             old = Path("C:\\Becky!")
             if old.is_dir():
                 found += sorted(d for d in old.iterdir() if d.is_dir())
@@ -358,9 +346,9 @@ class BeckyClient:
             raise
         try:
             atomic_write(ini, data)
-        except OSError:
+        except OSError as e:
             roll_back(backup, "the file could not be written")
-            raise UnreadableSettings(not_editable_msg(ini)) from None
+            raise UnreadableSettings(not_written_msg(ini, e)) from None
         written = self._account(account.profile, account.key, ini, self._read(ini))
         if not same_settings(written.smtp, change.after):
             roll_back(backup, "settings did not read back as planned")

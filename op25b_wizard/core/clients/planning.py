@@ -254,6 +254,13 @@ def not_editable_msg(path: Path) -> Msg:
              "Nothing was changed."), path=str(path))
 
 
+def not_written_msg(path: Path, error: OSError) -> Msg:
+    """A file that could not be replaced (another program has it open, the disk is full...)."""
+    return msg(CTX, QT_TRANSLATE_NOOP(
+        "MailClients", "Cannot write {path}: {reason}. Nothing was changed."),
+        path=str(path), reason=os_reason(error))
+
+
 def nothing_to_change_msg() -> Msg:
     return msg(CTX, QT_TRANSLATE_NOOP("MailClients", "Already set up this way: nothing to change."))
 

@@ -75,12 +75,25 @@ def atomic_write(path: Path, data: bytes, *, mode: int | None = None) -> None:
         if st is not None and hasattr(os, "chown"):
             with contextlib.suppress(PermissionError):
                 os.chown(tmp, st.st_uid, st.st_gid)
-        os.replace(tmp, target)
+        _replace(tmp, target, existed=st is not None)
     except BaseException:
         with contextlib.suppress(OSError):
             tmp.unlink()
         raise
     _fsync_dir(directory)
+
+
+def _replace(tmp: Path, target: Path, *, existed: bool) -> None:
+    """``os.replace``; on Windows a file another program holds open without allowing deletion
+    cannot be replaced ("access denied"): that is reported as the file being in use (EBUSY),
+    which it is when the file itself may be written."""
+    try:
+        os.replace(tmp, target)
+    except PermissionError as e:
+        if os.name == "nt" and existed and os.access(target, os.W_OK):
+            raise OSError(errno.EBUSY, "the file is in use by another program",
+                          str(target)) from e
+        raise
 
 
 def sha256(data: bytes) -> str:

@@ -57,6 +57,7 @@ from .planning import (
     newest_backup,
     normalise,
     not_editable_msg,
+    not_written_msg,
     nothing_to_change_msg,
     recorded_changes,
     recorded_settings,
@@ -387,11 +388,11 @@ class ThunderbirdClient:
         for path, data in writes:
             try:
                 atomic_write(path, data)
-            except OSError:
+            except OSError as e:
                 roll_back(backup, "a file could not be written")
                 if path == p.user_js_path:
                     raise UserJsConflict(_user_js_msg(path)) from None
-                raise UnreadableSettings(not_editable_msg(path)) from None
+                raise UnreadableSettings(not_written_msg(path, e)) from None
         written = next((a for a in self._accounts(self._load(profile)) if a.key == key), None)
         if written is None or not same_settings(written.smtp, change.after):
             roll_back(backup, "settings did not read back as planned")

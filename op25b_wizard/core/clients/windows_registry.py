@@ -9,6 +9,8 @@ be read (Outlook's stored passwords) never are.
 
 from __future__ import annotations
 
+import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Protocol
 
@@ -202,3 +204,32 @@ def reg_file(key: str, values: dict[str, RegValue | None]) -> bytes:
     lines += [reg_line(name, value) for name, value in values.items()]
     text = "\r\n".join(lines) + "\r\n\r\n"
     return b"\xff\xfe" + text.encode("utf-16-le")
+
+
+# -- where a program or Windows records a folder ---------------------------------------------
+
+RegistryReader = Callable[[str, str], "str | None"]
+"""``reader(key, value_name)``: a string value under HKEY_CURRENT_USER, or None."""
+
+SHELL_FOLDERS = r"Software\Microsoft\Windows\CurrentVersion\Explorer\User Shell Folders"
+"""Where Windows records the user's folders; ``Personal`` is Documents (it may be redirected,
+e.g. to OneDrive)."""
+
+
+def user_value(key: str, name: str) -> str | None:
+    """The string value *name* of ``HKEY_CURRENT_USER\\<key>`` (``REG_EXPAND_SZ`` expanded);
+    None when it is absent, empty, not a string, or this is not Windows."""
+    if sys.platform != "win32":
+        return None
+    try:
+        value = WinRegistry().get(key, name)
+    except OSError:
+        return None
+    if value is None or value.type not in (REG_SZ, REG_EXPAND_SZ) or not isinstance(value.data, str):
+        return None
+    text = value.data
+    if value.type == REG_EXPAND_SZ:
+        import winreg
+
+        text = winreg.ExpandEnvironmentStrings(text)
+    return text.strip().rstrip("\0") or None
