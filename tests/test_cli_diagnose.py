@@ -114,6 +114,9 @@ def test_human_output_says_what_works_and_what_to_do(host: Host) -> None:
 
 
 def test_blocked_port_25_is_reported_within_about_one_stage(host: Host) -> None:
+    t0 = time.monotonic()
+    assert cli("--version").returncode == 0
+    startup = time.monotonic() - t0  # seconds under Wine on a loaded machine, not 5
     with blackhole() as hole:
         t0 = time.monotonic()
         proc = cli(*host.argv("--json", "--timeout", "1", relay=hole))
@@ -124,7 +127,7 @@ def test_blocked_port_25_is_reported_within_about_one_stage(host: Host) -> None:
     assert out["verdicts"] == ["op25b", "submission_ok"]
     assert out["ports"][0]["outcome"] == "timeout"
     assert out["recommended"]["port"] == host.tls
-    assert wall < 1.0 + 5.0, "one stage timeout plus start-up"
+    assert wall < 1.0 + max(5.0, 3 * startup), "one stage timeout plus start-up"
 
 
 def test_no_route_exits_1(test_ca: TestCA) -> None:

@@ -21,7 +21,7 @@ from op25b_wizard.core import secrets
 from op25b_wizard.core.diagnosis import diagnose
 from op25b_wizard.core.exports.registry import FORMATS
 from tests.conftest import ENGINE_PASSWORD, ENGINE_USER
-from tests.support.platform import CLI, KEYRING_NAME, not_on_windows
+from tests.support.platform import CLI, POSIX, WINDOWS, not_on_windows
 from tests.test_secrets import (  # noqa: F401 - fixtures
     memory_keyring,
     plaintext_file_keyring,
@@ -63,11 +63,11 @@ def test_no_export_contains_the_password(qapp, capsys, tmp_path, stored, fmt):
     assert data
     for blob in (data, out.encode(), err.encode()):
         assert PASSWORD.encode() not in blob
-    if fmt == "pdf":
+    if fmt == "pdf" and not WINDOWS:  # read back with Debian's poppler-utils
         text = subprocess.run(["pdftotext", str(out_file), "-"], capture_output=True, text=True,
                               check=True).stdout
         assert "C2LCC-AJ2AN" in text and PASSWORD not in unicodedata.normalize("NFKC", text)
-    if fmt == "msmtp":
+    if fmt == "msmtp" and POSIX:  # Windows files have no permission bits
         assert stat.S_IMODE(out_file.stat().st_mode) == 0o600
     assert f"wrote {out_file}" in err
 
@@ -244,8 +244,7 @@ def test_password_set_and_delete(capsys, monkeypatch, memory_keyring):  # noqa: 
     status, out, err = run(capsys, "password", "set", "--host", "SMTP.example.co.jp", "--user", USER,
                            "--password-stdin", stdin=PASSWORD + "\n", monkeypatch=monkeypatch)
     assert status == 0, err
-    assert out == ("Password for taro@example.co.jp at smtp.example.co.jp stored in this "
-                   f"computer's {KEYRING_NAME}.\n")
+    assert out == "Password for taro@example.co.jp at smtp.example.co.jp stored in this computer's keyring.\n"
     assert memory_keyring.items == {(secrets.SERVICE_NAME, f"{USER}@{HOST}"): PASSWORD}
     status, out, _ = run(capsys, "password", "delete", "--host", HOST, "--user", USER)
     assert status == 0 and "deleted" in out and memory_keyring.items == {}

@@ -23,7 +23,7 @@ from op25b_wizard.core.wizard_state import PageId, Preset
 from op25b_wizard.gui.services import Services
 from tests.conftest import ENGINE_PASSWORD, GUI_EMAIL, write_thunderbird_profile
 from tests.support.netns import HOSTNAME, op25b_network
-from tests.support.platform import NO_NETNS, not_on_windows
+from tests.support.platform import NO_NETNS, WINDOWS, not_on_windows
 from tests.support.servers import TestCA
 
 ENV = "OP25B_GUI_NETNS"
@@ -77,7 +77,9 @@ def test_whole_wizard_in_a_network_that_blocks_port_25(tmp_path):
         secrets.delete_password(HOSTNAME, GUI_EMAIL)
 
 
-@pytest.mark.skipif(ENV not in os.environ, reason="runs inside the hotel namespace only")
+@pytest.mark.skipif(WINDOWS or ENV not in os.environ,
+                    reason=f"not on Windows: {NO_NETNS}" if WINDOWS
+                    else "runs inside the hotel namespace only")
 def test_inside_the_hotel_network(make_wizard, qtbot):
     params = json.loads(os.environ[ENV])
     home = Path(params["home"])

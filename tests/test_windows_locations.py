@@ -68,7 +68,7 @@ def test_becky_data_folder_from_its_registry_setting_then_documents(tmp_path: Pa
     home = tmp_path / "taro"
     recorded = becky_at(tmp_path / "E" / "BeckyData")
     documents = becky_at(tmp_path / "OneDrive" / "Documents" / "Becky")
-    values = {(SETTINGS_KEY, DATA_DIR_VALUE): str(recorded) + "\\",
+    values = {(SETTINGS_KEY, DATA_DIR_VALUE): str(recorded) + ("\\" if WINDOWS else ""),
               (SHELL_FOLDERS, "Personal"): str(documents.parent)}
     client = BeckyClient(home=home, env={}, platform="win32",
                          registry=lambda key, name: values.get((key, name)))

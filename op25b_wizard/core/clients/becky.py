@@ -135,11 +135,11 @@ class BeckyClient:
         if windows:
             data_dir = self.registry(SETTINGS_KEY, DATA_DIR_VALUE)
             if data_dir:
-                found.append(Path(PureWindowsPath(data_dir)))
+                found.append(Path(data_dir))
         documents = [self.home / "Documents"]
         if windows:
             shell_documents = self.registry(SHELL_FOLDERS, "Personal")
-            documents[:0] = [Path(PureWindowsPath(shell_documents))] if shell_documents else []
+            documents[:0] = [Path(shell_documents)] if shell_documents else []
             documents += [Path(self.env[v]) / "Documents"
                           for v in ("USERPROFILE", "OneDrive") if self.env.get(v)]
         found += [d / "Becky" for d in documents]
