@@ -50,7 +50,7 @@ def test_the_wheel_carries_data_catalogue_and_icons(wheel: Path) -> None:
     expected = {f"share/op25b-wizard/icons/{p.name}" for p in (ROOT / "resources/icons").glob("*.svg")}
     expected.add("share/op25b-wizard/icons/app/op25b-wizard.svg")
     # the guide Help > User guide opens, with its screenshots
-    expected |= {f"share/op25b-wizard/docs/{p.relative_to(ROOT / 'docs')}"
+    expected |= {f"share/op25b-wizard/docs/{p.relative_to(ROOT / 'docs').as_posix()}"
                  for p in [*(ROOT / "docs").glob("guide-*.md"),
                            *(ROOT / "docs/screenshots").glob("*/*.png")]}
     assert icons == expected
