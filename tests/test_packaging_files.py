@@ -31,8 +31,7 @@ SHELL_SCRIPTS = [PACKAGING / "build-linux.sh", PACKAGING / "linux" / "install.sh
 
 def tool(name: str) -> str:
     if WINDOWS:
-        pytest.skip(f"not on Windows: {name} checks the Linux packaging (desktop file, "
-                    "AppStream metainfo, shell scripts) with Debian's tool")
+        pytest.skip(f"not on Windows: the test runs Debian's {name}, a Linux program")
     path = shutil.which(name)
     if path is None:
         pytest.skip(f"{name} is not installed (bash .ci/setup installs it)")
