@@ -13,7 +13,13 @@ from PySide6.QtWidgets import QApplication
 
 from op25b_wizard import cli
 from op25b_wizard.gui.wizard import SetupWizard
-from tests.support.platform import WINDOWS, home_env, set_home
+from tests.support.platform import (
+    NO_DEBIAN_THUNDERBIRD,
+    WINDOWS,
+    home_env,
+    not_on_windows,
+    set_home,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 PRESET_XML = """<?xml version="1.0" encoding="UTF-8"?>
@@ -118,6 +124,7 @@ def test_bad_option_is_one_line(tmp_path):
     assert "invalid choice" in out.stderr and "Traceback" not in out.stderr
 
 
+@not_on_windows(NO_DEBIAN_THUNDERBIRD)
 def test_self_check_tells_thunderbird_installed_without_a_profile_from_not_found(tmp_path):
     """Thunderbird installed (Debian's package is) but never started: no profile yet, which
     is not "not found"; without it on the PATH (nor in a usual place) it is not found."""
