@@ -43,7 +43,7 @@ TOKENS = re.compile(
     r"\S+@\S+"                      # e-mail addresses
     r"|(?:/[\w.\-]+)+/?"            # paths
     r"|[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+"  # host names
-    r"|\b[2-9A-HJ-NP-Z]{5}-[2-9A-HJ-NP-Z]{5}\b"  # support codes
+    r"|\b[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}\b"  # support codes
 )
 
 

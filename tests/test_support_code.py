@@ -40,7 +40,7 @@ def test_round_trip(summary: sc.CodeSummary) -> None:
 @given(summaries)
 def test_short_and_free_of_confusable_characters(summary: sc.CodeSummary) -> None:
     code = sc.encode(summary)
-    assert len(code) <= 12
+    assert len(code) == 14
     assert not CONFUSABLE & set(code)
     assert set(code.replace("-", "")) <= set(sc.ALPHABET)
 
@@ -51,7 +51,7 @@ def test_alphabet_leaves_out_look_alikes() -> None:
 
 
 @RELAXED
-@given(summaries, st.integers(0, 9), st.sampled_from(sc.ALPHABET))
+@given(summaries, st.integers(0, 11), st.sampled_from(sc.ALPHABET))
 def test_a_single_character_typo_is_detected(summary: sc.CodeSummary, where: int,
                                              typed: str) -> None:
     code = sc.normalise(sc.encode(summary))
@@ -88,18 +88,55 @@ def test_lower_case_spaces_and_dashes_are_accepted(spelling) -> None:
     assert sc.decode(spelling(code)) == EXAMPLE
 
 
-def test_format_is_two_groups_of_five() -> None:
+def test_format_is_three_groups_of_four() -> None:
     code = sc.encode(EXAMPLE)
-    assert len(code) == 11 and code[5] == "-"
+    assert len(code) == 14 and code[4] == code[9] == "-"
+
+
+def test_every_swap_of_two_neighbours_is_detected() -> None:
+    code = sc.normalise(sc.encode(EXAMPLE))
+    for where in range(len(code) - 1):
+        swapped = code[:where] + code[where + 1] + code[where] + code[where + 2:]
+        if swapped != code:
+            with pytest.raises(sc.SupportCodeError):
+                sc.decode(swapped)
+
+
+# codes given out by the first version (ten characters), with what they said
+FIRST_VERSION_CODES = {
+    "C2LCC-AJ2AN": EXAMPLE,
+    "G62G8-J33Y2": sc.CodeSummary(
+        ports={25: ("protocol_error", "starttls"), 587: None, 465: ("auth_failed", "tls")},
+        op25b=None, recommended_port="other",
+        verdicts=("unreachable", "auth_rejected", "cancelled")),
+}
+
+
+@pytest.mark.parametrize("code", sorted(FIRST_VERSION_CODES))
+def test_codes_of_the_first_version_still_read(code: str) -> None:
+    assert sc.decode(code) == FIRST_VERSION_CODES[code]
+    assert sc.decode(code.lower().replace("-", " ")) == FIRST_VERSION_CODES[code]
+    assert sc.group(sc.normalise(code)) == code
+    with pytest.raises(sc.SupportCodeError, match="does not check out"):
+        sc.decode(code[:3] + ("Z" if code[3] != "Z" else "Y") + code[4:])
+
+
+def test_the_new_verdicts_and_outcomes_have_room() -> None:
+    summary = sc.CodeSummary(
+        ports={25: ("unfinished", "none"), 587: ("auth_slow", "starttls"),
+               465: ("auth_slow", "tls")},
+        op25b=None, recommended_port=465, verdicts=("auth_slow", "unfinished"))
+    assert sc.decode(sc.encode(summary)) == summary
 
 
 @pytest.mark.parametrize("text, why", [
-    ("", "10 letters"),
-    ("ABCDE-2345", "10 letters"),
-    ("ABCDE-234567", "10 letters"),
-    ("ABCDE-2345O", "does not occur"),
-    ("ABCDE-23451", "does not occur"),
-    ("ABCDE-2345!", "does not occur"),
+    ("", "12 letters"),
+    ("ABCDE-2345", "12 letters"),
+    ("ABCDE-234567", "12 letters"),
+    ("ABCD-EFGH-234", "12 letters"),
+    ("ABCD-EFGH-234O", "does not occur"),
+    ("ABCD-EFGH-2341", "does not occur"),
+    ("ABCD-EFGH-234!", "does not occur"),
 ])
 def test_malformed_codes_are_refused(text: str, why: str) -> None:
     with pytest.raises(sc.SupportCodeError, match=why):
@@ -118,20 +155,25 @@ def test_distinct_results_give_distinct_codes() -> None:
 
 
 def _raw_code(payload: int) -> str:
-    """A code with a correct check over *payload* (40 bits), whatever the payload says."""
-    bits = (payload << 10) | sc._checksum(payload)
-    return "".join(sc.ALPHABET[(bits >> (5 * i)) & 31] for i in reversed(range(10)))
+    """A code with a correct check over *payload* (50 bits), whatever the payload says."""
+    bits = (payload << 10) | sc._crc10(payload, 50)
+    return "".join(sc.ALPHABET[(bits >> (5 * i)) & 31] for i in reversed(range(12)))
 
 
 def test_a_code_from_another_version_is_refused_plainly() -> None:
     with pytest.raises(sc.SupportCodeError, match="another version"):
-        sc.decode(_raw_code(2 << 38))
+        sc.decode(_raw_code(3 << 48))
 
 
 def test_a_code_naming_an_unknown_outcome_is_refused_plainly() -> None:
     unknown_outcome = (len(OUTCOMES) + 1) << 2
     with pytest.raises(sc.SupportCodeError, match="not one this version knows"):
-        sc.decode(_raw_code((1 << 38) | (unknown_outcome << 32)))
+        sc.decode(_raw_code((2 << 48) | (unknown_outcome << 41)))
+
+
+def test_a_code_naming_an_unknown_verdict_is_refused_plainly() -> None:
+    with pytest.raises(sc.SupportCodeError, match="not one this version knows"):
+        sc.decode(_raw_code((2 << 48) | (1 << 22)))
 
 
 def test_a_code_typed_with_a_japanese_input_method_reads_the_same():

@@ -47,7 +47,12 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help=QT_TRANSLATE_NOOP("CliHelp", "a port to test (repeatable; default 25, 587 and 465); MODE is tls, "
                    "starttls or relay"))
     p.add_argument("--timeout", type=float, default=10.0, metavar="S",
-                   help=QT_TRANSLATE_NOOP("CliHelp", "seconds for each stage (connect, greeting, TLS, sign-in); default 10"))
+                   help=QT_TRANSLATE_NOOP("CliHelp", "seconds for each stage (connect, greeting, TLS); the "
+                   "sign-in's answer may take 20 more, as servers delay it on purpose; default 10"))
+    p.add_argument("--deadline", type=float, default=None, metavar="S",
+                   help=QT_TRANSLATE_NOOP("CliHelp", "seconds for the whole test, all ports together; a port not "
+                   "finished by then is reported as unfinished (default: three times the timeout "
+                   "plus 20, that is 50)"))
     p.add_argument("--user", help=QT_TRANSLATE_NOOP("CliHelp", "user name for a real sign-in test (one attempt per port)"))
     p.add_argument("--password-stdin", action="store_true",
                    help=QT_TRANSLATE_NOOP("CliHelp", "read the password for the sign-in test from standard input"))
@@ -145,6 +150,8 @@ def _check_options(args: argparse.Namespace) -> None:
     if not 0.1 <= args.timeout <= 300:
         raise CliError(tr("Cli", QT_TRANSLATE_NOOP("Cli", "the timeout must be between 0.1 and 300 seconds")))
     _connectivity(args)
+    if args.deadline is not None and not 0.1 <= args.deadline <= 3600:
+        raise CliError(tr("Cli", QT_TRANSLATE_NOOP("Cli", "the deadline must be between 0.1 and 3600 seconds")))
     if args.cafile:
         check_cafile(args.cafile)
     preset_path(args.preset)
@@ -185,7 +192,8 @@ def build_request(args: argparse.Namespace) -> tuple[Target, ProbeRequest, list[
         if not test_to:
             raise CliError(tr("Cli", QT_TRANSLATE_NOOP(
                 "Cli", "--test-message needs your e-mail address and --password-stdin")))
-    options = ProbeOptions(timeout=args.timeout, cafile=args.cafile, credentials=credentials,
+    options = ProbeOptions(timeout=args.timeout, deadline=args.deadline, cafile=args.cafile,
+                           credentials=credentials,
                            allow_plaintext_auth=args.allow_plaintext, test_message_to=test_to,
                            connectivity=_connectivity(args))
     if preferred and not args.port:
@@ -281,9 +289,10 @@ def run_explain(args: argparse.Namespace) -> int:
     except support_code.SupportCodeError as e:
         raise CliError(tr("Cli", QT_TRANSLATE_NOOP("Cli", "{code} is not a valid support code: {reason}"),
                           code=" ".join(args.code), reason=i18n.render(e.message))) from None
+    code = support_code.group(support_code.normalise(" ".join(args.code)))
     if args.json:
         print(json.dumps({
-            "support_code": support_code.encode(summary),
+            "support_code": code,
             "ports": [{"port": p, "outcome": v[0], "security": v[1]} if v else
                       {"port": p, "outcome": None, "security": None}
                       for p, v in summary.ports.items()],
@@ -292,7 +301,7 @@ def run_explain(args: argparse.Namespace) -> int:
             "verdicts": list(summary.verdicts),
         }, ensure_ascii=False, indent=2))
         return 0
-    print(tr("Cli", QT_TRANSLATE_NOOP("Cli", "Support code {code}"), code=support_code.encode(summary)))
+    print(tr("Cli", QT_TRANSLATE_NOOP("Cli", "Support code {code}"), code=code))
     for port, value in summary.ports.items():
         if value is None:
             text = tr("Cli", QT_TRANSLATE_NOOP("Cli", "not tested"))

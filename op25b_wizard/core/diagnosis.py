@@ -18,6 +18,7 @@ EXIT_OK = 0
 EXIT_NO_ROUTE = 1
 EXIT_LOGIN_FAILED = 3
 EXIT_CANCELLED = 4
+EXIT_LOGIN_UNANSWERED = 5
 
 
 @dataclass(frozen=True)
@@ -41,7 +42,8 @@ class Diagnosis:
     op25b: bool | None
     recommended: Route | None
     login_verified: bool | None
-    """True/False when a password was tested on the recommended route, else None."""
+    """True/False when a password was tested on the recommended route, else None (also when
+    the server did not answer the sign-in in time: ``auth_slow``)."""
     support_code: str
     notes: list[str] = field(default_factory=list)
 
@@ -62,6 +64,8 @@ class Diagnosis:
             return EXIT_NO_ROUTE
         if self.login_verified is False:
             return EXIT_LOGIN_FAILED
+        if "auth_slow" in self.verdict_ids:
+            return EXIT_LOGIN_UNANSWERED
         return EXIT_OK
 
     def to_json(self, *, transcript: bool = False) -> dict[str, Any]:
@@ -81,6 +85,8 @@ class Diagnosis:
             "support_code": self.support_code,
             "elapsed_s": round(self.report.elapsed_s, 3),
             "cancelled": self.report.cancelled,
+            "deadline_s": self.report.deadline_s,
+            "unfinished": self.report.unfinished,
         }
         if self.report.dns_error:
             out["dns_error"] = self.report.dns_error
@@ -104,9 +110,14 @@ def _auth_method(p: PortResult) -> AuthMethod:
     return "normal" if offered else "none"
 
 
+_REACHED = ("ok", "auth_ok", "auth_slow", "auth_failed")
+"""Outcomes of a port that was reached, best first: a sign-in that is merely slow to be
+answered still reached the server over the same verified channel."""
+
+
 def _secure_submission(p: PortResult) -> bool:
     """Reached over a verified TLS channel on a submission port (never 25, however tested)."""
-    return (p.mode != "relay" and p.port != 25 and p.outcome in ("ok", "auth_ok", "auth_failed")
+    return (p.mode != "relay" and p.port != 25 and p.outcome in _REACHED
             and p.tls is not None and p.tls.verified)
 
 
@@ -120,7 +131,7 @@ def recommend(report: ProbeReport, preferred: list[Route] | None = None,
     def rank(p: PortResult) -> tuple[int, int, int, int]:
         pref = next((i for i, r in enumerate(preferred or [])
                      if r.port == p.port and r.security == p.security), len(preferred or []))
-        return (1 if p.outcome == "auth_failed" else 0, pref, 0 if p.mode == "tls" else 1, p.port)
+        return (max(1, _REACHED.index(p.outcome)) - 1, pref, 0 if p.mode == "tls" else 1, p.port)
 
     best = min(candidates, key=rank)
     documented = next((r for r in preferred or []
@@ -199,11 +210,15 @@ def diagnose(report: ProbeReport, *, preferred: list[Route] | None = None,
     submission = [p for p in report.ports if p.mode != "relay"]
     connected = [p for p in report.ports if p.connected]
 
+    unfinished = report.unfinished
     if report.cancelled:
         add("cancelled")
+    if unfinished:
+        add("unfinished", seconds=f"{report.deadline_s:g}",
+            ports=", ".join(str(port) for port in unfinished))
     if report.dns_error:
         add("unreachable", host=report.host, reason="dns")
-    elif report.ports and not connected and not report.cancelled:
+    elif report.ports and not connected and not report.cancelled and not unfinished:
         add("unreachable", host=report.host, reason="connect")
 
     intercepted = _intercepted(report)
@@ -257,13 +272,17 @@ def diagnose(report: ProbeReport, *, preferred: list[Route] | None = None,
 
     route, best = recommend(report, preferred, username)
     login_verified: bool | None = None
-    if credentials_tested and best is not None:
+    if best is not None and best.outcome == "auth_slow" and best.auth is not None:
+        # reachable, the password unchecked: the route stands, the sign-in is to be retried
+        add("auth_slow", port=best.port, seconds=f"{best.auth.waited_s or 0:g}")
+    elif credentials_tested and best is not None:
         login_verified = best.outcome == "auth_ok"
-    if route is not None and login_verified is not False:
+    if route is not None and login_verified is not False and "auth_slow" not in found:
         r25 = relay[0] if relay else None
         add("submission_ok", port=route.port, security=route.security,
             port25_works=bool(r25 and r25.outcome in ("ok",)))
-    elif route is None and not report.cancelled and "unreachable" not in found:
+    elif route is None and not report.cancelled and "unreachable" not in found and not any(
+            p.port in unfinished for p in submission):
         add("no_submission", host=report.host)
 
     portal = _captive_portal(report)

@@ -30,8 +30,11 @@ Outcome = Literal[
     "no_starttls",
     "tls_error",
     "protocol_error",
+    "auth_slow",
+    "unfinished",
 ]
 OUTCOMES: tuple[str, ...] = Outcome.__args__  # type: ignore[attr-defined]
+"""Append only: an outcome's index is its number in support codes already given out."""
 
 Stage = Literal[
     "dns", "connect", "greeting", "ehlo", "starttls", "tls", "auth", "message", "done"
@@ -58,6 +61,7 @@ AuthResult = Literal[
     "not_offered",  # no usable mechanism advertised
     "plaintext_refused",  # not attempted: no TLS and plaintext not allowed
     "error",  # anything else
+    "timeout",  # no answer within the sign-in's time (see ProbeOptions.auth_timeout)
 ]
 
 DEFAULT_PORTS: tuple[int, ...] = (25, 587, 465)
@@ -135,10 +139,27 @@ class Credentials:
             raise ValueError("empty user name")
 
 
+AUTH_ALLOWANCE = 20.0
+"""Seconds a mail server may take on purpose before it answers a sign-in: Dovecot waits
+``auth_failure_delay`` (2 s) before answering a failed one and delays the next attempts from
+the same address by a penalty that grows up to 15 s; Postfix adds ``smtpd_error_sleep_time``
+(1 s) after errors. 2 + 15 + 1, rounded up. The sign-in's reply gets this on top of the stage
+timeout."""
+
+DEADLINE_STAGES = 2
+"""The default deadline of a whole run is this many stage timeouts plus the sign-in's time:
+room for a slow network, not for a server that answers every stage just in time."""
+
+
 @dataclass
 class ProbeOptions:
     timeout: float = 10.0
-    """Seconds for each stage (connect, greeting, EHLO, TLS, AUTH) on its own."""
+    """Seconds for each stage (connect, greeting, EHLO, TLS) on its own."""
+    auth_timeout: float | None = None
+    """Seconds for the reply to the sign-in (AUTH); default: ``timeout + AUTH_ALLOWANCE``."""
+    deadline: float | None = None
+    """Seconds for the whole run, all ports together; a port not finished by then is reported
+    as ``unfinished``. Default: ``DEADLINE_STAGES * timeout`` plus the sign-in's time."""
     cafile: str | None = None
     """Extra trusted CA certificates (PEM), added to the system trust store."""
     credentials: Credentials | None = None
@@ -154,6 +175,25 @@ class ProbeOptions:
     use_system_trust: bool = True
     connectivity: ConnectivityCheck | None = None
     """A plain-HTTP connectivity check to run alongside (captive portals); None: none."""
+
+    @property
+    def auth_reply_timeout(self) -> float:
+        """Seconds the sign-in's reply may take (see ``AUTH_ALLOWANCE``)."""
+        return self.auth_timeout if self.auth_timeout is not None else self.timeout + AUTH_ALLOWANCE
+
+    @property
+    def run_deadline(self) -> float:
+        """Seconds the whole run may take."""
+        if self.deadline is not None:
+            return self.deadline
+        return default_deadline(self.timeout, self.auth_reply_timeout)
+
+
+def default_deadline(timeout: float, auth_timeout: float | None = None) -> float:
+    """The run's deadline when none is given: ``DEADLINE_STAGES`` stage timeouts plus the
+    sign-in's time (50 s with the default 10 s stage timeout)."""
+    auth = auth_timeout if auth_timeout is not None else timeout + AUTH_ALLOWANCE
+    return DEADLINE_STAGES * timeout + auth
 
 
 @dataclass
@@ -196,6 +236,8 @@ class AuthInfo:
     result: AuthResult
     code: int | None = None
     message: str | None = None
+    waited_s: float | None = None
+    """With result ``timeout``: how long the reply was waited for."""
 
 
 @dataclass
@@ -237,6 +279,8 @@ class PortResult:
     @property
     def connected(self) -> bool:
         """TCP got through (whatever happened after: a silent greeting still counts)."""
+        if self.outcome == "unfinished":
+            return self.stage not in ("dns", "connect")
         return self.outcome not in ("timeout", "refused", "unreachable", "dns_error") or (
             self.stage not in ("dns", "connect")
         )
@@ -274,6 +318,13 @@ class ProbeReport:
     transcript: list[TranscriptLine] = field(default_factory=list)
     connectivity: ConnectivityResult | None = None
     """The connectivity check's result, when one was asked for."""
+    deadline_s: float | None = None
+    """The run's deadline (seconds); ports not finished by then are ``unfinished``."""
+
+    @property
+    def unfinished(self) -> list[int]:
+        """The ports the deadline stopped."""
+        return [p.port for p in self.ports if p.outcome == "unfinished"]
 
     def port(self, number: int) -> PortResult | None:
         return next((p for p in self.ports if p.port == number), None)

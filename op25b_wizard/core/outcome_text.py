@@ -17,6 +17,8 @@ OUTCOME_TEXT: dict[str, str] = {
     "no_starttls": QT_TRANSLATE_NOOP("Outcome", "No encryption"),
     "tls_error": QT_TRANSLATE_NOOP("Outcome", "Encryption failed"),
     "protocol_error": QT_TRANSLATE_NOOP("Outcome", "Broken conversation"),
+    "auth_slow": QT_TRANSLATE_NOOP("Outcome", "Reached, sign-in not answered in time"),
+    "unfinished": QT_TRANSLATE_NOOP("Outcome", "Not finished by the deadline"),
 }
 
 SECURITY_TEXT: dict[str, str] = {

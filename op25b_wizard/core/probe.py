@@ -229,8 +229,10 @@ class _Connector:
 
 class _PortProbe:
     def __init__(self, host: str, spec: PortSpec, opts: ProbeOptions, ctx: ssl.SSLContext,
-                 transcript: Transcript, emit: EventSink) -> None:
+                 transcript: Transcript, emit: EventSink, deadline: float) -> None:
         self.host = host
+        self.deadline = deadline
+        """The run's deadline on the event loop's clock."""
         self.spec = spec
         self.opts = opts
         self.ctx = ctx
@@ -254,27 +256,39 @@ class _PortProbe:
         self.emit(ProbeEvent("port_started", port=self.spec.port))
         connector = self.connector = _Connector(addresses, self.spec.port, self.opts.timeout,
                                                 self.opts.happy_eyeballs_delay)
+        deadline = asyncio.timeout_at(self.deadline)
         try:
-            self.stage("connect")
-            conn = await connector.connect()
-            if conn is None:
-                self._connect_failed(connector)
-            else:
-                reader, writer, r.address, r.family = conn  # type: ignore[assignment]
-                self.tr.note(self.spec.port, f"connected to {r.address} port {self.spec.port}")
-                self.session = SmtpSession(reader, writer, self.spec.port, self.tr, self.opts.timeout)
-                await self._dialogue()
-                r.stage = "done"
+            async with deadline:
+                self.stage("connect")
+                conn = await connector.connect()
+                if conn is None:
+                    self._connect_failed(connector)
+                else:
+                    reader, writer, r.address, r.family = conn  # type: ignore[assignment]
+                    self.tr.note(self.spec.port, f"connected to {r.address} port {self.spec.port}")
+                    self.session = SmtpSession(reader, writer, self.spec.port, self.tr,
+                                               self.opts.timeout)
+                    await self._dialogue()
+                    r.stage = "done"
         except StageFailure as f:
             r.outcome, r.stage, r.error = f.outcome, f.stage, self.tr.mask(f.error, self.spec.port)
             self.tr.note(self.spec.port, f"{f.stage}: {f.error}")
+        except TimeoutError:
+            if not deadline.expired():  # every stage turns its own timeout into a StageFailure
+                raise
+            connector.abandon()
+            seconds = self.opts.run_deadline
+            r.outcome, r.error = "unfinished", f"not finished within the run's {seconds:g} s deadline"
+            self.tr.note(self.spec.port, f"{r.stage}: {r.error}")
         except asyncio.CancelledError:
             connector.abandon()
             raise
         finally:
             if self.session is not None:
                 if r.stage == "done" or r.outcome in ("auth_failed", "banner_refused"):
-                    await self.session.quit()
+                    with contextlib.suppress(TimeoutError):
+                        async with asyncio.timeout_at(self.deadline):
+                            await self.session.quit()
                 self.session.writer.close()
             r.attempts = connector.snapshot()  # a loser still running: see stop_unneeded()
             r.elapsed_s = time.monotonic() - t0
@@ -461,22 +475,43 @@ class _PortProbe:
         for line, shown in steps:
             if line != shown:  # a server may echo what it got: mask the tokens too
                 self.tr.add_secret(line.rpartition(" ")[2], port)
+        try:
+            reply = await self._auth_dialogue(mech, steps, creds)
+        except StageFailure as f:
+            if f.outcome != "timeout":
+                raise
+            # TCP, TLS and EHLO worked: the port is open, the server is slow to judge the
+            # password (a delay after failures, on purpose). Not a blocked port.
+            seconds = self.opts.auth_reply_timeout
+            r.auth = AuthInfo(mech, "timeout", None,
+                              f"no answer to the sign-in within {seconds:g} s", seconds)
+            raise StageFailure("auth_slow", "auth", r.auth.message or "") from None
+        result = _AUTH_RESULTS.get(reply.code, "error")
+        r.auth = AuthInfo(mech, result, reply.code, self.tr.mask(reply.first, port)[:200])  # type: ignore[arg-type]
+        r.outcome = "auth_ok" if result == "ok" else "auth_failed"
+
+    async def _auth_dialogue(self, mech: str, steps: list[tuple[str, str]],
+                             creds: Credentials) -> Reply:
+        """Send the SASL exchange; each reply may take the sign-in's time (servers delay
+        answers to sign-ins on purpose, see ``AUTH_ALLOWANCE``)."""
+        s = self.session
+        assert s is not None
+        port = self.spec.port
+        wait = self.opts.auth_reply_timeout
         reply: Reply | None = None
         for i, (line, shown) in enumerate(steps):
-            reply = await s.command(line, "auth", shown)
+            reply = await s.command(line, "auth", shown, wait)
             if reply.code != 334:
                 break
             if mech == "CRAM-MD5":
                 answer = cram_md5_response(reply.first, creds.username, creds.password)
                 self.tr.add_secret(answer, port)
-                reply = await s.command(answer, "auth", "******** (response)")
+                reply = await s.command(answer, "auth", "******** (response)", wait)
                 break
             if i == len(steps) - 1:
                 break
         assert reply is not None
-        result = _AUTH_RESULTS.get(reply.code, "error")
-        r.auth = AuthInfo(mech, result, reply.code, self.tr.mask(reply.first, port)[:200])  # type: ignore[arg-type]
-        r.outcome = "auth_ok" if result == "ok" else "auth_failed"
+        return reply
 
     async def _test_message(self, to: str) -> None:
         """MAIL/RCPT (and DATA after a successful sign-in) to the user's own address only."""
@@ -525,17 +560,27 @@ async def probe(request: ProbeRequest, on_event: EventSink | None = None,
     transcript = Transcript()  # each port masks what it sends to sign in (see _auth)
     ctx = make_context(opts.cafile, use_system_trust=opts.use_system_trust)
 
+    loop = asyncio.get_running_loop()
+    report.deadline_s = opts.run_deadline
+    deadline = loop.time() + opts.run_deadline
+
     async def run_all() -> None:
+        budget = max(0.0, deadline - loop.time())
         try:
-            addresses = await resolve(request.host, opts.timeout)
+            addresses = await resolve(request.host, min(opts.timeout, budget))
         except (TimeoutError, OSError, UnicodeError) as e:
-            report.dns_error = str(e) or "DNS lookup timed out"
-            transcript.note(None, f"cannot resolve {request.host}: {report.dns_error}")
-            emit(ProbeEvent("dns", text=report.dns_error))
+            cut = isinstance(e, TimeoutError) and budget < opts.timeout
+            if cut:
+                error = f"not finished within the run's {opts.run_deadline:g} s deadline"
+            else:
+                report.dns_error = error = str(e) or "DNS lookup timed out"
+            transcript.note(None, f"cannot resolve {request.host}: {error}")
+            emit(ProbeEvent("dns", text=error))
             for spec in request.ports:
                 res = PortResult(port=spec.port, mode=spec.mode,
                                  security=spec.expected_security,
-                                 outcome="dns_error", stage="dns", error=report.dns_error)
+                                 outcome="unfinished" if cut else "dns_error", stage="dns",
+                                 error=error)
                 report.ports.append(res)
                 emit(ProbeEvent("port_done", port=spec.port, result=res))
             return
@@ -543,7 +588,8 @@ async def probe(request: ProbeRequest, on_event: EventSink | None = None,
             report.addresses.setdefault(_family_name(family), []).append(address)
         transcript.note(None, f"{request.host}: " + ", ".join(a for _f, a in addresses))
         emit(ProbeEvent("dns", text=", ".join(a for _f, a in addresses)))
-        probes = [_PortProbe(request.host, spec, opts, ctx, transcript, emit) for spec in request.ports]
+        probes = [_PortProbe(request.host, spec, opts, ctx, transcript, emit, deadline)
+                  for spec in request.ports]
         try:
             results = await asyncio.gather(*(p.run(addresses) for p in probes))
         finally:
@@ -553,7 +599,7 @@ async def probe(request: ProbeRequest, on_event: EventSink | None = None,
 
     check = opts.connectivity
     check_task = asyncio.create_task(connectivity_probe.check_connectivity(
-        check, opts.timeout, resolve)) if check is not None else None
+        check, min(opts.timeout, opts.run_deadline), resolve)) if check is not None else None
     work = asyncio.create_task(run_all())
     waiters: list[asyncio.Future] = [work]
     if cancel is not None:

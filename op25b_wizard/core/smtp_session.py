@@ -91,11 +91,11 @@ class SmtpSession:
         self.transcript = transcript
         self.timeout = timeout
 
-    async def read_reply(self, stage: Stage) -> Reply:
-        """Read one whole (possibly multi-line) reply within one stage timeout."""
+    async def read_reply(self, stage: Stage, timeout: float | None = None) -> Reply:
+        """Read one whole (possibly multi-line) reply within one stage timeout (or *timeout*)."""
         parser = ReplyParser()
         try:
-            async with asyncio.timeout(self.timeout):
+            async with asyncio.timeout(self.timeout if timeout is None else timeout):
                 while True:
                     raw = await self.reader.readuntil(b"\n")
                     self.transcript.add(self.port, "S", raw.decode("utf-8", "replace").rstrip("\r\n"))
@@ -139,9 +139,10 @@ class SmtpSession:
         except (ConnectionError, OSError) as e:
             raise StageFailure("protocol_error", stage, f"connection lost: {e}") from None
 
-    async def command(self, line: str, stage: Stage, shown: str | None = None) -> Reply:
+    async def command(self, line: str, stage: Stage, shown: str | None = None,
+                      timeout: float | None = None) -> Reply:
         await self.send(line, stage, shown)
-        return await self.read_reply(stage)
+        return await self.read_reply(stage, timeout)
 
     def buffered(self) -> int:
         """Bytes received but not yet read (after STARTTLS's 220 these are an injection)."""

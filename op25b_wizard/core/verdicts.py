@@ -30,6 +30,8 @@ VERDICT_IDS: tuple[str, ...] = (
     "submission_ok",
     "cancelled",
     "captive_portal",
+    "auth_slow",
+    "unfinished",
 )
 """Never reorder or remove: a verdict's index is its bit in support codes already given out.
 New verdicts go at the end here and where they belong in ``IMPORTANCE``."""
@@ -44,7 +46,9 @@ IMPORTANCE: tuple[str, ...] = (
     "auth_rejected",
     "auth_mechanism",
     "auth_temporary",
+    "auth_slow",
     "server_refused",
+    "unfinished",
     "op25b",
     "ip25b",
     "ipv6_broken",
@@ -75,6 +79,8 @@ TITLES: dict[str, str] = {
     "submission_ok": QT_TRANSLATE_NOOP("Verdict", "Secure sending works"),
     "cancelled": QT_TRANSLATE_NOOP("Verdict", "The test was stopped"),
     "captive_portal": QT_TRANSLATE_NOOP("Verdict", "This network wants you to accept its terms first"),
+    "auth_slow": QT_TRANSLATE_NOOP("Verdict", "The server is slow to answer the sign-in"),
+    "unfinished": QT_TRANSLATE_NOOP("Verdict", "The test ran out of time"),
 }
 
 CLOSED_25_TITLE = QT_TRANSLATE_NOOP("Verdict", "Port 25 is closed from here")
@@ -214,6 +220,19 @@ def make(vid: str, **details: Any) -> Verdict:
         act = _m(QT_TRANSLATE_NOOP("Verdict", "Open any web page in your browser, accept the "
                                    "hotel's terms (or sign in to the network there), then test "
                                    "again."))
+    elif vid == "auth_slow":
+        exp = _m(QT_TRANSLATE_NOOP("Verdict", "Port {port} can be reached, but the mail server did not "
+                                   "answer the sign-in within {seconds} seconds, so the password "
+                                   "could not be checked. Servers answer slowly on purpose after "
+                                   "wrong passwords."),
+                 port=d.get("port", "?"), seconds=d.get("seconds", "?"))
+        act = _m(QT_TRANSLATE_NOOP("Verdict", "Wait a minute and try again."))
+    elif vid == "unfinished":
+        exp = _m(QT_TRANSLATE_NOOP("Verdict", "The test stopped after {seconds} seconds. Ports not "
+                                   "finished by then: {ports}."),
+                 seconds=d.get("seconds", "?"), ports=d.get("ports", "?"))
+        act = _m(QT_TRANSLATE_NOOP("Verdict", "Test again. If it happens again, the network or the mail "
+                                   "server is very slow: tell your helpdesk the support code."))
     elif vid == "cancelled":
         exp = _m(QT_TRANSLATE_NOOP("Verdict", "The test was stopped before it finished."))
         act = _m(QT_TRANSLATE_NOOP("Verdict", "Run the test again."))

@@ -141,7 +141,7 @@ class KeyringPlan:
         return self.forget is None and self.keep is None
 
 
-SigninOutcome = Literal["ok", "unchecked", "failed"]
+SigninOutcome = Literal["ok", "unchecked", "slow", "failed"]
 
 KeyringState = Literal["pending", "stored", "not_requested", "unavailable", "failed", "rejected",
                        "no_password"]
@@ -343,13 +343,20 @@ class WizardState:
     def record_signin(self, report: ProbeReport,
                       diagnosis: Diagnosis) -> tuple[SigninOutcome, list[Msg]]:
         """Take the verdict of one sign-in test: accepted; not checked (the server was not
-        reached, so nothing is known about the password); or refused, with the explanation
-        and what to do."""
+        reached, so nothing is known about the password); reached but not answered in time
+        (``auth_slow``: unchecked too, with the advice to try again in a minute); or refused,
+        with the explanation and what to do."""
+        from op25b_wizard.core.verdicts import make
+
         port = report.ports[0] if report.ports else None
         ok = port is not None and port.outcome == "auth_ok"
-        self.login_verified = ok if port is not None and port.auth is not None else None
+        answered = port is not None and port.auth is not None and port.auth.result != "timeout"
+        self.login_verified = ok if answered else None
         if ok:
             return "ok", []
+        if port is not None and port.outcome == "auth_slow" and port.auth is not None:
+            slow = make("auth_slow", port=port.port, seconds=f"{port.auth.waited_s or 0:g}")
+            return "slow", [slow.explanation, slow.action]
         if self.login_verified is None:
             return "unchecked", []
         bad = next((v for v in diagnosis.verdicts if not v.good and v.id != "cancelled"), None)

@@ -62,6 +62,8 @@ SENTENCES = {
     "not_smtp": QT_TRANSLATE_NOOP("PortTestPage", "Something other than a mail server answers."),
     "stopped_answering": QT_TRANSLATE_NOOP("PortTestPage", "The server stopped answering."),
     "protocol_error": QT_TRANSLATE_NOOP("PortTestPage", "The server answered in an unexpected way."),
+    "auth_slow": QT_TRANSLATE_NOOP("PortTestPage", "Works, but the server is slow to answer the sign-in."),
+    "unfinished": QT_TRANSLATE_NOOP("PortTestPage", "Not finished in time: the test ran out of time."),
     "cancelled": QT_TRANSLATE_NOOP("PortTestPage", "Stopped."),
     "not_run": QT_TRANSLATE_NOOP("PortTestPage", "Not tested."),
 }
@@ -90,8 +92,8 @@ def port_outcome(p: PortResult, op25b: bool | None) -> tuple[str, str]:
             return "warn", "relay_open"
     if p.outcome == "auth_ok":
         return "ok", "auth_ok"
-    if p.outcome == "auth_failed":
-        return "warn", "auth_failed"
+    if p.outcome in ("auth_failed", "auth_slow"):
+        return "warn", p.outcome
     if p.outcome == "ok" and p.tls is not None and p.tls.verified:
         return "ok", "secure"
     if p.outcome == "no_starttls":

@@ -362,6 +362,10 @@ class SigninPage(WizardPageBase):
         elif key == "ok":
             self.result_icon.setPixmap(icons.pixmap("ok", 24))
             self.result_label.setText(self.tr("Your password was accepted."))
+        elif key == "slow":
+            self.result_icon.setPixmap(icons.pixmap("warn", 24))
+            gap = "" if i18n.language() == "ja" else " "
+            self.result_label.setText(gap.join(i18n.render(m) for m in self._result_msgs))
         elif key == "unchecked":
             self.result_icon.setPixmap(icons.pixmap("warn", 24))
             self.result_label.setText(self.tr(
