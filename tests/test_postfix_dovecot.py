@@ -9,11 +9,14 @@ route."""
 from __future__ import annotations
 
 import json
+import os
+import subprocess
 import time
 from pathlib import Path
 
 import pytest
 
+from op25b_wizard.core import secrets
 from op25b_wizard.core.support_code import decode
 from tests.support.netns import op25b_network
 from tests.support.postfix import mail_host
@@ -97,3 +100,48 @@ def test_port_25_dropped_by_the_network(tmp_path: Path) -> None:
     assert out["recommended"] == {"host": "mail.example.test", "port": 465, "security": "tls",
                                   "auth": "normal", "username": USER}
     assert wall < 3 * float(TIMEOUT) + 5  # one stage timeout for port 25, not three
+
+
+def test_msmtp_sends_through_postfix_with_the_exported_config(tmp_path: Path) -> None:
+    """The helpdesk's path end to end: diagnose from the hotel network, export for msmtp
+    (the password stays in the keyring), Debian's msmtp sends, the mail is in the Maildir."""
+    if os.environ.get("OP25B_TEST_SECRET_SERVICE") != "1":
+        if os.environ.get("CI"):
+            pytest.fail("CI must run the suite inside .ci/in-session (a real Secret Service)")
+        pytest.skip("needs a real Secret Service: run inside dbus-run-session -- bash .ci/in-session")
+    ca = TestCA(tmp_path)
+    diagnosis, config = tmp_path / "diagnosis.json", tmp_path / "msmtprc"
+    rcpt = "hanako@example.test"
+    with op25b_network(tmp_path, block="drop") as net, mail_host(net, ca, USERS) as mx:
+        try:
+            out, status, _ = diagnose(net, ca, password=PASSWORD)
+            assert status == 0 and out["recommended"]["port"] == 465
+            diagnosis.write_text(json.dumps(out))
+            stored = subprocess.run([CLI, "password", "set", "--host", net.hostname, "--user", USER,
+                                     "--password-stdin"], input=PASSWORD + "\n",
+                                    capture_output=True, text=True, timeout=60)
+            assert stored.returncode == 0, stored.stderr
+            for port, security in (("465", "tls"), ("587", "starttls")):
+                exported = subprocess.run(
+                    [CLI, "export", "msmtp", "--email", USER, "--diagnosis", str(diagnosis),
+                     "--port", port, "--security", security, "-o", str(config)],
+                    capture_output=True, text=True, timeout=60)
+                assert exported.returncode == 0, exported.stderr
+                assert PASSWORD not in config.read_text()
+                message = (f"From: {USER}\nTo: {rcpt}\nSubject: msmtp through {port}\n\n"
+                           f"Sent by msmtp through Postfix on port {port}.\n")
+                sent = net.run(["msmtp", "-C", str(config), f"--tls-trust-file={ca.cafile}",
+                                rcpt], input=message, timeout=60)
+                assert sent.returncode == 0, sent.stderr + mx.log()
+            delivered = mx.wait_delivered(rcpt, 2)
+            # the old setting, port 25 without sign-in, cannot get out of this network
+            old = net.run(["msmtp", "-C", str(config), "--port=25", "--tls=off", "--auth=off",
+                           "--timeout=3", rcpt], input="Subject: on port 25\n\nx\n", timeout=60)
+            assert old.returncode != 0
+        finally:
+            secrets.delete_password(net.hostname, USER)
+            secrets.delete_msmtp_secret(net.hostname, USER)
+    subjects = sorted(m["Subject"] for m in delivered)
+    assert subjects == ["msmtp through 465", "msmtp through 587"]
+    assert all(m["From"] == USER for m in delivered)
+    assert mx.delivered(USER) == []
