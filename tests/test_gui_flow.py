@@ -188,7 +188,7 @@ def test_whole_flow_switches_the_profile_and_keeps_the_password_in_the_keyring(
     assert [c.state for c in wizard.state.checklist()] == ["ok"] * 5
     ready = wizard.page_of(PageId.READY)
     assert ready.title() == "Ready for your trip"
-    assert ready.code.text() == wizard.state.support_code and len(ready.code.text()) == 11
+    assert ready.code.text() == wizard.state.support_code and len(ready.code.text()) == 14
     qtbot.mouseClick(ready.send_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: wizard.state.test_message_sent is not None, timeout=WAIT_MS)
     assert wizard.state.test_message_sent

@@ -47,6 +47,7 @@ def by_port(out: dict) -> dict[int, dict]:
     return {p["port"]: p for p in out["ports"]}
 
 
+@pytest.mark.timeout(300)
 def test_wrong_password_twice_then_the_right_one(tmp_path: Path) -> None:
     ca = TestCA(tmp_path)
     with op25b_network(tmp_path, block=None) as net, mail_host(net, ca, USERS) as mx:
@@ -88,6 +89,7 @@ def test_wrong_password_twice_then_the_right_one(tmp_path: Path) -> None:
         assert PASSWORD not in mx.log() and "wrong first" not in mx.log()
 
 
+@pytest.mark.timeout(300)
 def test_port_25_dropped_by_the_network(tmp_path: Path) -> None:
     ca = TestCA(tmp_path)
     with op25b_network(tmp_path, block="drop") as net, mail_host(net, ca, USERS):
@@ -102,6 +104,7 @@ def test_port_25_dropped_by_the_network(tmp_path: Path) -> None:
     assert wall < 3 * float(TIMEOUT) + 5  # one stage timeout for port 25, not three
 
 
+@pytest.mark.timeout(300)
 def test_msmtp_sends_through_postfix_with_the_exported_config(tmp_path: Path) -> None:
     """The helpdesk's path end to end: diagnose from the hotel network, export for msmtp
     (the password stays in the keyring), Debian's msmtp sends, the mail is in the Maildir."""

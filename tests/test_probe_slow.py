@@ -52,32 +52,43 @@ def delayed_auth(delay: float, reply: bytes):
 
 
 def just_in_time(delay: float):
-    """A peer that answers every command, and greets, *delay* seconds late: each stage ends
+    """A peer that greets, and answers every command, *delay* seconds late: each stage ends
     just before its timeout, and a conversation of many stages takes many timeouts."""
     async def script(reader, writer, srv: Scripted) -> None:
-        await asyncio.sleep(delay)
-        writer.write(GREETING)
-        await writer.drain()
+        async def reply(text: bytes) -> None:
+            await asyncio.sleep(delay)
+            writer.write(text)
+            await writer.drain()
+
+        await reply(GREETING)
+        login, in_data = 0, False
         while line := await srv.readline(reader):
             cmd = line.strip().upper()
-            await asyncio.sleep(delay)
-            if cmd.startswith(b"EHLO"):
-                writer.write(EHLO)
+            if in_data:
+                if cmd == b".":
+                    in_data = False
+                    await reply(b"250 2.0.0 queued\r\n")
+            elif login == 1:
+                login = 2
+                await reply(b"334 UGFzc3dvcmQ6\r\n")
+            elif login == 2:
+                login = 0
+                await reply(b"235 2.7.0 ok\r\n")
+            elif cmd.startswith(b"EHLO"):
+                await reply(EHLO)
             elif cmd == b"AUTH LOGIN":
-                writer.write(b"334 VXNlcm5hbWU6\r\n")
+                login = 1
+                await reply(b"334 VXNlcm5hbWU6\r\n")
             elif cmd.startswith(b"AUTH"):
-                writer.write(b"235 2.7.0 ok\r\n")
+                await reply(b"235 2.7.0 ok\r\n")
+            elif cmd == b"DATA":
+                in_data = True
+                await reply(b"354 go ahead\r\n")
             elif cmd == b"QUIT":
-                writer.write(b"221 bye\r\n")
-            elif cmd.startswith(b"DATA"):
-                writer.write(b"354 go ahead\r\n")
-            elif cmd.startswith((b"MAIL", b"RCPT", b"RSET")) or cmd == b".":
-                writer.write(b"250 ok\r\n")
-            elif not cmd or b":" in cmd or cmd.startswith((b"FROM", b"TO", b"SUBJECT")):
-                continue  # message text: answered after its final dot
-            else:
-                writer.write(b"334 UGFzc3dvcmQ6\r\n")  # LOGIN's user name: ask for the password
-            await writer.drain()
+                await reply(b"221 bye\r\n")
+                return
+            else:  # MAIL, RCPT, RSET
+                await reply(b"250 ok\r\n")
     return script
 
 

@@ -4,14 +4,15 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../op25b_wizard/cli/diagnose.py" line="+93"/>
+        <location filename="../../op25b_wizard/cli/diagnose.py" line="+98"/>
         <location line="+53"/>
-        <location line="+6"/>
+        <location line="+3"/>
+        <location line="+5"/>
         <location line="+2"/>
         <location line="+17"/>
         <location line="+8"/>
         <location line="+7"/>
-        <location line="+21"/>
+        <location line="+22"/>
         <location line="+23"/>
         <location line="+5"/>
         <location line="+1"/>
@@ -28,7 +29,7 @@
         <location line="+3"/>
         <location line="+2"/>
         <location line="+12"/>
-        <location line="+13"/>
+        <location line="+14"/>
         <location line="+3"/>
         <location line="+6"/>
         <location line="+1"/>
@@ -483,7 +484,7 @@
 <context>
     <name>Checklist</name>
     <message>
-        <location filename="../../op25b_wizard/core/wizard_state.py" line="+430"/>
+        <location filename="../../op25b_wizard/core/wizard_state.py" line="+437"/>
         <source>Mail can be sent from this network (port {port})</source>
         <translation>このネットワークからメールを送信できます（ポート {port}）</translation>
     </message>
@@ -621,7 +622,7 @@
         <translation>標準入力から読み取ったパスワードが空です。</translation>
     </message>
     <message>
-        <location filename="../../op25b_wizard/cli/diagnose.py" line="-174"/>
+        <location filename="../../op25b_wizard/cli/diagnose.py" line="-178"/>
         <source>the timeout must be between 0.1 and 300 seconds</source>
         <translation>タイムアウトは 0.1～300 秒の範囲で指定してください。</translation>
     </message>
@@ -636,7 +637,7 @@
         <translation>CA ファイル {path} に使用できる証明書がありません。</translation>
     </message>
     <message>
-        <location filename="../../op25b_wizard/cli/diagnose.py" line="+6"/>
+        <location filename="../../op25b_wizard/cli/diagnose.py" line="+8"/>
         <source>--password-stdin needs --user</source>
         <translation>--password-stdin を使うには --user も指定してください。</translation>
     </message>
@@ -657,23 +658,28 @@
         <translation>--test-message を使うには、メールアドレスと --password-stdin を指定してください。</translation>
     </message>
     <message>
-        <location line="-93"/>
+        <location line="-95"/>
         <source>invalid port {value}: give a number from 1 to 65535, optionally followed by /tls, /starttls or /relay</source>
         <translation>ポートの指定 {value} が正しくありません。1～65535 の数字を指定してください（後ろに /tls、/starttls、/relay を付けることもできます）。</translation>
     </message>
     <message>
-        <location line="+114"/>
+        <location line="+56"/>
+        <source>the deadline must be between 0.1 and 3600 seconds</source>
+        <translation>全体の制限時間は 0.1～3600 秒の範囲で指定してください。</translation>
+    </message>
+    <message>
+        <location line="+61"/>
         <source>Testing {host} ports {ports} ...</source>
         <translation>{host} のポート {ports} をテストしています...</translation>
     </message>
     <message>
         <location line="+23"/>
-        <location line="+87"/>
+        <location line="+88"/>
         <source>What to do:</source>
         <translation>対処方法:</translation>
     </message>
     <message>
-        <location line="-82"/>
+        <location line="-83"/>
         <source>Port</source>
         <translation>ポート</translation>
     </message>
@@ -748,7 +754,7 @@
         <translation>{code} は正しいサポートコードではありません: {reason}</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Support code {code}</source>
         <translation>サポートコード {code}</translation>
     </message>
@@ -1334,7 +1340,7 @@
         <translation>出力の言語（省略時はシステムの設定に従います）</translation>
     </message>
     <message>
-        <location filename="../../op25b_wizard/cli/diagnose.py" line="-279"/>
+        <location filename="../../op25b_wizard/cli/diagnose.py" line="-288"/>
         <source>test which mail ports work from this network and what to configure</source>
         <translation>このネットワークからどのメール送信用ポートが使えるかと、何を設定すればよいかをテストします</translation>
     </message>
@@ -1360,11 +1366,16 @@
     </message>
     <message>
         <location line="+3"/>
-        <source>seconds for each stage (connect, greeting, TLS, sign-in); default 10</source>
-        <translation>各段階（接続、応答、TLS、認証）の待ち時間（秒）。省略時は 10</translation>
+        <source>seconds for each stage (connect, greeting, TLS); the sign-in&apos;s answer may take 20 more, as servers delay it on purpose; default 10</source>
+        <translation>各段階（接続、応答、TLS）の待ち時間（秒）。サーバーは認証の返答をわざと遅らせることがあるため、認証の返答はさらに 20 秒まで待ちます。省略時は 10</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
+        <source>seconds for the whole test, all ports together; a port not finished by then is reported as unfinished (default: three times the timeout plus 20, that is 50)</source>
+        <translation>テスト全体（すべてのポート）の制限時間（秒）。それまでに終わらなかったポートは「未完了」と表示します（省略時はタイムアウトの 3 倍に 20 を足した値、つまり 50）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>user name for a real sign-in test (one attempt per port)</source>
         <translation>実際に認証をテストするときのユーザー名（ポートごとに 1 回だけ試します）</translation>
     </message>
@@ -1792,7 +1803,7 @@
         <translation>パスワードはこのファイルに含まれていません。msmtp はキーリングからパスワードを取得します（キーリングに保存するには、&quot;op25b-wizard password set --host {host} --user {user} --password-stdin --msmtp&quot; を一度実行してください）。</translation>
     </message>
     <message>
-        <location filename="../../op25b_wizard/core/exports/settings.py" line="+202"/>
+        <location filename="../../op25b_wizard/core/exports/settings.py" line="+204"/>
         <source>SSL/TLS</source>
         <translation>SSL/TLS</translation>
     </message>
@@ -1872,7 +1883,7 @@
         <translation>{name} 形式のシートは、コアではなくアプリケーション側で作成されます。</translation>
     </message>
     <message>
-        <location filename="../../op25b_wizard/core/exports/settings.py" line="-91"/>
+        <location filename="../../op25b_wizard/core/exports/settings.py" line="-93"/>
         <source>The {what} is empty.</source>
         <translation>{what}が入力されていません。</translation>
     </message>
@@ -1924,8 +1935,8 @@
         <translation>「{value}」はメールアドレスとして正しくありません。</translation>
     </message>
     <message>
-        <location line="+18"/>
-        <location line="+4"/>
+        <location line="+19"/>
+        <location line="+5"/>
         <source>&quot;{value}&quot; is not a support code.</source>
         <translation>「{value}」はサポートコードとして正しくありません。</translation>
     </message>
@@ -2716,6 +2727,16 @@
         <translation>通信エラー</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Reached, sign-in not answered in time</source>
+        <translation>接続可・認証の返答が時間内になし</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not finished by the deadline</source>
+        <translation>制限時間内に未完了</translation>
+    </message>
+    <message>
         <location line="+4"/>
         <source>SSL/TLS</source>
         <translation>SSL/TLS</translation>
@@ -2965,6 +2986,16 @@
         <location line="+1"/>
         <source>The server answered in an unexpected way.</source>
         <translation>サーバーから予期しない応答がありました。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Works, but the server is slow to answer the sign-in.</source>
+        <translation>つながりますが、サーバーが認証になかなか返答しません。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not finished in time: the test ran out of time.</source>
+        <translation>時間内に終わりませんでした（テストの制限時間を過ぎました）。</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3823,7 +3854,7 @@
         <translation>パスワードが受け付けられました。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+8"/>
         <source>The server could not be reached, so the password was not checked. Check the connection and press Test sign-in again, or press Next to go on without checking it.</source>
         <translation>サーバーに接続できなかったため、パスワードは確認できませんでした。接続を確認して［認証をテスト］をもう一度押すか、確認せずに進む場合は［次へ］を押してください。</translation>
     </message>
@@ -3836,9 +3867,9 @@
 <context>
     <name>SupportCode</name>
     <message>
-        <location filename="../../op25b_wizard/core/support_code.py" line="+84"/>
-        <source>a support code has 10 letters and digits (like ABCDE-23456)</source>
-        <translation>サポートコードは英数字 10 文字です（例: ABCDE-23456）</translation>
+        <location filename="../../op25b_wizard/core/support_code.py" line="+131"/>
+        <source>a support code has 12 letters and digits (like ABCD-EFGH-2345)</source>
+        <translation>サポートコードは英数字 12 文字です（例: ABCD-EFGH-2345）</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -3852,11 +3883,12 @@
     </message>
     <message>
         <location line="+16"/>
+        <location line="+8"/>
         <source>this support code is not one this version knows</source>
         <translation>このバージョンでは解読できないサポートコードです</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-3"/>
         <source>this support code is from another version of op25b-wizard</source>
         <translation>このサポートコードは、別のバージョンの op25b-wizard で作られたものです</translation>
     </message>
@@ -4064,7 +4096,7 @@
 <context>
     <name>Verdict</name>
     <message>
-        <location filename="../../op25b_wizard/core/verdicts.py" line="+62"/>
+        <location filename="../../op25b_wizard/core/verdicts.py" line="+66"/>
         <source>The mail server could not be reached</source>
         <translation>メールサーバーに接続できませんでした</translation>
     </message>
@@ -4142,6 +4174,16 @@
         <location line="+1"/>
         <source>This network wants you to accept its terms first</source>
         <translation>このネットワークでは、先に利用規約への同意が必要です</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The server is slow to answer the sign-in</source>
+        <translation>サーバーの認証の返答が遅れています</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The test ran out of time</source>
+        <translation>テストが制限時間を過ぎました</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -4356,6 +4398,26 @@
     </message>
     <message>
         <location line="+4"/>
+        <source>Port {port} can be reached, but the mail server did not answer the sign-in within {seconds} seconds, so the password could not be checked. Servers answer slowly on purpose after wrong passwords.</source>
+        <translation>ポート {port} にはつながりますが、メールサーバーが {seconds} 秒以内に認証へ返答しなかったため、パスワードを確認できませんでした。誤ったパスワードが続くと、サーバーはわざと返答を遅らせます。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Wait a minute and try again.</source>
+        <translation>1 分ほど待ってから、もう一度お試しください。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The test stopped after {seconds} seconds. Ports not finished by then: {ports}.</source>
+        <translation>テストは {seconds} 秒で打ち切られました。それまでに終わらなかったポート: {ports}。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Test again. If it happens again, the network or the mail server is very slow: tell your helpdesk the support code.</source>
+        <translation>もう一度テストしてください。再び起きる場合は、ネットワークかメールサーバーがとても遅くなっています。ヘルプデスクにサポートコードを伝えてください。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>The test was stopped before it finished.</source>
         <translation>テストは完了する前に中止されました。</translation>
     </message>

@@ -178,14 +178,16 @@ def validate_display_name(text: str | None) -> str | None:
 
 
 def validate_support_code(text: str) -> str:
-    """A support code as ``XXXXX-XXXXX``; a mistyped one (its checksum fails) is refused."""
+    """A support code as it is shown (``XXXX-XXXX-XXXX``, or an earlier version's
+    ``XXXXX-XXXXX``); a mistyped one (its check fails) is refused."""
     from op25b_wizard.core import support_code
 
     code = text.strip()
     if not _SUPPORT_CODE.fullmatch(code):
         raise _err(QT_TRANSLATE_NOOP("Export", "\"{value}\" is not a support code."), value=code)
     try:
-        return support_code.encode(support_code.decode(code))
+        support_code.decode(code)
+        return support_code.group(support_code.normalise(code))
     except support_code.SupportCodeError:
         raise _err(QT_TRANSLATE_NOOP("Export", "\"{value}\" is not a support code."),
                    value=code) from None
