@@ -250,3 +250,13 @@ def test_the_wizard_pages_say_it_in_words() -> None:
     assert port_outcome(unfinished, None) == ("fail", "unfinished")
     assert port_outcome(slow, None) == ("warn", "auth_slow")
     assert "blocked" not in SENTENCES["auth_slow"] and "blocked" not in SENTENCES["unfinished"]
+
+
+def test_explain_still_reads_a_code_of_the_first_version() -> None:
+    proc = _cli("explain", "c2lcc aj2an", "--json")
+    assert proc.returncode == 0, proc.stderr
+    out = json.loads(proc.stdout)
+    assert out["support_code"] == "C2LCC-AJ2AN"
+    assert out["verdicts"] == ["op25b", "submission_ok"] and out["recommended_port"] == 465
+    new = _cli("explain", "K24J-TA2A-J282")
+    assert new.returncode == 0 and "Support code K24J-TA2A-J282" in new.stdout
