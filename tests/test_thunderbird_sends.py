@@ -180,7 +180,11 @@ def test_thunderbird_sends_through_the_applied_submission_port(tmp_path: Path) -
         app = HeadlessThunderbird(net, profile, home)
         try:
             script = SEND_SCRIPT % json.dumps([ca_base64(ca), PASSWORD, RCPT, SUBJECT, BODY])
-            result = run_chrome_script(app.proc.pid, script, timeout=START_TIMEOUT + SEND_TIMEOUT)
+            try:
+                result = run_chrome_script(app.proc.pid, script,
+                                           timeout=START_TIMEOUT + SEND_TIMEOUT)
+            except AssertionError as e:
+                pytest.fail(f"{e}\nthunderbird: {app.output()}\n{mx.log()}")
         finally:
             app.stop()
         assert result["status"] == 0, f"{result}\n{app.output()}\n{mx.log()}"
