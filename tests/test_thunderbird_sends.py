@@ -11,12 +11,14 @@ into Thunderbird's prompt. The SMTP settings it sends with are only the ones ``a
 from __future__ import annotations
 
 import base64
+import contextlib
 import json
 import os
 import shutil
 import signal
 import ssl
 import subprocess
+import time
 from pathlib import Path
 
 import pytest
@@ -142,6 +144,20 @@ class HeadlessThunderbird:
             env=env, stdout=self.log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
             start_new_session=True)
 
+    def in_namespace(self) -> int:
+        """Thunderbird's pid once it runs inside the client namespace: ``ip netns exec`` enters
+        it only after starting, and Marionette must be reached from there, not from here."""
+        target = os.stat(f"/run/netns/{self.net.client}").st_ino
+        deadline = time.monotonic() + START_TIMEOUT
+        while time.monotonic() < deadline:
+            with contextlib.suppress(OSError):
+                if os.stat(f"/proc/{self.proc.pid}/ns/net").st_ino == target:
+                    return self.proc.pid
+            if self.proc.poll() is not None:
+                pytest.fail(f"thunderbird exited ({self.proc.returncode}):\n{self.output()}")
+            time.sleep(0.1)
+        pytest.fail("thunderbird did not enter the client namespace")
+
     def output(self) -> str:
         if not self.log.closed:
             self.log.flush()
@@ -181,7 +197,7 @@ def test_thunderbird_sends_through_the_applied_submission_port(tmp_path: Path) -
         try:
             script = SEND_SCRIPT % json.dumps([ca_base64(ca), PASSWORD, RCPT, SUBJECT, BODY])
             try:
-                result = run_chrome_script(app.proc.pid, script,
+                result = run_chrome_script(app.in_namespace(), script,
                                            timeout=START_TIMEOUT + SEND_TIMEOUT)
             except AssertionError as e:
                 pytest.fail(f"{e}\nthunderbird: {app.output()}\n{mx.log()}")
