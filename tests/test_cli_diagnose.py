@@ -284,19 +284,23 @@ def test_explain_round_trip(good_json: dict) -> None:
     assert "What to do:" in human.stdout
 
 
-def test_explain_takes_the_code_read_out_as_two_words() -> None:
-    """``explain C2LCC AJ2AN``: the caller reads the code out in two halves."""
+def test_explain_takes_the_code_read_out_in_groups() -> None:
+    """``explain K24J TA2A J282``: the caller reads the code out group by group (a code of the
+    first version, ``C2LCC AJ2AN``, in two halves)."""
     summary = support_code.CodeSummary(
         {25: ("timeout", "none"), 587: ("auth_ok", "starttls"), 465: ("ok", "tls")},
         True, 587, ("op25b", "submission_ok"))
     code = support_code.encode(summary)
-    first, second = code.split("-")
-    proc = cli("explain", first, second)
+    groups = code.split("-")
+    assert len(groups) == 3
+    proc = cli("explain", *groups)
     assert proc.returncode == 0, proc.stderr
     assert f"Support code {code}" in proc.stdout
     assert "Recommended port: 587" in proc.stdout
-    as_json = cli("explain", first.lower(), second, "--json")
+    as_json = cli("explain", groups[0].lower(), *groups[1:], "--json")
     assert json.loads(as_json.stdout)["support_code"] == code
+    old = cli("explain", "C2LCC", "AJ2AN", "--json")
+    assert json.loads(old.stdout)["support_code"] == "C2LCC-AJ2AN"
 
 
 def test_explain_of_a_code_with_every_port() -> None:

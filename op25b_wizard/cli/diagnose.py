@@ -81,7 +81,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     e = sub.add_parser("explain", help=QT_TRANSLATE_NOOP("CliHelp", "expand a support code into the test's summary"),
                        description=QT_TRANSLATE_NOOP("CliHelp", "Expand a support code read out by a caller."))
     e.add_argument("code", metavar="CODE", nargs="+",
-                   help=QT_TRANSLATE_NOOP("CliHelp", "the support code, e.g. C2LCC-AJ2AN (also as two words: C2LCC AJ2AN)"))
+                   help=QT_TRANSLATE_NOOP("CliHelp", "the support code, e.g. K24J-TA2A-J282 (also as separate words: K24J TA2A J282)"))
     e.add_argument("--json", action="store_true", help=QT_TRANSLATE_NOOP("CliHelp", "print the summary as JSON"))
     add_lang_option(e)
     e.set_defaults(func=run_explain)

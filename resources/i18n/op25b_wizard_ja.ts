@@ -1446,8 +1446,8 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>the support code, e.g. C2LCC-AJ2AN (also as two words: C2LCC AJ2AN)</source>
-        <translation>サポートコード（例: C2LCC-AJ2AN。C2LCC AJ2AN のように 2 つに分けても可）</translation>
+        <source>the support code, e.g. K24J-TA2A-J282 (also as separate words: K24J TA2A J282)</source>
+        <translation>サポートコード（例: K24J-TA2A-J282。K24J TA2A J282 のように分けても可）</translation>
     </message>
     <message>
         <location line="+1"/>
