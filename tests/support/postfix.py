@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import pwd
 import shutil
 import signal
 import subprocess
@@ -216,6 +215,8 @@ def mail_host(net: Op25bNetwork, ca: TestCA, users: dict[str, str]) -> Iterator[
     # a short path: Dovecot's and Postfix's unix sockets live under it
     directory = Path(tempfile.mkdtemp(prefix="op25b-mx-"))
     os.chmod(directory, 0o755)
+    import pwd  # POSIX only; the mail host runs in a Linux network namespace
+
     owner = pwd.getpwnam(MAIL_OWNER)
     values = {"dir": directory, "domain": DOMAIN, "uid": owner.pw_uid, "gid": owner.pw_gid,
               "interfaces": f"{net.server_v4}, [{net.server_v6}]", "tag": directory.name[-8:]}
